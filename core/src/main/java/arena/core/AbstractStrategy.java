@@ -1,0 +1,66 @@
+package arena.core;
+
+import java.util.Objects;
+
+/**
+ * The part every strategy shares: it checks the configuration and the schedule against the
+ * provider's {@link Capabilities}, creates the {@link GridJob}, turns the job's outcome into a grid or
+ * a {@link WorkerFailedException}, and ends the fraction with the shared division. A subclass says only
+ * how its model runs the chunks ({@link #run}) and how it reduces the count ({@link #countEqual}).
+ *
+ * <p>Threading: as {@link Strategy}; one caller at a time.
+ */
+public abstract class AbstractStrategy implements Strategy {
+
+    private final StrategyProvider provider;
+    private final int threads;
+
+    /**
+     * @throws InvalidInputException when the provider's capabilities rule {@code config} out
+     */
+    protected AbstractStrategy(StrategyProvider provider, StrategyConfig config) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        provider.capabilities().requireAccepted(provider.name(), config);
+        this.threads = config.threads();
+    }
+
+    @Override
+    public final String name() {
+        return provider.name();
+    }
+
+    @Override
+    public final int threads() {
+        return threads;
+    }
+
+    @Override
+    public final CountGrid compute(JuliaParams params, Execution execution) {
+        provider.capabilities().requireSupported(name(), execution.schedule());
+        GridJob job = new GridJob(name(), params, execution, threads);
+        try {
+            run(job);
+        } catch (RuntimeException | Error e) {
+            job.fail(e);
+        }
+        return job.finish();
+    }
+
+    @Override
+    public final double fraction(CountGrid grid, int maxval) {
+        return Fraction.of(countEqual(grid, maxval), grid.cellCount());
+    }
+
+    /**
+     * Runs every chunk of {@code job.plan()} in the model's own way and returns once no worker
+     * touches the grid any more: after all chunks are done, or after a failure (recorded with
+     * {@link GridJob#fail}) has stopped the others. A worker's exception may also be thrown from here.
+     */
+    protected abstract void run(GridJob job);
+
+    /**
+     * The number of cells equal to {@code maxval}, reduced in parallel in the model's own way from
+     * per-worker partial counts ({@link CountGrid#countEqualInRows}).
+     */
+    protected abstract long countEqual(CountGrid grid, int maxval);
+}

@@ -1,0 +1,69 @@
+package arena.core;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a strategy can do, declared by its provider so that bad combinations are refused before
+ * anything runs, never silently replaced. Immutable.
+ *
+ * @param schedules             the schedule families the strategy honours
+ * @param joinsDefaultSelection whether {@code verify} and {@code compare} run it when no strategy is named
+ * @param maxThreads            the most threads it accepts (1 for the sequential reference)
+ * @param options               names of the provider options it accepts in {@link StrategyConfig#options()}
+ */
+public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSelection, int maxThreads, List<String> options) {
+
+    /** Copies the collections. */
+    public Capabilities {
+        schedules = Set.copyOf(schedules);
+        options = List.copyOf(options);
+        if (schedules.isEmpty() || maxThreads < 1) {
+            throw new IllegalArgumentException("a strategy supports at least one schedule and one thread");
+        }
+    }
+
+    /** A parallel strategy that joins default selections, has no options and supports {@code kinds}. */
+    public static Capabilities parallel(Schedule.Kind first, Schedule.Kind... rest) {
+        return new Capabilities(EnumSet.of(first, rest), true, StrategyConfig.MAX_THREADS, List.of());
+    }
+
+    /** Whether the strategy honours this schedule's family. */
+    public boolean supports(Schedule schedule) {
+        return schedules.contains(schedule.kind());
+    }
+
+    /** The supported families in declaration order, e.g. {@code static, dynamic, guided}. */
+    public String scheduleLabels() {
+        return EnumSet.copyOf(schedules).stream().map(Schedule.Kind::label).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * @throws InvalidInputException naming {@code schedule} and the families {@code strategy} supports
+     */
+    public void requireSupported(String strategy, Schedule schedule) {
+        if (!supports(schedule)) {
+            throw new InvalidInputException("schedule", "strategy '" + strategy + "' does not support schedule '"
+                    + schedule.spec() + "'; it supports: " + scheduleLabels());
+        }
+    }
+
+    /**
+     * @throws InvalidInputException naming {@code threads} when {@code config} asks for more than
+     *                               {@link #maxThreads()} or for options not declared
+     */
+    public void requireAccepted(String strategy, StrategyConfig config) {
+        if (config.threads() > maxThreads) {
+            throw new InvalidInputException("threads", "strategy '" + strategy + "' runs on at most " + maxThreads
+                    + " thread" + (maxThreads == 1 ? "" : "s") + ", got " + config.threads());
+        }
+        for (String option : config.options().keySet()) {
+            if (!options.contains(option)) {
+                throw new InvalidInputException(option, "strategy '" + strategy + "' takes no option '" + option + "'"
+                        + (options.isEmpty() ? "" : "; it takes: " + String.join(", ", options)));
+            }
+        }
+    }
+}

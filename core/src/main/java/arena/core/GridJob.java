@@ -1,0 +1,110 @@
+package arena.core;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One grid being computed: the problem, the kernel, the chunk plan and the counts array, plus the
+ * first failure of any worker. Every strategy drives its workers through a job, so chunking, the
+ * kernel call and failure bookkeeping are written once.
+ *
+ * <p>Threading: {@link #compute}, {@link #stopped()} and {@link #fail} may be called from any
+ * number of workers at once, for disjoint chunks. {@link #finish()} is called once, by the thread
+ * that started the job, after every worker has finished and that end has been made visible to it
+ * (a join, a future, a reply message); then it hands the grid out.
+ */
+public final class GridJob {
+
+    private final String strategy;
+    private final JuliaParams params;
+    private final Kernel kernel;
+    private final ChunkPlan plan;
+    private final int[] counts;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /**
+     * Plans {@code params}' rows for {@code workers} workers with the execution's schedule.
+     *
+     * @param strategy the name reported when a worker fails
+     */
+    public GridJob(String strategy, JuliaParams params, Execution execution, int workers) {
+        this.strategy = strategy;
+        this.params = params;
+        this.kernel = execution.kernel();
+        this.plan = execution.schedule().plan(params.size(), workers);
+        this.counts = new int[params.cellCount()];
+    }
+
+    /** The problem. */
+    public JuliaParams params() {
+        return params;
+    }
+
+    /** How the rows are divided. */
+    public ChunkPlan plan() {
+        return plan;
+    }
+
+    /** Computes chunk {@code id} of the plan. */
+    public void compute(int id) {
+        compute(plan.chunk(id));
+    }
+
+    /** Computes a band of rows through the kernel; exceptions of the kernel propagate. */
+    public void compute(RowRange rows) {
+        kernel.computeRows(params, counts, rows.start(), rows.end());
+    }
+
+    /**
+     * Computes the chunks of a pre-assigned plan that belong to {@code worker}, stopping early once
+     * the job is {@link #stopped()}. Exceptions propagate to the caller, the worker's own code.
+     */
+    public void computeOwnedChunks(int worker) {
+        for (int id = worker; id < plan.size() && !stopped(); id += plan.workers()) {
+            compute(id);
+        }
+    }
+
+    /**
+     * Takes chunks from {@code queue} and computes them until none is left or the job is
+     * {@link #stopped()}. Exceptions propagate to the caller, the worker's own code.
+     */
+    public void computeQueuedChunks(ChunkQueue queue) {
+        int id;
+        while (!stopped() && (id = queue.next()) >= 0) {
+            compute(id);
+        }
+    }
+
+    /** Whether a worker failed or the job was cancelled; workers check it between chunks. */
+    public boolean stopped() {
+        return failure.get() != null;
+    }
+
+    /** Records a worker's failure; the first one wins and the job stops. */
+    public void fail(Throwable cause) {
+        failure.compareAndSet(null, cause);
+    }
+
+    /** Stops the job: workers finish their current chunk and take no more. */
+    public void cancel(String reason) {
+        fail(new CancellationException(reason));
+    }
+
+    /**
+     * The finished grid.
+     *
+     * @throws WorkerFailedException when a worker failed, with the original exception as its cause
+     * @throws CancellationException when the job was cancelled
+     */
+    public CountGrid finish() {
+        Throwable cause = failure.get();
+        if (cause instanceof CancellationException cancelled) {
+            throw cancelled;
+        }
+        if (cause != null) {
+            throw new WorkerFailedException(strategy, cause);
+        }
+        return new CountGrid(params.size(), counts);
+    }
+}

@@ -1,0 +1,62 @@
+package arena.core;
+
+/**
+ * The golden contract written literally: one point at a time, each operation rounded on its own.
+ *
+ * <p>Why it looks the way it does: every strategy and kernel of the project, and the seed's
+ * {@code calc_julia}, must produce bit-identical counts. That holds only if every point sees the same
+ * sequence of IEEE-754 double operations: the grid coordinate {@code -bound + i*step} as a product then
+ * a sum, the escape test before each update, {@code (zr*zr - zi*zi) + cRe} as two products, a
+ * subtraction and an addition, and no fused multiply-add anywhere ({@code Math.fma} would round once
+ * where the contract rounds twice; Java never contracts on its own). The loop is a static method on
+ * primitives: it allocates nothing and touches no shared object, the counterpart of the seed's
+ * {@code nogil} kernel. Stateless and thread-safe.
+ */
+public final class ScalarKernel implements Kernel {
+
+    /** The one instance. */
+    public static final ScalarKernel INSTANCE = new ScalarKernel();
+
+    private ScalarKernel() {
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+        int n = params.size();
+        double bound = params.bound();
+        double step = params.step();
+        double zMax2 = params.zMax2();
+        double cRe = params.cRe();
+        double cIm = params.cIm();
+        int nMax = params.nMax();
+        for (int i = rowStart; i < rowEnd; i++) {
+            double real = -bound + i * step;
+            int offset = i * n;
+            for (int j = 0; j < n; j++) {
+                double imag = -bound + j * step;
+                counts[offset + j] = escape(real, imag, cRe, cIm, zMax2, nMax);
+            }
+        }
+    }
+
+    /**
+     * The escape count of one start point: the number of updates {@code z = z*z + c} made while
+     * {@code |z|^2 < zMax2} and fewer than {@code nMax} updates were made.
+     */
+    public static int escape(double zr, double zi, double cRe, double cIm, double zMax2, int nMax) {
+        int k = 0;
+        while ((zr * zr + zi * zi) < zMax2 && k < nMax) {
+            double newZr = (zr * zr - zi * zi) + cRe;
+            double newZi = (zr * zi + zi * zr) + cIm;
+            zr = newZr;
+            zi = newZi;
+            k++;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,60 @@
+package arena.core.testkit;
+
+import arena.core.JuliaParams;
+import arena.core.Kernel;
+import arena.core.ScalarKernel;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A test hook: computes like the scalar kernel but throws {@link InjectedFailure} when it reaches
+ * row {@code failingRow}, the counterpart of the seed's {@code with gil: raise} inside a parallel
+ * worker. It counts the rows it computed, so that a test can see the other workers stop promptly.
+ * Thread-safe.
+ */
+public final class FailingKernel implements Kernel {
+
+    private final int failingRow;
+    private final AtomicLong rowsComputed = new AtomicLong();
+
+    /** A kernel that fails on row {@code failingRow}. */
+    public FailingKernel(int failingRow) {
+        this.failingRow = failingRow;
+    }
+
+    @Override
+    public String name() {
+        return "failing-at-row-" + failingRow;
+    }
+
+    @Override
+    public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+        if (failingRow >= rowStart && failingRow < rowEnd) {
+            ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, failingRow);
+            rowsComputed.addAndGet(failingRow - rowStart);
+            throw new InjectedFailure(failingRow);
+        }
+        ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
+        rowsComputed.addAndGet(rowEnd - rowStart);
+    }
+
+    /** How many rows this kernel has computed so far, over all calls. */
+    public long rowsComputed() {
+        return rowsComputed.get();
+    }
+
+    /** The exception a {@link FailingKernel} throws; tests look for it as the cause. */
+    public static final class InjectedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int row;
+
+        InjectedFailure(int row) {
+            super("injected failure at row " + row);
+            this.row = row;
+        }
+
+        /** The row the kernel failed on. */
+        public int row() {
+            return row;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package arena.bench;
+
+import arena.core.InvalidInputException;
+import arena.core.WorkerFailedException;
+import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code arena} command line. Every command maps its outcome to one of the {@link ExitCode}s:
+ * bad input prints one line on stderr naming the parameter and what is allowed (never a stack
+ * trace), a worker's failure prints its original cause. Runs on the main thread.
+ */
+@Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+        description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
+        subcommands = {ComputeCommand.class, StrategiesCommand.class},
+        footer = {"", ExitCode.TABLE})
+public final class ArenaCli implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; for tests and embedding. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ArenaCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": " + oneLine(e.getMessage()) + " (see '" + command + " --help')");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String command = commandLine.getCommandSpec().qualifiedName();
+            err.println(command + ": " + describe(e));
+            err.flush();
+            return exitCodeOf(e);
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof InvalidInputException) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (e instanceof CancellationException) {
+            return ExitCode.TIMED_OUT;
+        }
+        return ExitCode.WORKER_FAILED;
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof InvalidInputException bad) {
+            return "--" + bad.parameter() + ": " + oneLine(bad.getMessage());
+        }
+        if (e instanceof WorkerFailedException failed) {
+            return oneLine(failed.getMessage());
+        }
+        return "failed: " + oneLine(String.valueOf(e));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The project's version, from the jar manifest when available. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ArenaCli.class.getPackage().getImplementationVersion();
+            return new String[] {"arena " + (version == null ? "development build" : version),
+                    "JDK " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

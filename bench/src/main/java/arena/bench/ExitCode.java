@@ -1,0 +1,36 @@
+package arena.bench;
+
+/**
+ * The exit codes of every {@code arena} command, listed in the README and in {@code arena --help}.
+ */
+public final class ExitCode {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** A result differs from the reference (a verification failure). */
+    public static final int RESULT_DIFFERS = 1;
+    /** Bad input: one line on stderr names the parameter and what is allowed. */
+    public static final int BAD_INPUT = 2;
+    /** A failure inside a worker; the message carries the original cause. */
+    public static final int WORKER_FAILED = 3;
+    /** The run timed out. */
+    public static final int TIMED_OUT = 4;
+    /** A baseline comparison found a significant slowdown. */
+    public static final int SLOWER = 5;
+    /** Interrupted (Ctrl-C). */
+    public static final int INTERRUPTED = 130;
+
+    /** The table printed at the end of {@code arena --help}. */
+    public static final String TABLE = """
+            Exit codes:
+              0    success
+              1    a result differs from the reference (verification failure)
+              2    bad input (one line on stderr names the parameter and what is allowed)
+              3    a failure inside a worker (the message carries the original cause)
+              4    timed out
+              5    a significant slowdown found by a baseline comparison
+              130  interrupted (Ctrl-C)""";
+
+    private ExitCode() {
+    }
+}

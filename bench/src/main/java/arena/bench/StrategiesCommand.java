@@ -1,0 +1,34 @@
+package arena.bench;
+
+import arena.core.StrategyProvider;
+import arena.core.StrategyRegistry;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code arena strategies}: lists the strategies found on the class path, one line each, without
+ * opening any of them (no thread or actor system starts). Runs on the main thread.
+ */
+@Command(name = "strategies", mixinStandardHelpOptions = true,
+        description = "Lists the strategies found, with the schedule kinds each supports.")
+public final class StrategiesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (StrategyProvider provider : StrategyRegistry.discover().all()) {
+            String schedules = provider.capabilities().scheduleLabels();
+            String note = provider.capabilities().joinsDefaultSelection() ? "" : " (runs when named)";
+            out.printf(Locale.ROOT, "%-13s %-34s %s%s%n", provider.name(), "[" + schedules + "]", provider.description(), note);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}

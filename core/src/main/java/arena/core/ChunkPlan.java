@@ -9,9 +9,10 @@ import java.util.List;
  * chunk. Immutable; share it freely between workers.
  *
  * <p>Pre-assigned plans (static) give chunk {@code id} to worker {@code id % workers}. Shared plans
- * (dynamic, guided, split) let whichever worker is free take the next chunk, through a
- * {@link ChunkQueue}; their chunk sequence does not depend on which worker takes what, so it is
- * computed up front.
+ * (dynamic, guided) let whichever worker is free take the next chunk, through a {@link ChunkQueue};
+ * their chunk sequence does not depend on which worker takes what, so it is computed up front. A
+ * split plan lists the leaves of the recursive halving; a work-stealing strategy recurses itself
+ * (see {@link Schedule.Split}) and reaches exactly these leaves.
  *
  * @param chunks      the chunks in hand-out order; they cover every row exactly once
  * @param workers     the number of workers the plan is made for, &gt;= 1

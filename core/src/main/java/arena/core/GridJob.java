@@ -18,6 +18,7 @@ public final class GridJob {
     private final String strategy;
     private final JuliaParams params;
     private final Kernel kernel;
+    private final Schedule schedule;
     private final ChunkPlan plan;
     private final int[] counts;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -31,13 +32,19 @@ public final class GridJob {
         this.strategy = strategy;
         this.params = params;
         this.kernel = execution.kernel();
-        this.plan = execution.schedule().plan(params.size(), workers);
+        this.schedule = execution.schedule();
+        this.plan = schedule.plan(params.size(), workers);
         this.counts = new int[params.cellCount()];
     }
 
     /** The problem. */
     public JuliaParams params() {
         return params;
+    }
+
+    /** The schedule the plan was made with; a strategy may follow its family's own idiom (split). */
+    public Schedule schedule() {
+        return schedule;
     }
 
     /** How the rows are divided. */

@@ -8,6 +8,10 @@ package arena.core;
  * thread until every worker has finished (or stopped after a failure); the returned grid is then
  * fully visible to the caller. After a failed call the strategy stays usable. After
  * {@link #close()} no thread, pool or actor system of the strategy is left running.
+ *
+ * <p>Interruption: when the calling thread is interrupted while it waits for the workers, the run
+ * is cancelled, the strategy still waits for every worker to stop, restores the caller's interrupt
+ * flag and throws {@link java.util.concurrent.CancellationException}.
  */
 public interface Strategy extends AutoCloseable {
 

@@ -1,0 +1,115 @@
+package arena.strategy.virtual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import arena.core.Complex;
+import arena.core.CountGrid;
+import arena.core.Execution;
+import arena.core.JuliaParams;
+import arena.core.Kernel;
+import arena.core.ScalarKernel;
+import arena.core.Schedule;
+import arena.core.SequentialStrategy;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
+import arena.core.WorkerFailedException;
+import arena.core.testkit.FailingKernel;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the {@code virtual} model does beyond the shared conformance suite: the in-flight limit stands
+ * in for a pool size, so one JVM can measure T = 1, 2, ... in turn on the same carrier pool.
+ */
+class VirtualStrategyTest {
+
+    private static final JuliaParams PROBLEM = JuliaParams.of(47, new Complex(-0.7, 0.27)).withNMax(50);
+
+    @Test
+    void neverMoreThanThreadsChunksInFlight_forEachThreadCountInOneJvm() {
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.of(new Schedule.Static(0)));
+        for (Schedule schedule : List.of(new Schedule.Dynamic(1), new Schedule.Guided(1), new Schedule.Static(1))) {
+            for (int threads = 1; threads <= 4; threads++) {
+                InFlightKernel kernel = new InFlightKernel();
+                try (Strategy strategy = new VirtualStrategy(StrategyConfig.threads(threads))) {
+                    CountGrid grid = strategy.compute(PROBLEM, new Execution(schedule, kernel));
+                    assertThat(CountGrid.difference(expected, grid)).isEmpty();
+                }
+                assertThat(kernel.maxInFlight())
+                        .as("most chunks in flight with %d threads, %s", threads, schedule.spec())
+                        .isEqualTo(threads);
+            }
+        }
+    }
+
+    @Test
+    void failure_stopsHandingOutChunks_andWaitsForTheOnesInFlight() {
+        try (VirtualStrategy strategy = new VirtualStrategy(StrategyConfig.threads(3))) {
+            FailingKernel failing = new FailingKernel(0);
+            assertThatThrownBy(() -> strategy.compute(PROBLEM, new Execution(new Schedule.Dynamic(1), failing)))
+                    .isInstanceOf(WorkerFailedException.class);
+            assertThat(strategy.runningTasks()).isZero();
+            assertThat(failing.rowsComputed()).isLessThan(PROBLEM.size() / 2);
+        }
+    }
+
+    @Test
+    void interruptedCaller_cancelsTheJob_waitsForTheChunksInFlight_andKeepsItsInterruptStatus() {
+        try (VirtualStrategy strategy = new VirtualStrategy(StrategyConfig.threads(2))) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> strategy.compute(PROBLEM, Execution.of(new Schedule.Dynamic(1))))
+                        .isInstanceOf(CancellationException.class);
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(strategy.runningTasks()).isZero();
+        }
+    }
+
+    @Test
+    void computeAfterClose_isRefused() {
+        VirtualStrategy strategy = new VirtualStrategy(StrategyConfig.threads(2));
+        strategy.close();
+        assertThat(strategy.isTerminated()).isTrue();
+        assertThatThrownBy(() -> strategy.compute(PROBLEM, Execution.of(new Schedule.Dynamic(1))))
+                .isInstanceOf(WorkerFailedException.class);
+        assertThat(strategy.runningTasks()).isZero();
+    }
+
+    /**
+     * Computes like the scalar kernel, then sleeps a little so that chunks overlap (a sleeping virtual
+     * thread frees its carrier, so only the strategy's limit can keep others from starting), and keeps
+     * the most chunks it has seen in flight at once.
+     */
+    private static final class InFlightKernel implements Kernel {
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger maxInFlight = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "in-flight";
+        }
+
+        @Override
+        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        int maxInFlight() {
+            return maxInFlight.get();
+        }
+    }
+}

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
-        subcommands = {ComputeCommand.class, StrategiesCommand.class},
+        subcommands = {CompareCommand.class, ComputeCommand.class, VerifyCommand.class, StrategiesCommand.class},
         footer = {"", ExitCode.TABLE})
 public final class ArenaCli implements Runnable {
 

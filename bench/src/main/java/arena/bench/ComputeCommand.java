@@ -14,7 +14,6 @@ import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,13 +88,7 @@ public final class ComputeCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("resolution", params.resolution());
-            json.put("c_re", params.cRe());
-            json.put("c_im", params.cIm());
-            json.put("bound", params.bound());
-            json.put("z_max", params.zMax());
-            json.put("n_max", params.nMax());
+            Map<String, Object> json = ProblemFields.of(params);
             json.put("strategy", provider.name());
             json.put("kernel", chosenKernel.name());
             json.put("threads", workers);

@@ -48,4 +48,17 @@ public final class Numbers {
         }
         return value;
     }
+
+    /**
+     * A finite number in {@code [min, max]}.
+     *
+     * @throws InvalidInputException naming {@code parameter} and the range
+     */
+    public static double finiteIn(String parameter, String text, double min, double max) {
+        double value = finite(parameter, text);
+        if (value < min || value > max) {
+            throw new InvalidInputException(parameter, parameter + " must be between " + min + " and " + max + ", got " + text.strip());
+        }
+        return value;
+    }
 }

@@ -1,0 +1,126 @@
+package arena.bench;
+
+import arena.core.JuliaParams;
+import arena.core.Kernel;
+import arena.core.Schedule;
+import arena.core.StrategyRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code arena compare}: the main job. Verifies, then times every selected configuration on every
+ * problem of the sweep, beside the {@code sequential} baseline at one thread, and prints a table
+ * sorted by median; {@code --out DIR} also writes CSV, JSON, Markdown and PNG charts. A result that
+ * differs from the reference is reported and makes the command exit 1, never timed. Runs on the
+ * main thread; strategies are opened one at a time, outside the timed regions.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Verifies and times every selected strategy x kernel x threads x schedule, side by side.")
+public final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProblemOptions problem;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+            description = "untimed runs per configuration after its verification run, 0..1000 (default: ${DEFAULT-VALUE})")
+    String warmup;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
+            description = "the least number of measured samples per configuration, 1..10000 (default: ${DEFAULT-VALUE})")
+    String repeat;
+
+    @Option(names = "--max-repeat", paramLabel = "N", defaultValue = "30",
+            description = "the most samples per configuration, >= --repeat (default: ${DEFAULT-VALUE})")
+    String maxRepeat;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "1",
+            description = "keep sampling a configuration beyond --repeat while its samples took less than this, 0..3600 (default: ${DEFAULT-VALUE})")
+    String budget;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "also write results.csv, results.json, report.md and PNG charts into DIR")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        List<JuliaParams> problems = problem.toProblems();
+        SelectionOptions.Expansion expansion = selection.expand(StrategyRegistry.discover());
+        int minSamples = Numbers.wholeNumber("repeat", repeat, 1, 10_000);
+        Comparison comparison = new Comparison(
+                Numbers.wholeNumber("warmup", warmup, 0, 1000), minSamples,
+                Numbers.wholeNumber("max-repeat", maxRepeat, minSamples, 10_000),
+                Numbers.finiteIn("budget", budget, 0, 3600) * 1000);
+        if (out != null) {
+            ReportFiles.requireWritableTarget(out);
+        }
+        Environment environment = Environment.current();
+        Set<Kernel> kernels = new LinkedHashSet<>();
+        expansion.configurations().forEach(c -> kernels.add(c.kernel()));
+
+        List<Measurement> measurements = new ArrayList<>();
+        long steps = (long) problems.size() * (expansion.configurations().size() + kernels.size());
+        try (Progress progress = Progress.start("compare", steps)) {
+            for (JuliaParams params : problems) {
+                Reference reference = Reference.of(params);
+                for (Kernel kernel : kernels) {
+                    Comparison.warmUpKernel(kernel, reference);
+                }
+                List<Measurement> forProblem = new ArrayList<>();
+                try (OpenStrategies open = new OpenStrategies()) {
+                    for (Kernel kernel : kernels) {
+                        Configuration baseline = new Configuration(StrategyRegistry.discover().find(StrategyRegistry.REFERENCE),
+                                kernel, 1, new Schedule.Static(0));
+                        progress.step(baseline.label());
+                        Measurement measured = comparison.measure(open.get(baseline), baseline, reference, Double.NaN);
+                        forProblem.add(measured);
+                        double baselineMedian = measured.identical() ? measured.stats().median() : Double.NaN;
+                        for (Configuration configuration : expansion.configurations()) {
+                            if (configuration.kernel().equals(kernel) && !configuration.equals(baseline)) {
+                                progress.step(configuration.label());
+                                forProblem.add(comparison.measure(open.get(configuration), configuration, reference, baselineMedian));
+                            }
+                        }
+                    }
+                }
+                forProblem.sort(Comparator.comparing((Measurement m) -> !m.identical())
+                        .thenComparingDouble(m -> m.identical() ? m.stats().median() : 0));
+                measurements.addAll(forProblem);
+            }
+        }
+        Report report = new Report(environment, measurements, expansion.skipped());
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            stdout.println(Json.write(report.toJson()));
+        } else {
+            stdout.print(report.toText());
+        }
+        stdout.flush();
+        if (out != null) {
+            ReportFiles.write(report, out);
+            if (format == OutputFormat.text) {
+                stdout.println("wrote " + out.toAbsolutePath().normalize() + ": " + String.join(", ", ReportFiles.NAMES));
+                stdout.flush();
+            }
+        }
+        return report.allIdentical() ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
+    }
+}

@@ -1,6 +1,7 @@
 package arena.bench;
 
 import arena.core.InvalidInputException;
+import arena.core.StrategyRegistry;
 import arena.core.WorkerFailedException;
 import java.io.PrintWriter;
 import java.util.concurrent.CancellationException;
@@ -14,12 +15,23 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
-        subcommands = {CompareCommand.class, ComputeCommand.class, VerifyCommand.class, StrategiesCommand.class},
+        subcommands = {CompareCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, StrategiesCommand.class, JmhCommand.class},
         footer = {"", ExitCode.TABLE})
 public final class ArenaCli implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private final StrategyRegistry registry;
+
+    private ArenaCli(StrategyRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The strategies the commands choose from. */
+    StrategyRegistry registry() {
+        return registry;
+    }
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
@@ -28,7 +40,15 @@ public final class ArenaCli implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code; for tests and embedding. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new ArenaCli());
+        return execute(args, out, err, StrategyRegistry.discover());
+    }
+
+    /**
+     * Runs the command line over exactly the strategies of {@code registry} (tests add fixtures
+     * this way, never through ServiceLoader files) and returns the exit code.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, StrategyRegistry registry) {
+        CommandLine cli = new CommandLine(new ArenaCli(registry));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,6 +32,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    ArenaCli parent;
 
     @Mixin
     ProblemOptions problem;
@@ -63,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<JuliaParams> problems = problem.toProblems();
-        SelectionOptions.Expansion expansion = selection.expand(StrategyRegistry.discover());
+        SelectionOptions.Expansion expansion = selection.expand(parent.registry());
         int minSamples = Numbers.wholeNumber("repeat", repeat, 1, 10_000);
         Comparison comparison = new Comparison(
                 Numbers.wholeNumber("warmup", warmup, 0, 1000), minSamples,
@@ -87,7 +91,7 @@ public final class CompareCommand implements Callable<Integer> {
                 List<Measurement> forProblem = new ArrayList<>();
                 try (OpenStrategies open = new OpenStrategies()) {
                     for (Kernel kernel : kernels) {
-                        Configuration baseline = new Configuration(StrategyRegistry.discover().find(StrategyRegistry.REFERENCE),
+                        Configuration baseline = new Configuration(parent.registry().find(StrategyRegistry.REFERENCE),
                                 kernel, 1, new Schedule.Static(0));
                         progress.step(baseline.label());
                         Measurement measured = comparison.measure(open.get(baseline), baseline, reference, Double.NaN);

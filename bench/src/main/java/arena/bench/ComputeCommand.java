@@ -12,7 +12,6 @@ import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
-import arena.core.StrategyRegistry;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,6 +36,9 @@ public final class ComputeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    ArenaCli parent;
 
     @Mixin
     ProblemOptions problem;
@@ -62,7 +65,7 @@ public final class ComputeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JuliaParams params = problem.toParams();
-        StrategyProvider provider = StrategyRegistry.discover().find(strategy);
+        StrategyProvider provider = parent.registry().find(strategy);
         int workers = threads == null
                 ? Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads())
                 : Numbers.wholeNumber("threads", threads, 1, StrategyConfig.MAX_THREADS);

@@ -1,11 +1,11 @@
 package arena.bench;
 
 import arena.core.StrategyProvider;
-import arena.core.StrategyRegistry;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,10 +20,13 @@ public final class StrategiesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    ArenaCli parent;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (StrategyProvider provider : StrategyRegistry.discover().all()) {
+        for (StrategyProvider provider : parent.registry().all()) {
             String schedules = provider.capabilities().scheduleLabels();
             String note = provider.capabilities().joinsDefaultSelection() ? "" : " (runs when named)";
             out.printf(Locale.ROOT, "%-13s %-34s %s%s%n", provider.name(), "[" + schedules + "]", provider.description(), note);

@@ -4,7 +4,6 @@ import arena.core.GoldenCase;
 import arena.core.GoldenCsv;
 import arena.core.InvalidInputException;
 import arena.core.JuliaParams;
-import arena.core.StrategyRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,6 +37,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    ArenaCli parent;
+
     @Mixin
     ProblemOptions problem;
 
@@ -51,7 +54,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SelectionOptions.Expansion expansion = selection.expand(StrategyRegistry.discover());
+        SelectionOptions.Expansion expansion = selection.expand(parent.registry());
         List<Reference> references = new ArrayList<>();
         if (golden != null) {
             for (GoldenCase c : readGolden(golden)) {

@@ -1,0 +1,97 @@
+package arena.bench.jmh;
+
+import arena.core.CountGrid;
+import arena.core.Execution;
+import arena.core.GridSummary;
+import arena.core.JuliaParams;
+import arena.core.Kernels;
+import arena.core.Schedule;
+import arena.core.SequentialStrategy;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
+import arena.core.StrategyRegistry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One whole grid computed by one strategy: the same model the CLI's {@code compare} times, driven by
+ * JMH. The strategy is opened in the trial's setup (outside the timed region) and the last grid is
+ * checked against the sequential reference in the trial's teardown, after timing: a wrong result
+ * fails the run instead of being reported as fast.
+ *
+ * <p>Run: {@code ./arena jmh ComputeBenchmark -p threads=1,2 -p schedule=dynamic:1} (the launcher
+ * passes every discovered strategy as {@code -p strategy=...} unless one is given).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class ComputeBenchmark {
+
+    /** The strategy's name; {@code arena jmh} fills in every discovered one. */
+    @Param("forkjoin")
+    public String strategy;
+
+    /** Worker count. */
+    @Param({"1", "2"})
+    public int threads;
+
+    /** Loop schedule. */
+    @Param({"dynamic:1"})
+    public String schedule;
+
+    /** Kernel name. */
+    @Param({"scalar"})
+    public String kernel;
+
+    /** Grid resolution (the seed's 1000 by default). */
+    @Param({"1000"})
+    public int resolution;
+
+    /** Iteration cap. */
+    @Param({"1000"})
+    public int nMax;
+
+    private Strategy opened;
+    private JuliaParams params;
+    private Execution execution;
+    private CountGrid last;
+
+    /** Opens the strategy; unsupported combinations fail here with the strategy's own message. */
+    @Setup(Level.Trial)
+    public void open() {
+        params = JuliaParams.seedCase().withResolution(resolution).withNMax(nMax);
+        var provider = StrategyRegistry.discover().find(strategy);
+        Schedule parsed = Schedule.parse(schedule);
+        provider.capabilities().requireSupported(strategy, parsed);
+        execution = new Execution(parsed, Kernels.byName(kernel));
+        opened = provider.open(StrategyConfig.threads(threads));
+    }
+
+    /** The measured operation: one whole grid. */
+    @Benchmark
+    public CountGrid compute() {
+        last = opened.compute(params, execution);
+        return last;
+    }
+
+    /** Closes the strategy, then validates the last grid against the reference, outside timing. */
+    @TearDown(Level.Trial)
+    public void closeAndValidate() {
+        opened.close();
+        try (Strategy reference = new SequentialStrategy(StrategyConfig.threads(1))) {
+            String expected = GridSummary.of(reference.compute(params, Execution.of(new Schedule.Static(0))), nMax).sha256();
+            if (last != null && !last.sha256().equals(expected)) {
+                throw new IllegalStateException(strategy + " computed a wrong grid: sha256 " + last.sha256() + ", expected " + expected);
+            }
+        }
+    }
+}

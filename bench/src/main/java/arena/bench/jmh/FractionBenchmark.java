@@ -1,0 +1,79 @@
+package arena.bench.jmh;
+
+import arena.core.CountGrid;
+import arena.core.Execution;
+import arena.core.JuliaParams;
+import arena.core.Schedule;
+import arena.core.SequentialStrategy;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
+import arena.core.StrategyRegistry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The fraction's parallel reduction alone (the seed's {@code julia_fraction}), on a grid computed
+ * once in setup: what each model pays to fan a cheap loop out and gather partial counts. The result
+ * is checked against the sequential count after timing.
+ *
+ * <p>Run: {@code ./arena jmh FractionBenchmark -p threads=2}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class FractionBenchmark {
+
+    /** The strategy's name; {@code arena jmh} fills in every discovered one. */
+    @Param("forkjoin")
+    public String strategy;
+
+    /** Worker count. */
+    @Param({"1", "2"})
+    public int threads;
+
+    /** Grid resolution. */
+    @Param({"1000"})
+    public int resolution;
+
+    private Strategy opened;
+    private CountGrid grid;
+    private int maxval;
+    private double last;
+
+    /** Computes the grid sequentially and opens the strategy. */
+    @Setup(Level.Trial)
+    public void open() {
+        JuliaParams params = JuliaParams.seedCase().withResolution(resolution);
+        maxval = params.nMax();
+        try (Strategy reference = new SequentialStrategy(StrategyConfig.threads(1))) {
+            grid = reference.compute(params, Execution.of(new Schedule.Static(0)));
+        }
+        opened = StrategyRegistry.discover().find(strategy).open(StrategyConfig.threads(threads));
+    }
+
+    /** The measured operation: one parallel reduction. */
+    @Benchmark
+    public double fraction() {
+        last = opened.fraction(grid, maxval);
+        return last;
+    }
+
+    /** Closes the strategy and checks the last fraction, outside timing. */
+    @TearDown(Level.Trial)
+    public void closeAndValidate() {
+        opened.close();
+        double expected = (double) grid.countEqual(maxval) / grid.cellCount();
+        if (last != expected) {
+            throw new IllegalStateException(strategy + " reduced a wrong fraction: " + last + ", expected " + expected);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package arena.bench.jmh;
+
+import arena.core.JuliaParams;
+import arena.core.Kernel;
+import arena.core.Kernels;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The kernel alone, single-threaded, writing a band of rows into a preallocated array: with
+ * {@code -prof gc} it shows what the kernel allocates per operation (the seed's {@code nogil}
+ * promise: nothing). The {@code rows} parameter is the linear control: time should grow with it.
+ *
+ * <p>Run: {@code ./arena jmh KernelBenchmark -prof gc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class KernelBenchmark {
+
+    /** Kernel name. */
+    @Param({"scalar"})
+    public String kernel;
+
+    /** Rows per operation, from the middle of the seed's grid. */
+    @Param({"8", "32"})
+    public int rows;
+
+    private Kernel chosen;
+    private JuliaParams params;
+    private int[] counts;
+    private int start;
+
+    /** Picks the kernel and allocates the counts once. */
+    @Setup
+    public void setUp() {
+        chosen = Kernels.byName(kernel);
+        params = JuliaParams.seedCase();
+        counts = new int[params.cellCount()];
+        start = params.size() / 2 - rows / 2;
+    }
+
+    /** The measured operation: one band of rows. */
+    @Benchmark
+    public int[] band() {
+        chosen.computeRows(params, counts, start, start + rows);
+        return counts;
+    }
+}

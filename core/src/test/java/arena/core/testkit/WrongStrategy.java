@@ -1,0 +1,98 @@
+package arena.core.testkit;
+
+import arena.core.Capabilities;
+import arena.core.CountGrid;
+import arena.core.Execution;
+import arena.core.JuliaParams;
+import arena.core.Kernel;
+import arena.core.Schedule;
+import arena.core.SequentialStrategy;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
+import arena.core.StrategyProvider;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * A deliberately wrong strategy for testing the harness's failure path: it computes like
+ * {@code sequential}, but its kernel adds one to the count of cell ({@link #ROW}, {@link #COLUMN})
+ * whenever the grid has that cell. Registered in test code only, never through a ServiceLoader
+ * file of a main artifact.
+ */
+public final class WrongStrategy implements Strategy {
+
+    /** The row of the corrupted cell. */
+    public static final int ROW = 3;
+    /** The column of the corrupted cell. */
+    public static final int COLUMN = 5;
+
+    private final int threads;
+    private final Strategy sequential = new SequentialStrategy(StrategyConfig.threads(1));
+
+    private WrongStrategy(int threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return "wrong";
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public CountGrid compute(JuliaParams params, Execution execution) {
+        return sequential.compute(params, new Execution(execution.schedule(), new Corrupting(execution.kernel())));
+    }
+
+    @Override
+    public double fraction(CountGrid grid, int maxval) {
+        return sequential.fraction(grid, maxval);
+    }
+
+    @Override
+    public void close() {
+        sequential.close();
+    }
+
+    private record Corrupting(Kernel kernel) implements Kernel {
+        @Override
+        public String name() {
+            return kernel.name();
+        }
+
+        @Override
+        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+            kernel.computeRows(params, counts, rowStart, rowEnd);
+            if (rowStart <= ROW && ROW < rowEnd && COLUMN < params.size()) {
+                counts[ROW * params.size() + COLUMN]++;
+            }
+        }
+    }
+
+    /** Registers {@code wrong}: any schedule, any thread count, never in default selections. */
+    public static final class Provider implements StrategyProvider {
+        @Override
+        public String name() {
+            return "wrong";
+        }
+
+        @Override
+        public String description() {
+            return "a test fixture whose kernel corrupts one cell";
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return new Capabilities(EnumSet.allOf(Schedule.Kind.class), false, StrategyConfig.MAX_THREADS, List.of());
+        }
+
+        @Override
+        public Strategy open(StrategyConfig config) {
+            return new WrongStrategy(config.threads());
+        }
+    }
+}

@@ -67,6 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<JuliaParams> problems = problem.toProblems();
+        problems.forEach(p -> MemoryCheck.requireRoom(p, 2));
         SelectionOptions.Expansion expansion = selection.expand(parent.registry());
         int minSamples = Numbers.wholeNumber("repeat", repeat, 1, 10_000);
         Comparison comparison = new Comparison(

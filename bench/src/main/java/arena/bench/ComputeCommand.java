@@ -65,6 +65,7 @@ public final class ComputeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JuliaParams params = problem.toParams();
+        MemoryCheck.requireRoom(params, 1);
         StrategyProvider provider = parent.registry().find(strategy);
         int workers = threads == null
                 ? Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads())

@@ -51,6 +51,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JuliaParams params = problem.toParams();
+        MemoryCheck.requireRoom(params, 2);
         StrategyProvider provider = parent.registry().find(strategy);
         Path target = out.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {

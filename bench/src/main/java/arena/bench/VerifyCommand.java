@@ -62,6 +62,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         } else {
             JuliaParams params = problem.toParams();
+            MemoryCheck.requireRoom(params, 2);
             references.add(Reference.of(params));
         }
 

@@ -1,0 +1,56 @@
+package arena.strategy.completable;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The caller's side of the strategy's futures: waiting for a combined future (an {@code allOf}, or the
+ * end of a {@code thenCombine} chain) and taking a stage's exception out of its envelope.
+ *
+ * <p>Threading: {@link #await} is called by the strategy's caller, one call at a time; its callbacks
+ * run on the caller's thread. {@link #unwrap} is pure and may be called from any thread.
+ */
+final class Completion {
+
+    private Completion() {
+    }
+
+    /**
+     * Waits until {@code combined} is complete and returns only then, also after a failure or an
+     * interrupt. The wait uses {@link CompletableFuture#get()}, so an interrupt of the caller is seen:
+     * then {@code onInterrupt} runs, the wait goes on with {@link CompletableFuture#join()}, which
+     * ignores further interrupts, and the interrupt status is set again before returning. An
+     * exceptional completion goes to {@code onFailure}, unwrapped.
+     */
+    static void await(CompletableFuture<?> combined, Consumer<Throwable> onFailure, Runnable onInterrupt) {
+        try {
+            combined.get();
+        } catch (ExecutionException e) {
+            onFailure.accept(unwrap(e.getCause()));
+        } catch (InterruptedException e) {
+            onInterrupt.run();
+            try {
+                combined.join();
+            } catch (CompletionException | CancellationException failed) {
+                onFailure.accept(unwrap(failed));
+            }
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The exception a stage's action threw: {@code failure} without the {@link CompletionException}
+     * that {@code CompletableFuture} wraps around it when it completes a stage with it. (An action
+     * that itself throws a {@code CompletionException} with a cause cannot be told from the envelope
+     * and is unwrapped too; the kernels throw no such thing.)
+     */
+    static Throwable unwrap(Throwable failure) {
+        if (failure instanceof CompletionException && failure.getCause() != null) {
+            return failure.getCause();
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,41 @@
+package arena.strategy.executor;
+
+import arena.core.Capabilities;
+import arena.core.Schedule;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
+import arena.core.StrategyProvider;
+
+/**
+ * Registers {@code executor}: a fixed pool from {@link java.util.concurrent.Executors#newFixedThreadPool}
+ * with one {@link java.util.concurrent.Future} per chunk (per owner for static); static, dynamic and
+ * guided schedules.
+ *
+ * <p>Stateless and thread-safe; listing it (name, description, capabilities) starts nothing, only
+ * {@link #open} creates a pool.
+ */
+public final class ExecutorProvider implements StrategyProvider {
+
+    /** The strategy's name, and the prefix of its threads' names after {@code arena-}. */
+    public static final String NAME = "executor";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "a fixed thread pool (Executors.newFixedThreadPool), one Future per chunk, one per owner for static";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
+    }
+
+    @Override
+    public Strategy open(StrategyConfig config) {
+        return new ExecutorStrategy(this, config);
+    }
+}

@@ -3,18 +3,24 @@ package arena.core;
 import java.util.Objects;
 
 /**
- * How one run is executed, independent of the strategy: the loop schedule and the kernel.
- * Immutable.
+ * How one run is executed, independent of the strategy: the loop schedule, the kernel and, when a
+ * timeline is wanted, the recorder that receives one event per chunk. Immutable.
  *
  * @param schedule how rows are divided among workers
  * @param kernel   what computes the cells of a band of rows
+ * @param recorder receives every computed chunk, or null (the default) for no recording
  */
-public record Execution(Schedule schedule, Kernel kernel) {
+public record Execution(Schedule schedule, Kernel kernel, ChunkRecorder recorder) {
 
-    /** Rejects nulls. */
+    /** Rejects a null schedule or kernel. */
     public Execution {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(kernel, "kernel");
+    }
+
+    /** An unrecorded execution. */
+    public Execution(Schedule schedule, Kernel kernel) {
+        this(schedule, kernel, null);
     }
 
     /** The schedule with the default kernel. */

@@ -19,6 +19,7 @@ public final class GridJob {
     private final JuliaParams params;
     private final Kernel kernel;
     private final Schedule schedule;
+    private final ChunkRecorder recorder;
     private final ChunkPlan plan;
     private final int[] counts;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -33,6 +34,7 @@ public final class GridJob {
         this.params = params;
         this.kernel = execution.kernel();
         this.schedule = execution.schedule();
+        this.recorder = execution.recorder();
         this.plan = schedule.plan(params.size(), workers);
         this.counts = new int[params.cellCount()];
     }
@@ -57,9 +59,46 @@ public final class GridJob {
         compute(plan.chunk(id));
     }
 
-    /** Computes a band of rows through the kernel; exceptions of the kernel propagate. */
+    /**
+     * Computes a band of rows through the kernel; exceptions of the kernel propagate. When the
+     * execution is recorded, the chunk is reported to the recorder with the calling thread's name.
+     */
     public void compute(RowRange rows) {
+        if (recorder == null) {
+            kernel.computeRows(params, counts, rows.start(), rows.end());
+            return;
+        }
+        long start = System.nanoTime();
         kernel.computeRows(params, counts, rows.start(), rows.end());
+        long end = System.nanoTime();
+        recorder.record(Thread.currentThread().getName(), rows, start, end, iterations(rows));
+    }
+
+    /**
+     * Places rows computed elsewhere (by a remote worker) into the grid: {@code rowCounts} holds the
+     * counts of {@code rows}, row-major. When the execution is recorded, the chunk is reported with
+     * {@code worker} as its worker and the given times.
+     *
+     * @throws IllegalArgumentException when {@code rowCounts} does not hold exactly those rows
+     */
+    public void accept(RowRange rows, int[] rowCounts, String worker, long startNanos, long endNanos) {
+        int n = params.size();
+        if (rows.end() > n || rowCounts.length != rows.rows() * n) {
+            throw new IllegalArgumentException("rows " + rows + " of a " + n + "-wide grid need " + ((long) rows.rows() * n)
+                    + " counts, got " + rowCounts.length);
+        }
+        System.arraycopy(rowCounts, 0, counts, rows.start() * n, rowCounts.length);
+        if (recorder != null) {
+            recorder.record(worker, rows, startNanos, endNanos, iterations(rows));
+        }
+    }
+
+    private long iterations(RowRange rows) {
+        long sum = 0;
+        for (int k = rows.start() * params.size(), end = rows.end() * params.size(); k < end; k++) {
+            sum += counts[k];
+        }
+        return sum;
     }
 
     /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
-        subcommands = {CompareCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, StrategiesCommand.class, JmhCommand.class},
+        subcommands = {CompareCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, TimelineCommand.class, StrategiesCommand.class, JmhCommand.class},
         footer = {"", ExitCode.TABLE})
 public final class ArenaCli implements Runnable {
 
@@ -35,6 +35,8 @@ public final class ArenaCli implements Runnable {
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        // Initialise logging before any actor system logs from another thread (SLF4J would warn about replayed calls).
+        org.slf4j.LoggerFactory.getILoggerFactory();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -47,6 +47,12 @@ public final class JuliaPicture {
     private JuliaPicture() {
     }
 
+    /** The viridis colour (0xRRGGBB) at {@code position} in [0, 1], clamped; for other pictures of the project. */
+    public static int viridis(double position) {
+        double v = Double.isNaN(position) ? 0 : Math.max(0, Math.min(1, position));
+        return VIRIDIS[Math.min(VIRIDIS.length - 1, (int) (v * VIRIDIS.length))];
+    }
+
     /** A {@code size x size} RGB image of {@code grid}, coloured as the class comment says. */
     public static BufferedImage toImage(CountGrid grid) {
         int size = grid.size();

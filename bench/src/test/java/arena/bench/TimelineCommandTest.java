@@ -1,0 +1,59 @@
+package arena.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import arena.core.Execution;
+import arena.core.JuliaParams;
+import arena.core.Schedule;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
+import arena.core.StrategyRegistry;
+import arena.core.Timeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimelineCommandTest {
+
+    /**
+     * The seed's set is centrally symmetric, so two contiguous blocks balance; at 3 threads the middle
+     * block holds most of the work. Asserted on recorded iterations (deterministic), not on timings.
+     */
+    @Test
+    void staticBlocksAreUnbalancedOnTheSeedCase_dynamicChunksAreNot() {
+        JuliaParams seed = JuliaParams.seedCase();
+        try (Strategy threads = StrategyRegistry.discover().find("threads").open(StrategyConfig.threads(3))) {
+            Timeline blocks = new Timeline();
+            threads.compute(seed, new Execution(new Schedule.Static(0), arena.core.Kernels.defaultKernel(), blocks));
+            Timeline.Summary staticSummary = blocks.summary(0, 1, 3);
+            assertThat(staticSummary.workers()).extracting(Timeline.WorkerShare::iterations)
+                    .containsExactlyInAnyOrder(28_287_045L, 184_746_871L, 27_855_184L);
+            assertThat(staticSummary.iterationImbalance()).isGreaterThan(2.2);
+
+            Timeline dynamic = new Timeline();
+            threads.compute(seed, new Execution(new Schedule.Dynamic(1), arena.core.Kernels.defaultKernel(), dynamic));
+            Timeline.Summary dynamicSummary = dynamic.summary(0, 1, 3);
+            assertThat(dynamicSummary.workers()).hasSize(3);
+            assertThat(dynamicSummary.workers().stream().mapToLong(Timeline.WorkerShare::iterations).sum()).isEqualTo(240_889_100L);
+            assertThat(dynamicSummary.iterationImbalance()).isLessThan(1.6).isLessThan(staticSummary.iterationImbalance() / 1.4);
+        }
+    }
+
+    @Test
+    void writesAGanttChartPerConfiguration_andASummary(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("timeline");
+        CliRunner run = CliRunner.run("timeline", "--resolution", "150", "--strategies", "forkjoin,reactor", "--threads", "2",
+                "--schedules", "static,dynamic:1", "--warmup", "1", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("forkjoin/scalar/2t/static: wall").contains("imbalance").contains("idle").contains("join");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("summary.txt",
+                    "timeline-forkjoin_scalar_2t_static.png", "timeline-forkjoin_scalar_2t_dynamic_1.png",
+                    "timeline-reactor_scalar_2t_static.png", "timeline-reactor_scalar_2t_dynamic_1.png");
+        }
+        var image = ImageIO.read(out.resolve("timeline-reactor_scalar_2t_dynamic_1.png").toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+    }
+}

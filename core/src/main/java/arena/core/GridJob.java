@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class GridJob {
 
+    /** The most rows handed to the kernel at once; between such pieces a stopped job is noticed. */
+    public static final int STOP_CHECK_ROWS = 16;
+
     private final String strategy;
     private final JuliaParams params;
     private final Kernel kernel;
@@ -60,18 +63,26 @@ public final class GridJob {
     }
 
     /**
-     * Computes a band of rows through the kernel; exceptions of the kernel propagate. When the
-     * execution is recorded, the chunk is reported to the recorder with the calling thread's name.
+     * Computes a band of rows through the kernel; exceptions of the kernel propagate. A band longer
+     * than {@link #STOP_CHECK_ROWS} rows goes to the kernel in pieces of that many rows, and the rest
+     * is skipped once the job is {@link #stopped()}, so a failure or a cancellation stops even a
+     * static schedule's one big block promptly. An interrupt of the computing thread (the caller's,
+     * for the sequential strategy; a pool's, when it is shut down) cancels the job there too, and
+     * the thread keeps its interrupt flag. When the execution is recorded, the band is reported
+     * to the recorder with the calling thread's name.
      */
     public void compute(RowRange rows) {
-        if (recorder == null) {
-            kernel.computeRows(params, counts, rows.start(), rows.end());
-            return;
+        long start = recorder == null ? 0 : System.nanoTime();
+        for (int from = rows.start(); from < rows.end(); from += STOP_CHECK_ROWS) {
+            if (from > rows.start() && (stopped() || cancelledByInterrupt())) {
+                return;
+            }
+            kernel.computeRows(params, counts, from, Math.min(rows.end(), from + STOP_CHECK_ROWS));
         }
-        long start = System.nanoTime();
-        kernel.computeRows(params, counts, rows.start(), rows.end());
-        long end = System.nanoTime();
-        recorder.record(Thread.currentThread().getName(), rows, start, end, iterations(rows));
+        if (recorder != null) {
+            long end = System.nanoTime();
+            recorder.record(Thread.currentThread().getName(), rows, start, end, iterations(rows));
+        }
     }
 
     /**
@@ -91,6 +102,14 @@ public final class GridJob {
         if (recorder != null) {
             recorder.record(worker, rows, startNanos, endNanos, iterations(rows));
         }
+    }
+
+    private boolean cancelledByInterrupt() {
+        if (Thread.currentThread().isInterrupted()) {
+            cancel("the computing thread " + Thread.currentThread().getName() + " was interrupted");
+            return true;
+        }
+        return false;
     }
 
     private long iterations(RowRange rows) {

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The reference: one thread, the caller's, computing the plan's chunks in order through the kernel.
- * Every other strategy is checked against it. Holds no resources.
+ * Every other strategy is checked against it. Holds no resources. An interrupt of the caller
+ * cancels the run between chunks (the flag stays set) and surfaces as a
+ * {@link java.util.concurrent.CancellationException}.
  */
 public final class SequentialStrategy extends AbstractStrategy {
 
@@ -17,6 +19,10 @@ public final class SequentialStrategy extends AbstractStrategy {
     @Override
     protected void run(GridJob job) {
         for (int id = 0; id < job.plan().size(); id++) {
+            if (Thread.currentThread().isInterrupted()) {
+                job.cancel("the caller was interrupted");
+                return;
+            }
             job.compute(id);
         }
     }

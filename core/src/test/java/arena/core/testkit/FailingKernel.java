@@ -15,6 +15,8 @@ public final class FailingKernel implements Kernel {
 
     private final int failingRow;
     private final AtomicLong rowsComputed = new AtomicLong();
+    private final AtomicLong rowsComputedAfterFailure = new AtomicLong();
+    private volatile boolean failed;
 
     /** A kernel that fails on row {@code failingRow}. */
     public FailingKernel(int failingRow) {
@@ -31,10 +33,20 @@ public final class FailingKernel implements Kernel {
         if (failingRow >= rowStart && failingRow < rowEnd) {
             ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, failingRow);
             rowsComputed.addAndGet(failingRow - rowStart);
+            failed = true;
             throw new InjectedFailure(failingRow);
         }
+        boolean afterFailure = failed;
         ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
         rowsComputed.addAndGet(rowEnd - rowStart);
+        if (afterFailure) {
+            rowsComputedAfterFailure.addAndGet(rowEnd - rowStart);
+        }
+    }
+
+    /** How many rows were started after the failing row had thrown: the other workers' reaction time. */
+    public long rowsComputedAfterFailure() {
+        return rowsComputedAfterFailure.get();
     }
 
     /** How many rows this kernel has computed so far, over all calls. */

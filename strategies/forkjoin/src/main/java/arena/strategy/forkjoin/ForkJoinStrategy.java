@@ -117,15 +117,32 @@ public final class ForkJoinStrategy extends AbstractStrategy {
      * Runs {@code root} to its end. Tasks record their failures in {@code job} themselves; whatever the
      * pool throws here once the job is stopped (a consequence or a copy of the recorded failure) is
      * dropped after the pool has gone quiet, so the job keeps the original. Anything else (a pool
-     * closed under the caller) propagates.
+     * closed under the caller) propagates. An interrupt of the caller cancels the job; the caller
+     * still waits for the tasks to end and keeps its interrupt flag.
      */
     private void invoke(GridJob job, ForkJoinTask<?> root) {
+        boolean interrupted = false;
         try {
-            pool.invoke(root);
+            pool.submit(root);
+            while (true) {
+                try {
+                    root.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    job.cancel("the caller was interrupted");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
         } catch (RuntimeException | Error e) {
             pool.awaitQuiescence(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!job.stopped()) {
                 throw e;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

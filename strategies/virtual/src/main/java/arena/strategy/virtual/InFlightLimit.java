@@ -61,10 +61,25 @@ final class InFlightLimit {
         }
     }
 
-    /** Waits, ignoring interrupts, until every started task has ended. */
-    void awaitNone() {
-        permits.acquireUninterruptibly(limit);
+    /**
+     * Waits until every started task has ended. An interrupt does not end the wait: it runs
+     * {@code onInterrupt} (which cancels the run) and the wait goes on; the flag is restored after.
+     */
+    void awaitNone(Runnable onInterrupt) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                permits.acquire(limit);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                onInterrupt.run();
+            }
+        }
         permits.release(limit);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The number of started tasks that have not ended yet. */

@@ -85,7 +85,7 @@ public final class VirtualStrategy extends AbstractStrategy {
             job.cancel("the caller was interrupted while handing out chunks");
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.awaitNone();
+            inFlight.awaitNone(() -> job.cancel("the caller was interrupted while chunks were running"));
         }
     }
 
@@ -105,7 +105,7 @@ public final class VirtualStrategy extends AbstractStrategy {
             failure.compareAndSet(null, new CancellationException("the caller was interrupted while counting"));
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.awaitNone();
+            inFlight.awaitNone(() -> failure.compareAndSet(null, new CancellationException("the caller was interrupted while counting")));
         }
         Throwable cause = failure.get();
         if (cause instanceof RuntimeException e) {

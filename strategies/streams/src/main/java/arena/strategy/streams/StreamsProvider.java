@@ -1,0 +1,42 @@
+package arena.strategy.streams;
+
+import arena.core.Capabilities;
+import arena.core.Schedule;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
+import arena.core.StrategyProvider;
+
+/**
+ * Registers {@code streams}: a parallel {@link java.util.stream.IntStream} over chunk or worker ids,
+ * run inside a {@link java.util.concurrent.ForkJoinPool} private to each opened strategy. Honours the
+ * schedules a stream's own recursive splitting can express, {@code static} and {@code split}; the
+ * first-come-first-served hand-out of {@code dynamic} and {@code guided} is refused (see
+ * {@link StreamsStrategy}).
+ *
+ * <p>Stateless and thread-safe; listing it starts nothing, only {@link #open} creates a pool.
+ */
+public final class StreamsProvider implements StrategyProvider {
+
+    /** The strategy's name, and the prefix of its threads' names after {@code arena-}. */
+    public static final String NAME = "streams";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "a parallel IntStream over chunk ids (split) or worker ids (static) in a ForkJoinPool of its own";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.SPLIT);
+    }
+
+    @Override
+    public Strategy open(StrategyConfig config) {
+        return new StreamsStrategy(this, config);
+    }
+}

@@ -5,6 +5,7 @@ import arena.core.StrategyRegistry;
 import arena.core.WorkerFailedException;
 import java.io.PrintWriter;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
-        subcommands = {CompareCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, TimelineCommand.class, StrategiesCommand.class, JmhCommand.class},
+        subcommands = {CompareCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, TimelineCommand.class, StrategiesCommand.class, JmhCommand.class, DiffCommand.class},
         footer = {"", ExitCode.TABLE})
 public final class ArenaCli implements Runnable {
 
@@ -33,11 +34,36 @@ public final class ArenaCli implements Runnable {
         return registry;
     }
 
-    /** Runs the command line and exits the JVM with its exit code. */
+    private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
+    private static final AtomicBoolean COMMAND_DONE = new AtomicBoolean();
+    private static final long SHUTDOWN_GRACE_MILLIS = 10_000;
+
+    /**
+     * Runs the command line and exits the JVM with its exit code. On Ctrl-C (SIGINT) or SIGTERM a
+     * shutdown hook interrupts the command's thread, which cancels the run in its strategy, and waits
+     * for it to stop its workers and close what it opened; the JVM then exits with 130.
+     */
     public static void main(String[] args) {
         // Initialise logging before any actor system logs from another thread (SLF4J would warn about replayed calls).
         org.slf4j.LoggerFactory.getILoggerFactory();
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Thread command = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("arena-interrupt").unstarted(() -> {
+            if (COMMAND_DONE.get()) {
+                return;
+            }
+            SHUTTING_DOWN.set(true);
+            try {
+                Watchdog.interruptWhenUnshielded(command, () -> { });
+                command.join(SHUTDOWN_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        COMMAND_DONE.set(true);
+        if (!SHUTTING_DOWN.get()) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command line with the given streams and returns the exit code; for tests and embedding. */
@@ -72,8 +98,11 @@ public final class ArenaCli implements Runnable {
         if (e instanceof InvalidInputException) {
             return ExitCode.BAD_INPUT;
         }
-        if (e instanceof CancellationException) {
+        if (e instanceof TimeoutOption.TimedOutException) {
             return ExitCode.TIMED_OUT;
+        }
+        if (e instanceof CancellationException) {
+            return ExitCode.INTERRUPTED;
         }
         return ExitCode.WORKER_FAILED;
     }
@@ -84,6 +113,12 @@ public final class ArenaCli implements Runnable {
         }
         if (e instanceof WorkerFailedException failed) {
             return oneLine(failed.getMessage());
+        }
+        if (e instanceof TimeoutOption.TimedOutException timedOut) {
+            return timedOut.getMessage();
+        }
+        if (e instanceof CancellationException) {
+            return "interrupted; the run was cancelled and every worker stopped";
         }
         return "failed: " + oneLine(String.valueOf(e));
     }

@@ -40,6 +40,9 @@ public final class CompareCommand implements Callable<Integer> {
     ProblemOptions problem;
 
     @Mixin
+    TimeoutOption timeout;
+
+    @Mixin
     SelectionOptions selection;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
@@ -66,6 +69,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return timeout.guard(this::run);
+    }
+
+    private Integer run() throws Exception {
         List<JuliaParams> problems = problem.toProblems();
         problems.forEach(p -> MemoryCheck.requireRoom(p, 2));
         SelectionOptions.Expansion expansion = selection.expand(parent.registry());

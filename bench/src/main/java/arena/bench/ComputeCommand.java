@@ -43,6 +43,9 @@ public final class ComputeCommand implements Callable<Integer> {
     @Mixin
     ProblemOptions problem;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "threads",
             description = "the concurrency model (see 'arena strategies'; default: ${DEFAULT-VALUE})")
     String strategy;
@@ -63,7 +66,11 @@ public final class ComputeCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return timeout.guard(this::run);
+    }
+
+    private Integer run() {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 1);
         StrategyProvider provider = parent.registry().find(strategy);
@@ -77,7 +84,8 @@ public final class ComputeCommand implements Callable<Integer> {
         CountGrid grid;
         double fraction;
         long nanos;
-        try (Strategy opened = provider.open(StrategyConfig.threads(workers))) {
+        try (OpenStrategies open = new OpenStrategies()) {
+            Strategy opened = open.get(new Configuration(provider, chosenKernel, workers, chosen));
             long start = System.nanoTime();
             grid = opened.compute(params, new Execution(chosen, chosenKernel));
             nanos = System.nanoTime() - start;

@@ -6,8 +6,8 @@ import arena.core.StrategyConfig;
 /**
  * Keeps one strategy open at a time for a run over many configurations: consecutive configurations
  * of the same strategy and thread count share one opened instance (its pool or actor system), and
- * the previous instance is closed when the next one is opened. Not thread-safe; the command's main
- * thread uses it.
+ * the previous instance is closed when the next one is opened. Opening and closing are
+ * {@link Watchdog#shielded} from interrupts. Not thread-safe; the command's main thread uses it.
  */
 final class OpenStrategies implements AutoCloseable {
 
@@ -18,7 +18,7 @@ final class OpenStrategies implements AutoCloseable {
     Strategy get(Configuration configuration) {
         if (open == null || !openFor.strategy().equals(configuration.strategy()) || openFor.threads() != configuration.threads()) {
             close();
-            open = configuration.provider().open(StrategyConfig.threads(configuration.threads()));
+            open = Watchdog.shielded(() -> configuration.provider().open(StrategyConfig.threads(configuration.threads())));
             openFor = configuration;
         }
         return open;
@@ -30,7 +30,10 @@ final class OpenStrategies implements AutoCloseable {
             Strategy closing = open;
             open = null;
             openFor = null;
-            closing.close();
+            Watchdog.shielded(() -> {
+                closing.close();
+                return null;
+            });
         }
     }
 }

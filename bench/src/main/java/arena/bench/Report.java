@@ -22,8 +22,18 @@ public record Report(Environment environment, List<Measurement> measurements, Li
 
     /** The columns of {@link #rows()}, in order. */
     static final List<String> COLUMNS = List.of("resolution", "c_re", "c_im", "bound", "z_max", "n_max", "strategy", "kernel",
-            "threads", "schedule", "samples", "median_ms", "min_ms", "max_ms", "mean_ms", "cv", "speedup", "efficiency",
-            "mpixels_per_s", "iterations_per_s", "sha256", "identical");
+            "threads", "schedule", "samples", "median_ms", "ci_low_ms", "ci_high_ms", "min_ms", "max_ms", "mean_ms", "cv", "noisy",
+            "speedup", "efficiency", "mpixels_per_s", "iterations_per_s", "sha256", "identical");
+
+    /**
+     * A configuration is too noisy to rank when the 95% confidence interval of its median reaches
+     * more than this share of the median on either side: differences smaller than that (the default
+     * threshold of {@code arena diff}) cannot be told from noise.
+     */
+    public static final double NOISY_HALF_WIDTH = 0.05;
+
+    /** The seed of the bootstrap behind every confidence interval, so reports are reproducible. */
+    static final long BOOTSTRAP_SEED = 42;
 
     /** Copies the lists. */
     public Report {
@@ -50,10 +60,14 @@ public record Report(Environment environment, List<Measurement> measurements, Li
             boolean timed = m.identical();
             Stats s = timed ? m.stats() : null;
             row.put("median_ms", timed ? round(s.median()) : null);
+            Bootstrap.Interval ci = timed ? medianInterval(m) : null;
+            row.put("ci_low_ms", timed ? round(ci.low()) : null);
+            row.put("ci_high_ms", timed ? round(ci.high()) : null);
             row.put("min_ms", timed ? round(s.min()) : null);
             row.put("max_ms", timed ? round(s.max()) : null);
             row.put("mean_ms", timed ? round(s.mean()) : null);
             row.put("cv", timed ? round(s.cv()) : null);
+            row.put("noisy", timed ? noisy(m) : null);
             row.put("speedup", timed ? round(m.speedup()) : null);
             row.put("efficiency", timed ? round(m.efficiency()) : null);
             row.put("mpixels_per_s", timed ? round(m.megapixelsPerSecond()) : null);
@@ -89,28 +103,34 @@ public record Report(Environment environment, List<Measurement> measurements, Li
     public String toText() {
         StringBuilder text = new StringBuilder();
         text.append(environment.oneLine()).append('\n');
-        String format = "%-13s %-11s %3s %-10s %4s %9s %9s %9s %8s %6s %8s %11s  %s%n";
+        String format = "%-13s %-11s %3s %-10s %4s %9s %17s %9s %9s %5s %8s %6s %8s %8s  %s%n";
         Object problem = null;
         for (Measurement m : measurements) {
             var params = m.verification().reference().params();
             if (!params.equals(problem)) {
                 problem = params;
                 text.append('\n').append("problem: ").append(params).append('\n');
-                text.append(String.format(Locale.ROOT, format, "strategy", "kernel", "thr", "schedule", "n", "median_ms", "min_ms",
-                        "max_ms", "speedup", "effic", "Mpx/s", "Giter/s", "identical"));
+                text.append(String.format(Locale.ROOT, format, "strategy", "kernel", "thr", "schedule", "n", "median_ms", "95% CI",
+                        "min_ms", "max_ms", "cv", "speedup", "effic", "Mpx/s", "Giter/s", "identical"));
             }
             Configuration c = m.configuration();
             if (m.identical()) {
                 Stats s = m.stats();
+                Bootstrap.Interval ci = medianInterval(m);
                 text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
-                        m.samplesMs().size(), f1(s.median()), f1(s.min()), f1(s.max()), f2(m.speedup()), pct(m.efficiency()),
-                        f1(m.megapixelsPerSecond()), f2(m.iterationsPerSecond() / 1e9), "yes"));
+                        m.samplesMs().size(), f1(s.median()), "[" + f1(ci.low()) + ", " + f1(ci.high()) + "]", f1(s.min()), f1(s.max()),
+                        pct(s.cv()), f2(m.speedup()), pct(m.efficiency()), f1(m.megapixelsPerSecond()), f2(m.iterationsPerSecond() / 1e9),
+                        noisy(m) ? "yes (noisy)" : "yes"));
             } else {
                 text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
-                        0, "-", "-", "-", "-", "-", "-", "-", "NO: " + m.verification().problemDescription()));
+                        0, "-", "-", "-", "-", "-", "-", "-", "-", "-", "NO: " + m.verification().problemDescription()));
             }
         }
         skipped.forEach(note -> text.append("skipped: ").append(note).append('\n'));
+        if (measurements.stream().anyMatch(m -> m.identical() && noisy(m))) {
+            text.append(String.format(Locale.ROOT, "noisy: the 95%% CI of the median reaches beyond +-%.0f%%; do not rank those rows "
+                    + "on differences that small (more --repeat, a quieter machine)%n", NOISY_HALF_WIDTH * 100));
+        }
         text.append('\n').append(allIdentical() ? "all results identical to the sequential reference"
                 : "DIFFERENCES FOUND: the rows marked NO were not timed").append('\n');
         return text.toString();
@@ -141,17 +161,18 @@ public record Report(Environment environment, List<Measurement> measurements, Li
             if (!params.equals(problem)) {
                 problem = params;
                 md.append("\n## ").append(params).append("\n\n");
-                md.append("| strategy | kernel | threads | schedule | samples | median ms | min ms | max ms | cv | speed-up | efficiency | identical |\n");
-                md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                md.append("| strategy | kernel | threads | schedule | samples | median ms | 95% CI | min ms | max ms | cv | speed-up | efficiency | identical |\n");
+                md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             }
             Configuration c = m.configuration();
             if (m.identical()) {
                 Stats s = m.stats();
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | yes |%n", c.strategy(),
-                        c.kernel().name(), c.threads(), c.schedule().spec(), m.samplesMs().size(), f1(s.median()), f1(s.min()),
-                        f1(s.max()), pct(s.cv()), f2(m.speedup()), pct(m.efficiency())));
+                Bootstrap.Interval ci = medianInterval(m);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s–%s | %s | %s | %s | %s | %s | %s |%n", c.strategy(),
+                        c.kernel().name(), c.threads(), c.schedule().spec(), m.samplesMs().size(), f1(s.median()), f1(ci.low()), f1(ci.high()),
+                        f1(s.min()), f1(s.max()), pct(s.cv()), f2(m.speedup()), pct(m.efficiency()), noisy(m) ? "yes (noisy)" : "yes"));
             } else {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | 0 | | | | | | | NO: %s |%n", c.strategy(), c.kernel().name(),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | 0 | | | | | | | | NO: %s |%n", c.strategy(), c.kernel().name(),
                         c.threads(), c.schedule().spec(), m.verification().problemDescription()));
             }
         }
@@ -162,6 +183,18 @@ public record Report(Environment environment, List<Measurement> measurements, Li
         md.append("\n![median time per configuration](").append(ReportFiles.TIMES_CHART).append(")\n");
         md.append("\n![speed-up versus threads](").append(ReportFiles.SPEEDUP_CHART).append(")\n");
         return md.toString();
+    }
+
+    /** The 95% bootstrap confidence interval of {@code m}'s median. */
+    static Bootstrap.Interval medianInterval(Measurement m) {
+        return Bootstrap.median(m.samplesMs(), BOOTSTRAP_SEED, Bootstrap.DEFAULT_RESAMPLES);
+    }
+
+    /** Whether {@code m}'s median is too uncertain to rank (see {@link #NOISY_HALF_WIDTH}). */
+    static boolean noisy(Measurement m) {
+        Bootstrap.Interval ci = medianInterval(m);
+        double median = m.stats().median();
+        return ci.high() > median * (1 + NOISY_HALF_WIDTH) || ci.low() < median * (1 - NOISY_HALF_WIDTH);
     }
 
     private static double round(double value) {

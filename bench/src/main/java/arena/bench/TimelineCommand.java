@@ -41,6 +41,9 @@ public final class TimelineCommand implements Callable<Integer> {
     ProblemOptions problem;
 
     @Mixin
+    TimeoutOption timeout;
+
+    @Mixin
     SelectionOptions selection;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
@@ -51,7 +54,11 @@ public final class TimelineCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        return timeout.guard(this::run);
+    }
+
+    private Integer run() throws IOException {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 2);
         SelectionOptions.Expansion expansion = selection.expand(parent.registry());

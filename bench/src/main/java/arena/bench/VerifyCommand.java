@@ -44,6 +44,9 @@ public final class VerifyCommand implements Callable<Integer> {
     ProblemOptions problem;
 
     @Mixin
+    TimeoutOption timeout;
+
+    @Mixin
     SelectionOptions selection;
 
     @Option(names = "--golden", paramLabel = "FILE", description = "verify every case of this golden CSV instead of one problem")
@@ -53,7 +56,11 @@ public final class VerifyCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return timeout.guard(this::run);
+    }
+
+    private Integer run() {
         SelectionOptions.Expansion expansion = selection.expand(parent.registry());
         List<Reference> references = new ArrayList<>();
         if (golden != null) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CrossStrategyTest {
 
-    private static final List<String> EXPECTED = List.of("sequential", "akka", "forkjoin", "reactor", "threads", "virtual");
+    private static final List<String> EXPECTED = List.of("sequential", "akka", "completable", "executor", "forkjoin", "reactor", "rxjava", "streams", "threads", "virtual");
 
     @Test
     void distribution_discoversEveryModel() {

@@ -1,0 +1,59 @@
+package arena.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import arena.core.StrategyProvider;
+import arena.core.StrategyRegistry;
+import arena.core.testkit.LiveThreads;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** {@code --timeout} cancels the run in every strategy, exits 4 promptly and leaves no worker behind. */
+class TimeoutTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyStrategy_isCancelledPromptly_byTheTimeout_underEverySchedule() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (StrategyProvider provider : StrategyRegistry.discover().all()) {
+            for (String schedule : List.of("static", "static:1", "dynamic:1", "split:1")) {
+                if (!provider.capabilities().supports(arena.core.Schedule.parse(schedule))) {
+                    continue;
+                }
+                tests.add(dynamicTest(provider.name() + " " + schedule, () -> {
+                    long start = System.nanoTime();
+                    CliRunner run = CliRunner.run("compute", "--strategy", provider.name(), "--schedule", schedule,
+                            "--resolution", "2500", "--timeout", "150ms");
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.TIMED_OUT);
+                    assertThat(run.err().strip()).isEqualTo("arena compute: timed out after 0.15s (--timeout); the run was cancelled and every worker stopped");
+                    assertThat(took).as("time to give up").isLessThan(Duration.ofSeconds(4));
+                    assertThat(LiveThreads.awaitNone("arena-" + provider.name(), Duration.ofSeconds(5))).isEmpty();
+                    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void badDurations_areBadInput() {
+        for (String bad : List.of("0", "-1s", "soon", "5q", "8d", "PT0S")) {
+            CliRunner run = CliRunner.run("compute", "--resolution", "10", "--timeout", bad);
+            assertThat(run.exitCode()).as(bad).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.err()).as(bad).contains("--timeout");
+        }
+    }
+
+    @Test
+    void aRunThatFinishesInTime_isNotDisturbed() {
+        CliRunner run = CliRunner.run("compute", "--strategy", "forkjoin", "--resolution", "50", "--timeout", "30s");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+}

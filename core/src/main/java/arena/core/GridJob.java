@@ -74,10 +74,13 @@ public final class GridJob {
     public void compute(RowRange rows) {
         long start = recorder == null ? 0 : System.nanoTime();
         for (int from = rows.start(); from < rows.end(); from += STOP_CHECK_ROWS) {
-            if (from > rows.start() && (stopped() || cancelledByInterrupt())) {
+            if (stopped() || cancelledByInterrupt()) {
                 return;
             }
             kernel.computeRows(params, counts, from, Math.min(rows.end(), from + STOP_CHECK_ROWS));
+        }
+        if (cancelledByInterrupt()) {
+            return;
         }
         if (recorder != null) {
             long end = System.nanoTime();

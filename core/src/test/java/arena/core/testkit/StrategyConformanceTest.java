@@ -176,6 +176,51 @@ public abstract class StrategyConformanceTest {
     }
 
     @Test
+    void faultInjection_atRandomRows_underRandomSchedules_alwaysEndsWithTheOriginalCause() throws InterruptedException {
+        long seed = Long.getLong("arena.seed", System.nanoTime());
+        System.out.println(getClass().getSimpleName() + " fault-injection seed: " + seed + " (replay with -Darena.seed=" + seed + ")");
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Schedule> schedules = schedules();
+        for (int run = 0; run < 25; run++) {
+            int threads = random.nextInt(1, 9);
+            Schedule schedule = schedules.get(random.nextInt(schedules.size()));
+            JuliaParams problem = JuliaParams.of(random.nextInt(20, 160), new Complex(random.nextDouble(-0.9, 0.5), random.nextDouble(-0.6, 0.6)));
+            int failingRow = random.nextInt(problem.size());
+            String replay = "seed " + seed + ", run " + run + ": " + threads + " threads, " + schedule.spec() + ", row " + failingRow + " of " + problem;
+            Strategy strategy = strategy(threads);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> strategy.compute(problem, new Execution(schedule, new FailingKernel(failingRow))))
+                    .as(replay)
+                    .isInstanceOf(WorkerFailedException.class)
+                    .cause().isInstanceOf(FailingKernel.InjectedFailure.class)
+                    .hasMessage("injected failure at row " + failingRow);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(replay).isLessThan(Duration.ofSeconds(10));
+            assertSameAsSequential(strategy, problem, schedule);
+        }
+        List<Strategy> used = new ArrayList<>(opened.values());
+        closeOpenedStrategies();
+        for (Strategy closed : used) {
+            assertNothingLeftRunning(closed);
+        }
+    }
+
+    @Test
+    void workerInterruptedFromOutside_failsTheRunClearly_withoutHanging() {
+        Strategy strategy = provider().open(StrategyConfig.threads(Math.min(2, provider().capabilities().maxThreads())));
+        try {
+            JuliaParams problem = JuliaParams.of(300, new Complex(-0.4, 0.6));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> strategy.compute(problem, new Execution(balancingSchedule(), new InterruptingKernel(100))))
+                    .isInstanceOfAny(java.util.concurrent.CancellationException.class, WorkerFailedException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            Thread.interrupted();
+            strategy.close();
+        }
+    }
+
+    @Test
     void unsupportedSchedule_isRejectedNamingTheSupportedOnes() {
         EnumSet<Schedule.Kind> unsupported = EnumSet.complementOf(EnumSet.copyOf(provider().capabilities().schedules()));
         for (Schedule.Kind kind : unsupported) {

@@ -67,6 +67,9 @@ final class PlatformWorkers {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        } else if (Thread.currentThread().isInterrupted()) {
+            // interrupted, but every worker had ended before a join could notice: still a cancelled call
+            onInterrupt.run();
         }
     }
 }

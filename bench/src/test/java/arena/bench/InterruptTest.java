@@ -1,0 +1,57 @@
+package arena.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C during {@code compare}, on a real CLI process: the workers stop, the process exits 130
+ * promptly, and the report directory still holds the previous complete set of files, never a
+ * partial or mixed one.
+ */
+class InterruptTest {
+
+    @Test
+    void sigintDuringCompare_exits130Promptly_andKeepsThePreviousCompleteSet(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        String[] quick = {"compare", "--strategies", "threads", "--threads", "1", "--schedules", "static", "--resolution", "30",
+                "--repeat", "1", "--warmup", "0", "--budget", "0", "--out", out.toString()};
+        assertThat(CliRunner.run(quick).exitCode()).isZero();
+        String previous = Files.readString(out.resolve("results.json"));
+
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-agentlib")).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ArenaCli.class.getName(),
+                "compare", "--strategies", "threads,forkjoin", "--threads", "1,2", "--resolution", "1200", "--repeat", "30",
+                "--budget", "0", "--out", out.toString()));
+        Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        try {
+            Thread.sleep(4000);
+            assertThat(process.isAlive()).as("the compare run is still going after 4 s").isTrue();
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            long interruptedAt = System.nanoTime();
+            assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("the process ended").isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interruptedAt)).isLessThan(12_000);
+            assertThat(process.exitValue()).isEqualTo(ExitCode.INTERRUPTED);
+        } finally {
+            process.destroyForcibly();
+        }
+        String stderr = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        assertThat(stderr).contains("interrupted");
+        assertThat(stderr).doesNotContain("Exception");
+        assertThat(Files.readString(out.resolve("results.json"))).isEqualTo(previous);
+        try (var siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("."))).isEmpty();
+        }
+    }
+}

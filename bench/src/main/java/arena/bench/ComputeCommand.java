@@ -58,8 +58,8 @@ public final class ComputeCommand implements Callable<Integer> {
             description = "static, static:N, dynamic[:N], guided[:N] or split[:N] (default: ${DEFAULT-VALUE}, the seed's prange)")
     String schedule;
 
-    @Option(names = "--kernel", paramLabel = "K", defaultValue = "scalar",
-            description = "the kernel: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})", completionCandidates = KernelNames.class)
+    @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto",
+            description = "the kernel: ${COMPLETION-CANDIDATES}; auto is the fastest available, and reports name the one used (default: ${DEFAULT-VALUE})", completionCandidates = KernelNames.class)
     String kernel;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")

@@ -32,7 +32,7 @@ public record Reference(JuliaParams params, CountGrid grid, GridSummary summary,
     /** Computes the reference of {@code params}, to be checked against {@code golden} when present. */
     public static Reference of(JuliaParams params, Optional<GoldenCase> golden) {
         try (Strategy sequential = new SequentialStrategy(StrategyConfig.threads(1))) {
-            CountGrid grid = sequential.compute(params, Execution.of(new Schedule.Static(0)));
+            CountGrid grid = sequential.compute(params, Execution.reference());
             return new Reference(params, grid, GridSummary.of(grid, params.nMax()), golden);
         }
     }

@@ -42,7 +42,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "forkjoin", description = "the strategy that computes the grid (default: ${DEFAULT-VALUE})")
     String strategy;
 
-    @Option(names = "--kernel", paramLabel = "K", defaultValue = "scalar", description = "the kernel (default: ${DEFAULT-VALUE})")
+    @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto", description = "the kernel: scalar, interleaved, vector or auto, the fastest available (default: ${DEFAULT-VALUE})")
     String kernel;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "julia.png", description = "the PNG to write (default: ${DEFAULT-VALUE})")

@@ -18,7 +18,7 @@ class CompareCommandTest {
     @Test
     void writesEveryReportFile_holdingEveryConfiguration(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results");
-        CliRunner run = CliRunner.run("compare", "--strategies", "threads,forkjoin", "--threads", "1,2", "--schedules", "static:1,dynamic:1",
+        CliRunner run = CliRunner.run("compare", "--strategies", "threads,forkjoin", "--threads", "1,2", "--schedules", "static:1,dynamic:1", "--kernels", "scalar",
                 "--resolution", "60,80", "--repeat", "2", "--warmup", "0", "--budget", "0", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("all results identical").contains("forkjoin").contains("speedup");

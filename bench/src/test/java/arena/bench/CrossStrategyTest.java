@@ -69,7 +69,7 @@ class CrossStrategyTest {
                     JuliaParams problem = new JuliaParams(random.nextInt(1, 90), random.nextDouble(-1, 1), random.nextDouble(-1, 1),
                             random.nextDouble(0.2, 2), random.nextDouble(0.5, 4), random.nextInt(0, 200));
                     Schedule schedule = schedules.get(random.nextInt(schedules.size()));
-                    CountGrid expected = reference.compute(problem, Execution.of(new Schedule.Static(0)));
+                    CountGrid expected = reference.compute(problem, Execution.reference());
                     CountGrid actual = strategy.compute(problem, Execution.of(schedule));
                     assertThat(CountGrid.difference(expected, actual))
                             .as("seed %d: %s, %d threads, %s on %s", seed, provider.name(), threads, schedule, problem)

@@ -59,7 +59,7 @@ class SoakTest {
                         random.nextDouble(0.1, 2.5), random.nextDouble(0.2, 4), random.nextInt(0, 150));
                 Strategy strategy = open.computeIfAbsent(provider.name() + "/" + threads,
                         key -> provider.open(StrategyConfig.threads(threads)));
-                CountGrid expected = reference.compute(problem, Execution.of(new Schedule.Static(0)));
+                CountGrid expected = reference.compute(problem, Execution.reference());
                 CountGrid actual = strategy.compute(problem, Execution.of(schedule));
                 String replay = "seed " + seed + ", run " + done + ": " + provider.name() + ", " + threads + " threads, " + schedule.spec() + ", " + problem;
                 assertThat(CountGrid.difference(expected, actual)).as(replay).isEmpty();

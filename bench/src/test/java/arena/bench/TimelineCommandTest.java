@@ -45,7 +45,7 @@ class TimelineCommandTest {
     void writesAGanttChartPerConfiguration_andASummary(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("timeline");
         CliRunner run = CliRunner.run("timeline", "--resolution", "150", "--strategies", "forkjoin,reactor", "--threads", "2",
-                "--schedules", "static,dynamic:1", "--warmup", "1", "--out", out.toString());
+                "--schedules", "static,dynamic:1", "--kernels", "scalar", "--warmup", "1", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("forkjoin/scalar/2t/static: wall").contains("imbalance").contains("idle").contains("join");
         try (var files = Files.list(out)) {

@@ -23,7 +23,15 @@ public record Execution(Schedule schedule, Kernel kernel, ChunkRecorder recorder
         this(schedule, kernel, null);
     }
 
-    /** The schedule with the default kernel. */
+    /**
+     * How the reference grid is computed: one contiguous block through the {@link ScalarKernel}, the
+     * golden contract written literally. Every other result is checked against a grid made this way.
+     */
+    public static Execution reference() {
+        return new Execution(new Schedule.Static(0), Kernels.reference());
+    }
+
+    /** The schedule with the default kernel ({@code auto}: the fastest available). */
     public static Execution of(Schedule schedule) {
         return new Execution(schedule, Kernels.defaultKernel());
     }

@@ -1,48 +1,67 @@
 package arena.core;
 
-import java.util.LinkedHashMap;
+import arena.core.kernel.InterleavedKernel;
+import arena.core.kernel.VectorSupport;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The kernels this build offers, by name. Stateless; safe from any thread.
+ * The kernels this build offers, by name: {@code scalar} (the golden contract written literally, the
+ * reference), {@code interleaved} (scalar code, several pixels in flight), {@code vector} (SIMD through
+ * the Vector API, when the JVM has {@code jdk.incubator.vector}) and {@code auto}, which names the
+ * fastest available one. Every kernel is bit-identical to {@code scalar}; a kernel's
+ * {@link Kernel#name()} is always its real name, so reports record the kernel actually used, never
+ * {@code auto}. Stateless; safe from any thread.
  */
 public final class Kernels {
 
-    private static final Map<String, Kernel> BY_NAME = new LinkedHashMap<>();
-
-    static {
-        register(ScalarKernel.INSTANCE);
-    }
+    /** The name that picks the fastest available kernel. */
+    public static final String AUTO = "auto";
 
     private Kernels() {
     }
 
-    private static void register(Kernel kernel) {
-        BY_NAME.put(kernel.name(), kernel);
-    }
-
-    /** The kernel used when none is named. */
-    public static Kernel defaultKernel() {
+    /** The reference kernel, the golden contract written literally. */
+    public static Kernel reference() {
         return ScalarKernel.INSTANCE;
     }
 
-    /** Every kernel's name, in a stable order. */
+    /** The kernel used when none is named: {@code auto}, the fastest available. */
+    public static Kernel defaultKernel() {
+        return byName(AUTO);
+    }
+
+    /** Every name {@link #byName} accepts in this JVM, {@code auto} last. */
     public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
+        List<String> names = new ArrayList<>(List.of("scalar", "interleaved"));
+        if (VectorSupport.available()) {
+            names.add("vector");
+        }
+        names.add(AUTO);
+        return names;
     }
 
     /**
-     * The kernel with this name.
+     * The kernel with this name; {@code auto} gives {@code vector} when available, else
+     * {@code interleaved}.
      *
-     * @throws InvalidInputException naming {@code kernel} and listing the known names
+     * @throws InvalidInputException naming {@code kernel}: for an unknown name, listing the known
+     *                               ones; for {@code vector} without its module, saying which JVM
+     *                               flag it needs
      */
     public static Kernel byName(String name) {
-        Kernel kernel = BY_NAME.get(name);
-        if (kernel == null) {
-            throw new InvalidInputException("kernel", "kernel '" + name + "' is unknown; known kernels: "
+        return switch (name) {
+            case "scalar" -> ScalarKernel.INSTANCE;
+            case "interleaved" -> InterleavedKernel.INSTANCE;
+            case "vector" -> {
+                if (!VectorSupport.available()) {
+                    throw new InvalidInputException("kernel", "kernel 'vector' is unavailable: " + VectorSupport.UNAVAILABLE_MESSAGE);
+                }
+                yield VectorSupport.kernel();
+            }
+            case AUTO -> VectorSupport.available() ? VectorSupport.kernel() : InterleavedKernel.INSTANCE;
+            default -> throw new InvalidInputException("kernel", "kernel '" + name + "' is unknown; known kernels: "
                     + String.join(", ", names()));
-        }
-        return kernel;
+        };
     }
 }

@@ -19,7 +19,7 @@ class GoldenTest {
     Stream<DynamicTest> sequentialStrategy_reproducesEveryGoldenCase() {
         Strategy sequential = new SequentialStrategy(StrategyConfig.threads(1));
         return GoldenCases.all().stream().map(golden -> dynamicTest(golden.params().toString(), () -> {
-            CountGrid grid = sequential.compute(golden.params(), Execution.of(new Schedule.Static(0)));
+            CountGrid grid = sequential.compute(golden.params(), Execution.reference());
             GridSummary actual = GridSummary.of(grid, golden.params().nMax());
             assertThat(actual).isEqualTo(golden.expected());
             assertThat(sequential.fraction(grid, golden.params().nMax())).isEqualTo(golden.expected().fraction());

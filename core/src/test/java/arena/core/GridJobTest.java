@@ -34,7 +34,7 @@ class GridJobTest {
 
     @Test
     void accept_placesRowsComputedElsewhere() {
-        GridJob reference = new GridJob("reference", PROBLEM, Execution.of(new Schedule.Static(0)), 1);
+        GridJob reference = new GridJob("reference", PROBLEM, Execution.reference(), 1);
         reference.compute(new RowRange(0, PROBLEM.size()));
         CountGrid expected = reference.finish();
 

@@ -55,7 +55,7 @@ public class FractionBenchmark {
         JuliaParams params = JuliaParams.seedCase().withResolution(resolution);
         maxval = params.nMax();
         try (Strategy reference = new SequentialStrategy(StrategyConfig.threads(1))) {
-            grid = reference.compute(params, Execution.of(new Schedule.Static(0)));
+            grid = reference.compute(params, Execution.reference());
         }
         opened = StrategyRegistry.discover().find(strategy).open(StrategyConfig.threads(threads));
     }

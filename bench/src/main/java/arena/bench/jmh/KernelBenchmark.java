@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 public class KernelBenchmark {
 
     /** Kernel name. */
-    @Param({"scalar"})
+    @Param({"scalar", "interleaved", "vector"})
     public String kernel;
 
     /** Rows per operation, from the middle of the seed's grid. */

@@ -266,7 +266,7 @@ public abstract class StrategyConformanceTest {
     }
 
     private void assertSameAsSequential(Strategy strategy, JuliaParams problem, Schedule schedule, String description) {
-        CountGrid expected = reference.compute(problem, Execution.of(new Schedule.Static(0)));
+        CountGrid expected = reference.compute(problem, Execution.reference());
         CountGrid actual = strategy.compute(problem, Execution.of(schedule));
         assertThat(CountGrid.difference(expected, actual)).as(description).isEmpty();
         int maxval = problem.nMax();

@@ -206,6 +206,6 @@ class AkkaActorsTest {
     }
 
     private static CountGrid sequential() {
-        return new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.of(new Schedule.Static(0)));
+        return new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.reference());
     }
 }

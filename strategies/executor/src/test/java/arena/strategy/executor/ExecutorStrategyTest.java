@@ -82,7 +82,7 @@ class ExecutorStrategyTest {
 
     @Test
     void poolSize_boundsTheChunksInFlight_forEachThreadCount() {
-        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.of(new Schedule.Static(0)));
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.reference());
         for (int threads = 1; threads <= 4; threads++) {
             InFlightKernel kernel = new InFlightKernel();
             try (Strategy strategy = provider.open(StrategyConfig.threads(threads))) {

@@ -204,7 +204,7 @@ class ReactorPipelineTest {
     }
 
     private static CountGrid sequential(JuliaParams problem) {
-        return new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+        return new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
     }
 
     /** The scalar kernel, remembering which thread computed each row. */

@@ -172,7 +172,7 @@ class RxJavaPipelineTest {
     }
 
     private static CountGrid sequential(JuliaParams problem) {
-        return new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+        return new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
     }
 
     /** The scalar kernel, remembering which thread computed each row. */

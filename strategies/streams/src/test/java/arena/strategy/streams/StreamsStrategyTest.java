@@ -169,7 +169,7 @@ class StreamsStrategyTest {
     }
 
     private static CountGrid sequential(JuliaParams problem) {
-        return new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+        return new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
     }
 
     private static boolean await(CountDownLatch latch, Duration timeout) {

@@ -73,7 +73,7 @@ class ThreadsStrategyTest {
                     .isInstanceOf(WorkerFailedException.class);
             assertThat(LiveThreads.named("arena-threads")).isEmpty();
 
-            strategy.fraction(strategy.compute(PROBLEM, Execution.of(new Schedule.Static(0))), PROBLEM.nMax());
+            strategy.fraction(strategy.compute(PROBLEM, Execution.reference()), PROBLEM.nMax());
             assertThat(LiveThreads.named("arena-threads")).isEmpty();
         }
     }

@@ -30,7 +30,7 @@ class VirtualStrategyTest {
 
     @Test
     void neverMoreThanThreadsChunksInFlight_forEachThreadCountInOneJvm() {
-        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.of(new Schedule.Static(0)));
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.reference());
         for (Schedule schedule : List.of(new Schedule.Dynamic(1), new Schedule.Guided(1), new Schedule.Static(1))) {
             for (int threads = 1; threads <= 4; threads++) {
                 InFlightKernel kernel = new InFlightKernel();

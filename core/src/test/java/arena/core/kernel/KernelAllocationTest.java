@@ -1,0 +1,43 @@
+package arena.core.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import arena.core.JuliaParams;
+import arena.core.Kernel;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A warm kernel allocates nothing per cell or per iteration. The silent failure this guards against:
+ * a vector kernel whose vectors get boxed (C2 gave up on a method, a vector crossed a call that was
+ * not inlined) still gives the right counts, only 7 to 100 times slower with gigabytes of garbage.
+ */
+class KernelAllocationTest {
+
+    private static final int WARM_UP_GRIDS = 15;
+    private static final int MEASURED_GRIDS = 20;
+    private static final long BYTES_PER_GRID = 1024;
+
+    @ParameterizedTest
+    @MethodSource("arena.core.kernel.FastKernelsTest#fastKernels")
+    void aWarmKernel_allocatesAtMostOneKibPerGrid(Kernel kernel) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        JuliaParams warmUp = JuliaParams.seedCase().withResolution(300);
+        int[] warmCounts = new int[warmUp.cellCount()];
+        for (int k = 0; k < WARM_UP_GRIDS; k++) {
+            kernel.computeRows(warmUp, warmCounts, 0, warmUp.size());
+        }
+        JuliaParams params = JuliaParams.seedCase().withResolution(500);
+        int[] counts = new int[params.cellCount()];
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int k = 0; k < MEASURED_GRIDS; k++) {
+            kernel.computeRows(params, counts, 0, params.size());
+        }
+        long perGrid = (threads.getCurrentThreadAllocatedBytes() - before) / MEASURED_GRIDS;
+        System.out.println(kernel.name() + ": " + perGrid + " bytes allocated per grid of " + params);
+        assertThat(perGrid).as("bytes allocated per grid by %s", kernel.name()).isLessThanOrEqualTo(BYTES_PER_GRID);
+    }
+}

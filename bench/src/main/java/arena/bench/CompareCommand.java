@@ -43,6 +43,9 @@ public final class CompareCommand implements Callable<Integer> {
     TimeoutOption timeout;
 
     @Mixin
+    StrategyOptions strategyOptions;
+
+    @Mixin
     SelectionOptions selection;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
@@ -97,7 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
                     Comparison.warmUpKernel(kernel, reference);
                 }
                 List<Measurement> forProblem = new ArrayList<>();
-                try (OpenStrategies open = new OpenStrategies()) {
+                try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
                     for (Kernel kernel : kernels) {
                         Configuration baseline = new Configuration(parent.registry().find(StrategyRegistry.REFERENCE),
                                 kernel, 1, new Schedule.Static(0));

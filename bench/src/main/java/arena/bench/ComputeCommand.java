@@ -46,6 +46,9 @@ public final class ComputeCommand implements Callable<Integer> {
     @Mixin
     TimeoutOption timeout;
 
+    @Mixin
+    StrategyOptions strategyOptions;
+
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "threads",
             description = "the concurrency model (see 'arena strategies'; default: ${DEFAULT-VALUE})")
     String strategy;
@@ -84,7 +87,7 @@ public final class ComputeCommand implements Callable<Integer> {
         CountGrid grid;
         double fraction;
         long nanos;
-        try (OpenStrategies open = new OpenStrategies()) {
+        try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
             Strategy opened = open.get(new Configuration(provider, chosenKernel, workers, chosen));
             long start = System.nanoTime();
             grid = opened.compute(params, new Execution(chosen, chosenKernel));

@@ -2,6 +2,8 @@ package arena.bench;
 
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Keeps one strategy open at a time for a run over many configurations: consecutive configurations
@@ -11,14 +13,27 @@ import arena.core.StrategyConfig;
  */
 final class OpenStrategies implements AutoCloseable {
 
+    private final Map<String, String> options;
     private Configuration openFor;
     private Strategy open;
+
+    /** Opens strategies without provider options. */
+    OpenStrategies() {
+        this(Map.of());
+    }
+
+    /** Opens strategies with those of {@code options} that each provider declares. */
+    OpenStrategies(Map<String, String> options) {
+        this.options = Map.copyOf(options);
+    }
 
     /** The strategy opened for {@code configuration}'s strategy and thread count. */
     Strategy get(Configuration configuration) {
         if (open == null || !openFor.strategy().equals(configuration.strategy()) || openFor.threads() != configuration.threads()) {
             close();
-            open = Watchdog.shielded(() -> configuration.provider().open(StrategyConfig.threads(configuration.threads())));
+            Map<String, String> declared = new HashMap<>(options);
+            declared.keySet().retainAll(configuration.provider().capabilities().options());
+            open = Watchdog.shielded(() -> configuration.provider().open(new StrategyConfig(configuration.threads(), declared)));
             openFor = configuration;
         }
         return open;

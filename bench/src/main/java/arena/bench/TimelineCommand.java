@@ -44,6 +44,9 @@ public final class TimelineCommand implements Callable<Integer> {
     TimeoutOption timeout;
 
     @Mixin
+    StrategyOptions strategyOptions;
+
+    @Mixin
     SelectionOptions selection;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
@@ -70,7 +73,7 @@ public final class TimelineCommand implements Callable<Integer> {
         Reference reference = Reference.of(params);
         StringBuilder summaries = new StringBuilder("problem: " + params + "\n");
         boolean allIdentical = true;
-        try (OpenStrategies open = new OpenStrategies()) {
+        try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
             for (Configuration configuration : expansion.configurations()) {
                 Strategy strategy = open.get(configuration);
                 for (int i = 0; i < warmups; i++) {

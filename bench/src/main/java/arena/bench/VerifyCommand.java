@@ -47,6 +47,9 @@ public final class VerifyCommand implements Callable<Integer> {
     TimeoutOption timeout;
 
     @Mixin
+    StrategyOptions strategyOptions;
+
+    @Mixin
     SelectionOptions selection;
 
     @Option(names = "--golden", paramLabel = "FILE", description = "verify every case of this golden CSV instead of one problem")
@@ -76,7 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
         List<List<Verification>> results = new ArrayList<>();
         for (Reference reference : references) {
             List<Verification> runs = new ArrayList<>();
-            try (OpenStrategies open = new OpenStrategies()) {
+            try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
                 for (Configuration configuration : expansion.configurations()) {
                     runs.add(Verification.run(open.get(configuration), configuration, reference));
                 }

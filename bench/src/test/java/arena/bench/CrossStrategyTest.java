@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CrossStrategyTest {
 
-    private static final List<String> EXPECTED = List.of("sequential", "akka", "completable", "executor", "forkjoin", "reactor", "rxjava", "streams", "threads", "virtual");
+    private static final List<String> EXPECTED = List.of("sequential", "akka", "akka-cluster", "completable", "executor", "forkjoin", "reactor", "rxjava", "streams", "threads", "virtual");
 
     @Test
     void distribution_discoversEveryModel() {
@@ -39,7 +39,7 @@ class CrossStrategyTest {
 
     @TestFactory
     Stream<DynamicTest> everyDiscoveredStrategy_reproducesTheGoldenCases() {
-        return StrategyRegistry.discover().all().stream().map(provider -> dynamicTest(provider.name(), () -> {
+        return inProcess().stream().map(provider -> dynamicTest(provider.name(), () -> {
             for (int threads : new int[] {1, 3}) {
                 try (Strategy strategy = provider.open(StrategyConfig.threads(Math.min(threads, provider.capabilities().maxThreads())))) {
                     for (GoldenCase golden : GoldenCases.small()) {
@@ -61,7 +61,7 @@ class CrossStrategyTest {
         System.out.println("CrossStrategyTest sweep seed: " + seed + " (replay with -Darena.seed=" + seed + ")");
         SplittableRandom random = new SplittableRandom(seed);
         Strategy reference = new SequentialStrategy(StrategyConfig.threads(1));
-        for (StrategyProvider provider : StrategyRegistry.discover().all()) {
+        for (StrategyProvider provider : inProcess()) {
             int threads = Math.min(random.nextInt(1, 7), provider.capabilities().maxThreads());
             try (Strategy strategy = provider.open(StrategyConfig.threads(threads))) {
                 List<Schedule> schedules = schedulesOf(provider);
@@ -77,6 +77,11 @@ class CrossStrategyTest {
                 }
             }
         }
+    }
+
+    /** Every discovered strategy that runs in this process alone (akka-cluster needs worker nodes; ClusterCompareTest runs it). */
+    static List<StrategyProvider> inProcess() {
+        return StrategyRegistry.discover().all().stream().filter(p -> p.capabilities().options().isEmpty()).toList();
     }
 
     private static List<Schedule> schedulesOf(StrategyProvider provider) {

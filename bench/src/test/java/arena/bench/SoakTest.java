@@ -37,7 +37,7 @@ class SoakTest {
         long seed = Long.getLong("arena.seed", System.nanoTime());
         System.out.println("SoakTest seed: " + seed + " (replay with -Darena.seed=" + seed + "), up to " + runs + " runs in " + budget);
         SplittableRandom random = new SplittableRandom(seed);
-        List<StrategyProvider> providers = StrategyRegistry.discover().all();
+        List<StrategyProvider> providers = CrossStrategyTest.inProcess();
         int maxThreads = 4 * Runtime.getRuntime().availableProcessors();
         Map<String, Strategy> open = new HashMap<>();
         Strategy reference = new SequentialStrategy(StrategyConfig.threads(1));

@@ -20,7 +20,7 @@ class TimeoutTest {
     @TestFactory
     Stream<DynamicTest> everyStrategy_isCancelledPromptly_byTheTimeout_underEverySchedule() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (StrategyProvider provider : StrategyRegistry.discover().all()) {
+        for (StrategyProvider provider : CrossStrategyTest.inProcess()) {
             for (String schedule : List.of("static", "static:1", "dynamic:1", "split:1")) {
                 if (!provider.capabilities().supports(arena.core.Schedule.parse(schedule))) {
                     continue;

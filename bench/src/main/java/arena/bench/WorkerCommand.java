@@ -1,0 +1,51 @@
+package arena.bench;
+
+import arena.strategy.akkacluster.WorkerMain;
+import arena.strategy.akkacluster.WorkerNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code arena worker}: runs one worker node of the {@code akka-cluster} strategy until it is
+ * stopped; SIGTERM or Ctrl-C makes it leave the cluster gracefully. Binds to 127.0.0.1 unless a host
+ * is given (see the akka-cluster README before binding to another address). Runs on the main thread;
+ * the node's actor system runs its own threads.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = "Runs a worker node of the akka-cluster strategy until stopped (SIGTERM leaves the cluster gracefully).")
+public final class WorkerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", description = "port to bind, 0 for any free one (default: ${DEFAULT-VALUE})")
+    String port;
+
+    @Option(names = "--seed", paramLabel = "HOST:PORT", required = true,
+            description = "a node of the cluster to join; the first worker names its own host:port")
+    String seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "chunks computed at once on this node (default: the machine's cores)")
+    String threads;
+
+    @Override
+    public Integer call() {
+        int portNumber = Numbers.wholeNumber("port", port, 0, 65535);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors()
+                : Numbers.wholeNumber("threads", threads, 1, arena.core.StrategyConfig.MAX_THREADS);
+        WorkerNode node = WorkerNode.start(host, portNumber, seed, workers);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("arena-akka-cluster-worker-leave").unstarted(node::leave));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(WorkerMain.UP_LINE + node.address());
+        out.flush();
+        node.awaitTermination();
+        return ExitCode.OK;
+    }
+}

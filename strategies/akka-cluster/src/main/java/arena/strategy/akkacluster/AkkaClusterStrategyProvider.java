@@ -1,0 +1,42 @@
+package arena.strategy.akkacluster;
+
+import arena.core.Capabilities;
+import arena.core.Schedule;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
+import arena.core.StrategyProvider;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Registers {@code akka-cluster}: Akka Cluster Typed, a coordinator node handing row chunks to
+ * worker nodes that may die mid-run. It needs workers, so it runs only when named: option
+ * {@code seed=host:port} joins a cluster of {@code arena worker} nodes, {@code local-workers=N}
+ * starts N worker JVMs on this machine. {@code --threads} is the parallelism per worker node.
+ * Supports static, dynamic and guided schedules. Listing it starts nothing. Stateless and
+ * thread-safe.
+ */
+public final class AkkaClusterStrategyProvider implements StrategyProvider {
+
+    @Override
+    public String name() {
+        return "akka-cluster";
+    }
+
+    @Override
+    public String description() {
+        return "Akka Cluster Typed: a coordinator hands row chunks to worker nodes over Artery TCP; workers may die mid-run "
+                + "(--threads is per worker node; needs option seed or local-workers)";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(EnumSet.of(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED), false,
+                StrategyConfig.MAX_THREADS, List.of("seed", "local-workers"));
+    }
+
+    @Override
+    public Strategy open(StrategyConfig config) {
+        return AkkaClusterStrategy.open(this, config, AkkaClusterStrategy.NO_WORKER_WAIT);
+    }
+}

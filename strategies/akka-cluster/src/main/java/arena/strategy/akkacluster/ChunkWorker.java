@@ -1,0 +1,144 @@
+package arena.strategy.akkacluster;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.receptionist.Receptionist;
+import arena.core.JuliaParams;
+import arena.core.Kernels;
+import arena.core.RowRange;
+import arena.strategy.akkacluster.Protocol.ChunkDone;
+import arena.strategy.akkacluster.Protocol.ChunkFailed;
+import arena.strategy.akkacluster.Protocol.ComputeChunk;
+import arena.strategy.akkacluster.Protocol.CountRows;
+import arena.strategy.akkacluster.Protocol.WorkerCommand;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * A worker node's actor: computes the chunks it is sent on the node's worker dispatcher (one thread
+ * per {@code --threads}, so that many chunks at once) and answers each with {@link ChunkDone} parts
+ * (see {@link Protocol}), or with {@link ChunkFailed} carrying the exception's class name and
+ * message: a kernel exception never reaches supervision, and the worker stays ready.
+ *
+ * <p>The kernel writes rows at their place in a whole grid, so the node keeps one grid-sized buffer
+ * per job (the last two jobs), which the chunks of that job share: they are disjoint rows, and each
+ * part is copied out by the thread that computed it. The actor itself only hands chunks to the
+ * dispatcher, so it is never busy while heartbeats and new chunks arrive.
+ *
+ * <p>Threading: as any actor; the computing happens on dispatcher threads, which reply directly.
+ */
+final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
+
+    private static final int BUFFERED_JOBS = 2;
+
+    private final Executor executor;
+    private final Map<Long, int[]> buffers = new LinkedHashMap<>(4, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, int[]> eldest) {
+            return size() > BUFFERED_JOBS;
+        }
+    };
+
+    private ChunkWorker(ActorContext<WorkerCommand> context) {
+        super(context);
+        this.executor = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(ClusterSettings.WORKER_DISPATCHER));
+    }
+
+    /**
+     * A worker node's root: spawns the worker actor, registers it with the receptionist and
+     * completes {@code registered} once the registration is acknowledged.
+     */
+    static Behavior<Receptionist.Registered> node(CompletableFuture<Void> registered) {
+        return Behaviors.setup(context -> {
+            ActorRef<WorkerCommand> worker = context.spawn(Behaviors.setup(ChunkWorker::new), "worker");
+            context.getSystem().receptionist().tell(Receptionist.register(Protocol.WORKERS, worker, context.getSelf()));
+            return Behaviors.receive(Receptionist.Registered.class)
+                    .onMessage(Receptionist.Registered.class, ack -> {
+                        registered.complete(null);
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    @Override
+    public Receive<WorkerCommand> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(ComputeChunk.class, this::onComputeChunk)
+                .onMessage(CountRows.class, this::onCountRows)
+                .build();
+    }
+
+    private Behavior<WorkerCommand> onComputeChunk(ComputeChunk chunk) {
+        int[] buffer;
+        try {
+            buffer = buffers.get(chunk.job());
+            if (buffer == null || buffer.length != chunk.params().cellCount()) {
+                buffer = new int[chunk.params().cellCount()];
+                buffers.put(chunk.job(), buffer);
+            }
+        } catch (OutOfMemoryError e) {
+            chunk.replyTo().tell(new ChunkFailed(chunk.job(), chunk.chunk(), e.getClass().getName(),
+                    "the worker node has no memory for a grid of " + chunk.params().cellCount() + " cells"));
+            return this;
+        }
+        int[] grid = buffer;
+        submit(() -> compute(chunk, grid));
+        return this;
+    }
+
+    private Behavior<WorkerCommand> onCountRows(CountRows band) {
+        submit(() -> {
+            long count = 0;
+            for (int cell : band.cells()) {
+                if (cell == band.value()) {
+                    count++;
+                }
+            }
+            band.replyTo().tell(new ChunkDone(band.job(), band.chunk(), 0, count, new int[0]));
+        });
+        return this;
+    }
+
+    private void submit(Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            // the node is shutting down; the coordinator hands the chunk to another worker
+        }
+    }
+
+    /** Runs on a dispatcher thread: the kernel, then the parts, or the failure. */
+    private static void compute(ComputeChunk chunk, int[] grid) {
+        try {
+            JuliaParams params = chunk.params();
+            RowRange rows = chunk.rows();
+            Kernels.byName(chunk.kernel()).computeRows(params, grid, rows.start(), rows.end());
+            int size = params.size();
+            int perPart = Protocol.rowsPerPart(size);
+            for (int first = rows.start(); first < rows.end(); first += perPart) {
+                int[] counts = Arrays.copyOfRange(grid, first * size, Math.min(rows.end(), first + perPart) * size);
+                long atMax = 0;
+                for (int count : counts) {
+                    if (count == params.nMax()) {
+                        atMax++;
+                    }
+                }
+                chunk.replyTo().tell(new ChunkDone(chunk.job(), chunk.chunk(), first, atMax, counts));
+            }
+        } catch (RuntimeException | Error e) {
+            chunk.replyTo().tell(new ChunkFailed(chunk.job(), chunk.chunk(), e.getClass().getName(), e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package arena.strategy.akkacluster;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.receptionist.ServiceKey;
+import arena.core.JuliaParams;
+import arena.core.RowRange;
+
+/**
+ * The messages that cross the network between the coordinator and the worker nodes, the only
+ * application messages the nodes exchange; {@link ProtocolSerializer} writes them as compact
+ * binary. Values; immutable (the arrays are never written after a message is built).
+ *
+ * <p>A chunk's result may come in several {@link ChunkDone} parts so that no message outgrows
+ * Artery's frame: parts hold whole rows, {@link #rowsPerPart} of them except the chunk's last, so
+ * every worker cuts a chunk at the same rows and a part computed twice (by a worker presumed dead
+ * and by its replacement) is recognised and dropped.
+ */
+final class Protocol {
+
+    /** The key worker nodes register their {@link ChunkWorker} under. */
+    static final ServiceKey<WorkerCommand> WORKERS = ServiceKey.create(WorkerCommand.class, "arena-akka-cluster-workers");
+
+    /** The most bytes of counts one message carries: well under Artery's default 256 KiB frame. */
+    static final int MAX_PART_BYTES = 192 * 1024;
+
+    private Protocol() {
+    }
+
+    /** Rows per part for a grid with {@code rowCells} cells per row; at least 1 (a largest row is 181 KiB). */
+    static int rowsPerPart(int rowCells) {
+        return Math.max(1, MAX_PART_BYTES / (Integer.BYTES * rowCells));
+    }
+
+    /** Every message that crosses the network; bound to {@link ProtocolSerializer}. */
+    sealed interface Message permits WorkerCommand, WorkerReply {
+    }
+
+    /** What the coordinator asks a worker node to do. */
+    sealed interface WorkerCommand extends Message permits ComputeChunk, CountRows {
+    }
+
+    /** What a worker node answers; the coordinator receives it directly. */
+    sealed interface WorkerReply extends Message, Coordinator.Command permits ChunkDone, ChunkFailed {
+    }
+
+    /**
+     * Compute rows {@code rows} of {@code params}' grid with the kernel named {@code kernel}; answer
+     * with {@link ChunkDone} parts or one {@link ChunkFailed}.
+     */
+    record ComputeChunk(long job, int chunk, JuliaParams params, String kernel, RowRange rows,
+            ActorRef<WorkerReply> replyTo) implements WorkerCommand {
+    }
+
+    /** Count the cells of {@code cells} (a band of whole rows) equal to {@code value}; answer one {@link ChunkDone}. */
+    record CountRows(long job, int chunk, int value, int[] cells, ActorRef<WorkerReply> replyTo) implements WorkerCommand {
+    }
+
+    /**
+     * A part of chunk {@code chunk}'s result: the counts of the rows from {@code firstRow} on,
+     * row-major, and how many of them equal n_max ({@code countEqual}). For a {@link CountRows}
+     * band: no counts, and {@code countEqual} is the band's count.
+     */
+    record ChunkDone(long job, int chunk, int firstRow, long countEqual, int[] counts) implements WorkerReply {
+    }
+
+    /** Chunk {@code chunk} failed on the worker with an exception of class {@code className}. */
+    record ChunkFailed(long job, int chunk, String className, String message) implements WorkerReply {
+    }
+}

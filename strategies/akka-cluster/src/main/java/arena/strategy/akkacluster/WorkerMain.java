@@ -1,0 +1,83 @@
+package arena.strategy.akkacluster;
+
+import arena.core.InvalidInputException;
+import java.io.PrintStream;
+
+/**
+ * The entry point of a worker JVM:
+ * {@code java -cp ... arena.strategy.akkacluster.WorkerMain --host H --port P --seed H:P [--threads T]}.
+ * The {@code local-workers} option starts its workers this way (adding {@code --coordinator-seed}:
+ * the seed is the coordinator that owns them, so they keep it as the oldest node and stop when cut
+ * off from it). Prints {@code arena worker up at host:port} on standard output once the node is up
+ * and registered; SIGTERM (or Ctrl-C) makes it leave the cluster gracefully before the JVM exits.
+ * Exit codes: 0 after the node stopped, 1 when it could not start, 2 for bad arguments.
+ */
+public final class WorkerMain {
+
+    /** The line a worker prints once it is up, followed by its {@code host:port}. */
+    public static final String UP_LINE = "arena worker up at ";
+
+    static final String USAGE = "usage: WorkerMain --host H --port P --seed H:P [--threads T] [--coordinator-seed]";
+
+    private WorkerMain() {
+    }
+
+    /** Runs a worker node until it stops; see the class comment. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a worker node until it stops and returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String host = "127.0.0.1";
+        int port = 0;
+        String seed = null;
+        int threads = Runtime.getRuntime().availableProcessors();
+        boolean coordinatorSeed = false;
+        WorkerNode node;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--host" -> host = value(args, ++i, "host");
+                    case "--port" -> port = number(value(args, ++i, "port"), "port");
+                    case "--seed" -> seed = value(args, ++i, "seed");
+                    case "--threads" -> threads = number(value(args, ++i, "threads"), "threads");
+                    case "--coordinator-seed" -> coordinatorSeed = true;
+                    default -> throw new InvalidInputException(args[i], "unknown argument '" + args[i] + "'");
+                }
+            }
+            if (seed == null) {
+                throw new InvalidInputException("seed", "seed is required: host:port of a cluster node, or this node's own");
+            }
+            node = WorkerNode.start(host, port, seed, threads, !coordinatorSeed);
+        } catch (InvalidInputException e) {
+            err.println("arena worker: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("arena worker: " + e.getMessage());
+            return 1;
+        }
+        WorkerNode started = node;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::leave, "arena-akka-cluster-worker-shutdown"));
+        out.println(UP_LINE + node.address());
+        out.flush();
+        node.awaitTermination();
+        return 0;
+    }
+
+    private static String value(String[] args, int index, String name) {
+        if (index >= args.length) {
+            throw new InvalidInputException(name, "--" + name + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int number(String text, String name) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, name + " must be a whole number, got '" + text + "'");
+        }
+    }
+}

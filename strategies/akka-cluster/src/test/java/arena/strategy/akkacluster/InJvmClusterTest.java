@@ -1,0 +1,219 @@
+package arena.strategy.akkacluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.javadsl.Adapter;
+import akka.serialization.Serialization;
+import akka.serialization.SerializationExtension;
+import arena.core.Complex;
+import arena.core.CountGrid;
+import arena.core.Execution;
+import arena.core.GoldenCase;
+import arena.core.GridSummary;
+import arena.core.InvalidInputException;
+import arena.core.JuliaParams;
+import arena.core.RowRange;
+import arena.core.Schedule;
+import arena.core.SequentialStrategy;
+import arena.core.StrategyConfig;
+import arena.core.WorkerFailedException;
+import arena.core.testkit.FailingKernel;
+import arena.core.testkit.GoldenCases;
+import arena.core.testkit.LiveThreads;
+import arena.strategy.akkacluster.Protocol.ChunkDone;
+import arena.strategy.akkacluster.Protocol.ComputeChunk;
+import arena.strategy.akkacluster.Protocol.WorkerReply;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * A real cluster on loopback inside this JVM: two worker nodes (separate actor systems, the first
+ * its own seed) and a coordinator that joins them through option {@code seed}, as
+ * {@code arena compute --strategy akka-cluster --seed ...} does. Every chunk crosses Artery TCP and
+ * the project's serializer.
+ *
+ * <p>Why not the shared {@code StrategyConformanceTest}: its failure tests inject a
+ * {@code FailingKernel} instance, which a remote worker cannot know by name (this strategy refuses
+ * such kernels up front, tested below), and its no-leak check looks for threads named
+ * {@code arena-akka-cluster}, a prefix the in-JVM workers share with the coordinator (all nodes of a
+ * cluster must have the same system name). This class covers the same ground for this strategy:
+ * golden figures, schedules, failures with their cause, cancellation, and no leak once every node
+ * is closed ({@link #stopCluster}).
+ */
+class InJvmClusterTest {
+
+    private static final List<Schedule> SCHEDULES = List.of(new Schedule.Static(0), new Schedule.Static(1),
+            new Schedule.Dynamic(1), new Schedule.Guided(2));
+
+    private static WorkerNode first;
+    private static WorkerNode second;
+    private static AkkaClusterStrategy strategy;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        int port = freePort();
+        first = WorkerNode.start("127.0.0.1", port, "127.0.0.1:" + port, 1);
+        second = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
+        strategy = (AkkaClusterStrategy) new AkkaClusterStrategyProvider()
+                .open(new StrategyConfig(2, Map.of("seed", first.address())));
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        if (strategy != null) {
+            strategy.close();
+        }
+        for (WorkerNode node : new WorkerNode[] {second, first}) {
+            if (node != null) {
+                node.leave();
+            }
+        }
+        assertThat(LiveThreads.awaitNone("arena-akka-cluster", Duration.ofSeconds(10)))
+                .as("threads of the cluster's nodes after every node stopped")
+                .isEmpty();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyGoldenCase_isReproducedBitForBit_withEverySchedule() {
+        return SCHEDULES.stream().flatMap(schedule -> GoldenCases.all().stream().map(golden ->
+                dynamicTest(schedule.spec() + " on " + golden.params(), () -> assertReproduces(golden, schedule))));
+    }
+
+    private static void assertReproduces(GoldenCase golden, Schedule schedule) {
+        CountGrid grid = strategy.compute(golden.params(), Execution.of(schedule));
+        assertThat(GridSummary.of(grid, golden.params().nMax())).isEqualTo(golden.expected());
+        assertThat(strategy.fraction(grid, golden.params().nMax())).isEqualTo(golden.expected().fraction());
+    }
+
+    @Test
+    void fractionOfAnotherGridOrValue_isCountedOnTheWorkers_exactlyAsSequential() {
+        JuliaParams problem = JuliaParams.of(150, new Complex(-0.7, 0.27)).withNMax(300);
+        SequentialStrategy reference = new SequentialStrategy(StrategyConfig.threads(1));
+        CountGrid expected = reference.compute(problem, Execution.of(new Schedule.Static(0)));
+        CountGrid computed = strategy.compute(problem, Execution.of(new Schedule.Dynamic(3)));
+
+        assertThat(strategy.fraction(computed, 7)).isEqualTo(reference.fraction(expected, 7));
+        assertThat(strategy.fraction(expected, 300)).isEqualTo(reference.fraction(expected, 300));
+        assertThat(strategy.status().chunksDone()).as("bands counted on the workers").isPositive();
+    }
+
+    @Test
+    void dynamicChunks_goToBothWorkers() {
+        strategy.compute(JuliaParams.of(200, new Complex(-0.4, 0.6)), Execution.of(new Schedule.Dynamic(1)));
+
+        assertThat(strategy.status().chunksByWorker()).containsOnlyKeys(first.address(), second.address());
+        assertThat(strategy.status().chunksByWorker().values()).allSatisfy(count -> assertThat(count).isPositive());
+    }
+
+    @Test
+    void seedCaseMessages_crossTheWireAtAboutTheGridsOwnSize() {
+        Serialization serialization = SerializationExtension.get(Adapter.toClassic(strategy.coordinatorSystem()));
+        ActorRef<WorkerReply> coordinator = strategy.coordinatorSystem().narrow();
+        JuliaParams seed = JuliaParams.seedCase();
+        int rows = seed.size();
+        int compute = serialization.serialize(new ComputeChunk(1L, 0, seed, "scalar", new RowRange(0, 1), coordinator)).get().length;
+        int done = serialization.serialize(new ChunkDone(1L, 0, 0, 0L, new int[rows])).get().length;
+
+        assertThat(done).isEqualTo(28 + Integer.BYTES * rows);
+        assertThat(compute).isLessThan(200);
+        System.out.printf("akka-cluster wire sizes, seed case with dynamic:1: ComputeChunk %d bytes, ChunkDone %d bytes; %d chunks:"
+                + " %d payload bytes per run, the grid being %d bytes%n", compute, done, rows, (long) rows * (compute + done),
+                (long) Integer.BYTES * seed.cellCount());
+    }
+
+    @Test
+    void kernelInstanceUnknownToTheWorkers_isRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> strategy.compute(JuliaParams.of(20, new Complex(0, 0)),
+                new Execution(new Schedule.Dynamic(1), new FailingKernel(3))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("kernel"))
+                .hasMessageContaining("failing-at-row-3")
+                .hasMessageContaining("scalar");
+    }
+
+    @Test
+    void failureInsideAWorker_reachesTheCallerWithItsClassAndMessage_andTheStrategyStaysUsable() {
+        JuliaParams problem = JuliaParams.of(100, new Complex(-0.4, 0.6));
+
+        assertThatThrownBy(() -> strategy.compute(problem, new Schedule.Dynamic(1), "no-such-kernel"))
+                .isInstanceOf(WorkerFailedException.class)
+                .hasMessageContaining("akka-cluster")
+                .cause()
+                .isInstanceOfSatisfying(RemoteWorkerException.class, cause -> {
+                    assertThat(cause.className()).isEqualTo(InvalidInputException.class.getName());
+                    assertThat(cause.remoteMessage()).contains("kernel 'no-such-kernel' is unknown");
+                });
+
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+        assertThat(CountGrid.difference(expected, strategy.compute(problem, Execution.of(new Schedule.Dynamic(1))))).isEmpty();
+    }
+
+    @Test
+    void unsupportedSchedule_isRefusedNamingTheSupportedOnes() {
+        assertThatThrownBy(() -> strategy.compute(JuliaParams.of(10, new Complex(0, 0)), Execution.of(new Schedule.Split(2))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("static, dynamic, guided");
+    }
+
+    @Test
+    void interruptedCaller_cancelsTheRun_andTheStrategyStaysUsable() {
+        JuliaParams problem = JuliaParams.seedCase().withResolution(400);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> strategy.compute(problem, Execution.of(new Schedule.Dynamic(1))))
+                    .isInstanceOf(CancellationException.class);
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is restored").isTrue();
+        }
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+        assertThat(CountGrid.difference(expected, strategy.compute(problem, Execution.of(new Schedule.Guided(2))))).isEmpty();
+    }
+
+    @Test
+    void workerJoiningMidRun_takesChunks_andTheGridStaysExact() throws Exception {
+        JuliaParams problem = JuliaParams.seedCase().withNMax(5000);
+        CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
+                () -> strategy.compute(problem, Execution.of(new Schedule.Dynamic(1))));
+        awaitChunks(1);
+
+        WorkerNode third = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
+        try {
+            CountGrid grid = run.get(120, TimeUnit.SECONDS);
+
+            assertThat(strategy.status().chunksByWorker()).as("chunks per worker").containsKey(third.address());
+            assertThat(strategy.status().chunksByWorker().get(third.address())).isPositive();
+            CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+            assertThat(CountGrid.difference(expected, grid)).isEmpty();
+        } finally {
+            third.leave();
+        }
+    }
+
+    private static void awaitChunks(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (strategy.status().chunksDone() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package arena.strategy.akkacluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import arena.core.InvalidInputException;
+import arena.core.StrategyConfig;
+import arena.core.StrategyProvider;
+import arena.core.StrategyRegistry;
+import arena.core.testkit.LiveThreads;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the strategy is opened with, and what it refuses before starting anything: the provider's
+ * registration and capabilities, the {@code seed} and {@code local-workers} options, and the
+ * worker JVM's arguments.
+ */
+class OptionsTest {
+
+    private final StrategyProvider provider = new AkkaClusterStrategyProvider();
+
+    @AfterEach
+    void nothingWasStarted() throws InterruptedException {
+        assertThat(LiveThreads.awaitNone("arena-akka-cluster", Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void provider_isDiscoveredByName_runsOnlyWhenNamed_andTakesItsTwoOptions() {
+        StrategyProvider found = StrategyRegistry.discover().find("akka-cluster");
+
+        assertThat(found).isInstanceOf(AkkaClusterStrategyProvider.class);
+        assertThat(found.capabilities().joinsDefaultSelection()).isFalse();
+        assertThat(found.capabilities().scheduleLabels()).isEqualTo("static, dynamic, guided");
+        assertThat(found.capabilities().maxThreads()).isEqualTo(StrategyConfig.MAX_THREADS);
+        assertThat(found.capabilities().options()).containsExactly("seed", "local-workers");
+        assertThat(found.description()).contains("worker");
+    }
+
+    @Test
+    void neitherSeedNorLocalWorkers_isRefusedSayingWhatToGive() {
+        assertThatThrownBy(() -> provider.open(StrategyConfig.threads(2)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seed"))
+                .hasMessageContaining("seed=host:port")
+                .hasMessageContaining("local-workers=N");
+    }
+
+    @Test
+    void bothSeedAndLocalWorkers_areRefused() {
+        assertThatThrownBy(() -> provider.open(new StrategyConfig(2, Map.of("seed", "127.0.0.1:25520", "local-workers", "2"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seed"))
+                .hasMessageContaining("either seed or local-workers");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"host", "host:notaport", "host:0", "host:70000", ":25520", "::1:25520", "''"})
+    void malformedSeed_isRefusedNamingSeed(String seed) {
+        assertThatThrownBy(() -> provider.open(new StrategyConfig(1, Map.of("seed", seed))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seed"))
+                .hasMessageContaining("127.0.0.1:25520");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "-1", "two", "65", "1.5"})
+    void badLocalWorkerCount_isRefusedNamingLocalWorkers(String count) {
+        assertThatThrownBy(() -> provider.open(new StrategyConfig(1, Map.of("local-workers", count))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("local-workers"))
+                .hasMessageContaining("from 1 to 64");
+    }
+
+    @Test
+    void unknownOption_isRefusedListingTheKnownOnes() {
+        assertThatThrownBy(() -> provider.open(new StrategyConfig(1, Map.of("seeds", "127.0.0.1:25520"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seeds"))
+                .hasMessageContaining("seed, local-workers");
+    }
+
+    @Test
+    void seedsInEveryAcceptedForm_parse() {
+        assertThat(HostPort.parse("seed", "127.0.0.1:25520")).isEqualTo(new HostPort("127.0.0.1", 25520));
+        assertThat(HostPort.parse("seed", " localhost:1 ")).isEqualTo(new HostPort("localhost", 1));
+        assertThat(HostPort.parse("seed", "[::1]:25520")).isEqualTo(new HostPort("::1", 25520));
+        assertThat(new HostPort("::1", 25520)).hasToString("[::1]:25520");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--port x --seed 127.0.0.1:1", "--host 127.0.0.1", "--seed nohost", "--threads 0 --seed 127.0.0.1:1",
+            "--bogus", "--seed"})
+    void workerMain_refusesBadArguments_withExitCode2_andUsage(String line) {
+        String[] args = line.split(" ");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = WorkerMain.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: WorkerMain");
+    }
+}

@@ -60,9 +60,13 @@ public final class CompareCommand implements Callable<Integer> {
             description = "the most samples per configuration, >= --repeat (default: ${DEFAULT-VALUE})")
     String maxRepeat;
 
-    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "1",
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "0.5",
             description = "keep sampling a configuration beyond --repeat while its samples took less than this, 0..3600 (default: ${DEFAULT-VALUE})")
     String budget;
+
+    @Option(names = "--timeline", description = "after its samples, record one more run of each configuration and add its "
+            + "load imbalance (max / mean busy time per worker) and idle share to every report")
+    boolean timeline;
 
     @Option(names = "--out", paramLabel = "DIR", description = "also write results.csv, results.json, report.md and PNG charts into DIR")
     Path out;
@@ -111,7 +115,11 @@ public final class CompareCommand implements Callable<Integer> {
                         for (Configuration configuration : expansion.configurations()) {
                             if (configuration.kernel().equals(kernel) && !configuration.equals(baseline)) {
                                 progress.step(configuration.label());
-                                forProblem.add(comparison.measure(open.get(configuration), configuration, reference, baselineMedian));
+                                Measurement measurement = comparison.measure(open.get(configuration), configuration, reference, baselineMedian);
+                                if (timeline && measurement.identical()) {
+                                    measurement = measurement.withTimeline(Comparison.record(open.get(configuration), configuration, reference));
+                                }
+                                forProblem.add(measurement);
                             }
                         }
                     }

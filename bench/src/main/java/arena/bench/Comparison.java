@@ -7,6 +7,7 @@ import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.CountGrid;
+import arena.core.Timeline;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,5 +64,17 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
             spent += millis;
         }
         return new Measurement(verification, samples, Double.isNaN(baselineMedian) ? Stats.of(samples).median() : baselineMedian);
+    }
+
+    /**
+     * One extra run of {@code configuration} with the per-chunk recorder on, after its timed samples:
+     * where the time went (imbalance, idle share, join cost). The recorded run is not a sample.
+     */
+    public static Timeline.Summary record(Strategy strategy, Configuration configuration, Reference reference) {
+        Timeline timeline = new Timeline();
+        long start = System.nanoTime();
+        strategy.compute(reference.params(), new Execution(configuration.schedule(), configuration.kernel(), timeline));
+        long end = System.nanoTime();
+        return timeline.summary(start, end, configuration.threads());
     }
 }

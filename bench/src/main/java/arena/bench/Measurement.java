@@ -1,5 +1,6 @@
 package arena.bench;
 
+import arena.core.Timeline;
 import java.util.List;
 
 /**
@@ -11,12 +12,23 @@ import java.util.List;
  * @param samplesMs      every measured sample of {@code compute}, in milliseconds, in run order
  * @param baselineMedian the median of {@code sequential} at 1 thread with the same kernel on the same
  *                       problem, for the speed-up; NaN when unknown
+ * @param timeline       the summary of one extra, recorded run ({@code compare --timeline}), or null
  */
-public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian) {
+public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline) {
 
     /** Copies the samples. */
     public Measurement {
         samplesMs = List.copyOf(samplesMs);
+    }
+
+    /** A measurement without a recorded run. */
+    public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian) {
+        this(verification, samplesMs, baselineMedian, null);
+    }
+
+    /** The same measurement with the summary of a recorded run. */
+    public Measurement withTimeline(Timeline.Summary summary) {
+        return new Measurement(verification, samplesMs, baselineMedian, summary);
     }
 
     /** What ran. */

@@ -23,7 +23,7 @@ public record Report(Environment environment, List<Measurement> measurements, Li
     /** The columns of {@link #rows()}, in order. */
     static final List<String> COLUMNS = List.of("resolution", "c_re", "c_im", "bound", "z_max", "n_max", "strategy", "kernel",
             "threads", "schedule", "samples", "median_ms", "ci_low_ms", "ci_high_ms", "min_ms", "max_ms", "mean_ms", "cv", "noisy",
-            "speedup", "efficiency", "mpixels_per_s", "iterations_per_s", "sha256", "identical");
+            "speedup", "efficiency", "mpixels_per_s", "iterations_per_s", "imbalance", "idle_share", "sha256", "identical");
 
     /**
      * A configuration is too noisy to rank when the 95% confidence interval of its median reaches
@@ -72,6 +72,8 @@ public record Report(Environment environment, List<Measurement> measurements, Li
             row.put("efficiency", timed ? round(m.efficiency()) : null);
             row.put("mpixels_per_s", timed ? round(m.megapixelsPerSecond()) : null);
             row.put("iterations_per_s", timed ? (double) Math.round(m.iterationsPerSecond()) : null);
+            row.put("imbalance", m.timeline() == null ? null : round(m.timeline().imbalance()));
+            row.put("idle_share", m.timeline() == null ? null : round(m.timeline().idleShare()));
             row.put("sha256", m.verification().sha256());
             row.put("identical", m.identical());
             rows.add(row);
@@ -120,7 +122,7 @@ public record Report(Environment environment, List<Measurement> measurements, Li
                 text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
                         m.samplesMs().size(), f1(s.median()), "[" + f1(ci.low()) + ", " + f1(ci.high()) + "]", f1(s.min()), f1(s.max()),
                         pct(s.cv()), f2(m.speedup()), pct(m.efficiency()), f1(m.megapixelsPerSecond()), f2(m.iterationsPerSecond() / 1e9),
-                        noisy(m) ? "yes (noisy)" : "yes"));
+                        (noisy(m) ? "yes (noisy)" : "yes") + timelineNote(m)));
             } else {
                 text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
                         0, "-", "-", "-", "-", "-", "-", "-", "-", "-", "NO: " + m.verification().problemDescription()));
@@ -170,7 +172,8 @@ public record Report(Environment environment, List<Measurement> measurements, Li
                 Bootstrap.Interval ci = medianInterval(m);
                 md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s–%s | %s | %s | %s | %s | %s | %s |%n", c.strategy(),
                         c.kernel().name(), c.threads(), c.schedule().spec(), m.samplesMs().size(), f1(s.median()), f1(ci.low()), f1(ci.high()),
-                        f1(s.min()), f1(s.max()), pct(s.cv()), f2(m.speedup()), pct(m.efficiency()), noisy(m) ? "yes (noisy)" : "yes"));
+                        f1(s.min()), f1(s.max()), pct(s.cv()), f2(m.speedup()), pct(m.efficiency()),
+                        (noisy(m) ? "yes (noisy)" : "yes") + timelineNote(m)));
             } else {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | 0 | | | | | | | | NO: %s |%n", c.strategy(), c.kernel().name(),
                         c.threads(), c.schedule().spec(), m.verification().problemDescription()));
@@ -183,6 +186,12 @@ public record Report(Environment environment, List<Measurement> measurements, Li
         md.append("\n![median time per configuration](").append(ReportFiles.TIMES_CHART).append(")\n");
         md.append("\n![speed-up versus threads](").append(ReportFiles.SPEEDUP_CHART).append(")\n");
         return md.toString();
+    }
+
+    /** The recorded run's imbalance and idle share, for the tables; empty when not recorded. */
+    private static String timelineNote(Measurement m) {
+        return m.timeline() == null ? "" : String.format(Locale.ROOT, ", imbalance %.2f, idle %.0f%%", m.timeline().imbalance(),
+                m.timeline().idleShare() * 100);
     }
 
     /** The 95% bootstrap confidence interval of {@code m}'s median. */

@@ -79,7 +79,7 @@ public final class SelectionOptions {
             throw new InvalidInputException(explicitSchedules ? "schedules" : "strategies",
                     "the selection leaves nothing to run" + (skipped.isEmpty() ? "" : ": " + String.join("; ", skipped)));
         }
-        return new Expansion(List.copyOf(configurations), List.copyOf(skipped));
+        return new Expansion(List.copyOf(configurations), skipped.stream().distinct().toList());
     }
 
     private List<Integer> threadCounts() {

@@ -54,6 +54,33 @@ class CompareCommandTest {
     }
 
     @Test
+    void timelineOption_addsImbalanceAndIdleShareToEveryReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("with-timeline");
+        CliRunner run = CliRunner.run("compare", "--strategies", "threads", "--threads", "3", "--schedules", "static,dynamic:1",
+                "--kernels", "scalar", "--resolution", "300", "--repeat", "1", "--warmup", "0", "--budget", "0", "--timeline",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("imbalance").contains("idle");
+        JsonNode json = JSON.readTree(out.resolve("results.json").toFile());
+        double staticImbalance = 0;
+        double dynamicImbalance = 0;
+        for (JsonNode result : json.get("results")) {
+            if (result.get("strategy").asText().equals("threads")) {
+                assertThat(result.get("imbalance").isNumber()).isTrue();
+                assertThat(result.get("idle_share").asDouble()).isBetween(0.0, 1.0);
+                if (result.get("schedule").asText().equals("static")) {
+                    staticImbalance = result.get("imbalance").asDouble();
+                } else {
+                    dynamicImbalance = result.get("imbalance").asDouble();
+                }
+            }
+        }
+        assertThat(staticImbalance).as("static blocks on the seed's set at 3 threads").isGreaterThan(dynamicImbalance);
+        assertThat(Files.readAllLines(out.resolve("results.csv")).get(0)).contains("imbalance,idle_share");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("imbalance");
+    }
+
+    @Test
     void wrongStrategy_isReportedNotTimed_andExitsOne() {
         CliRunner run = CliRunner.run(CliRunner.withWrongStrategy(), "compare", "--strategies", "wrong,threads", "--threads", "2",
                 "--schedules", "static", "--resolution", "30", "--repeat", "1", "--warmup", "0", "--budget", "0");

@@ -10,6 +10,7 @@ import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyRegistry;
+import arena.core.Timeline;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,6 +61,10 @@ public class ComputeBenchmark {
     @Param({"1000"})
     public int nMax;
 
+    /** Whether the per-chunk timeline recorder is on (its overhead is the difference). */
+    @Param({"false"})
+    public boolean recorded;
+
     private Strategy opened;
     private JuliaParams params;
     private Execution execution;
@@ -72,8 +77,16 @@ public class ComputeBenchmark {
         var provider = StrategyRegistry.discover().find(strategy);
         Schedule parsed = Schedule.parse(schedule);
         provider.capabilities().requireSupported(strategy, parsed);
-        execution = new Execution(parsed, Kernels.byName(kernel));
+        execution = new Execution(parsed, Kernels.byName(kernel), recorded ? new Timeline() : null);
         opened = provider.open(StrategyConfig.threads(threads));
+    }
+
+    /** A fresh recorder per grid when recording, as {@code arena timeline} uses it (outside the timed region). */
+    @Setup(Level.Invocation)
+    public void freshRecorder() {
+        if (recorded) {
+            execution = new Execution(execution.schedule(), execution.kernel(), new Timeline());
+        }
     }
 
     /** The measured operation: one whole grid. */

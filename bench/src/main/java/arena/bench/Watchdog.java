@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 final class Watchdog implements AutoCloseable {
 
-    private static final ReentrantLock SHIELD = new ReentrantLock();
+    /** Fair, so that an interrupt waiting for a shielded action gets in before the next one starts. */
+    private static final ReentrantLock SHIELD = new ReentrantLock(true);
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 

@@ -19,8 +19,9 @@ import java.util.List;
  * <ul>
  *   <li>Pre-assigned plans (static): each worker is sent its own chunk list
  *       ({@link ChunkPlan#chunksOf}) at once and reports when it has worked through it.</li>
- *   <li>Shared plans (dynamic, guided): a pull model. Each worker starts with one chunk; its
- *       {@link WorkDone} is its request for the next, answered with the next chunk in plan order.</li>
+ *   <li>Shared plans (dynamic, guided): a pull model. Each worker starts with
+ *       {@link #CHUNKS_PER_WORKER} chunks (one to compute, one waiting); each {@link WorkDone} is
+ *       its request for one more, answered with the next chunk in plan order.</li>
  * </ul>
  *
  * <p>After a {@link WorkerFailed} (or once the job is otherwise stopped) the coordinator hands out no
@@ -42,6 +43,14 @@ final class GridCoordinator extends AbstractBehavior<GridCoordinator.Event> {
     /** Worker {@code worker} failed with {@code cause}, the kernel's original exception. */
     record WorkerFailed(int worker, Throwable cause) implements Event {
     }
+
+    /**
+     * Chunks of a shared plan a worker holds at once: the one it computes and one waiting in its
+     * mailbox, so that it never idles for the round trip of its "done" message to the coordinator
+     * and the next chunk back. The hand-out stays in plan order and first come, first served: a
+     * worker gets its next chunk only when it reports one done.
+     */
+    static final int CHUNKS_PER_WORKER = 2;
 
     private final GridJob job;
     private final List<ActorRef<Worker.Command>> workers;
@@ -72,15 +81,19 @@ final class GridCoordinator extends AbstractBehavior<GridCoordinator.Event> {
                     + workers.size()));
             return finish();
         }
-        for (int w = 0; w < workers.size(); w++) {
-            if (plan.preassigned()) {
+        if (plan.preassigned()) {
+            for (int w = 0; w < workers.size(); w++) {
                 List<RowRange> own = plan.chunksOf(w);
                 if (!own.isEmpty()) {
                     workers.get(w).tell(new Worker.ComputeOwned(job, own, getContext().getSelf()));
                     busyWorkers++;
                 }
-            } else {
-                handOutNextChunk(w);
+            }
+        } else {
+            for (int round = 0; round < CHUNKS_PER_WORKER; round++) {
+                for (int w = 0; w < workers.size(); w++) {
+                    handOutNextChunk(w);
+                }
             }
         }
         return busyWorkers == 0 ? finish() : this;

@@ -132,19 +132,20 @@ class AkkaActorsTest {
 
         testKit.spawn(GridCoordinator.create(job, refs(workers), caller.getRef()));
 
+        // each worker starts with two chunks (one to compute, one waiting), dealt in plan order
         assertThat(nextChunk(workers.get(0))).isZero();
         Worker.ComputeChunk second = workers.get(1).expectMessageClass(Worker.ComputeChunk.class);
         assertThat(second.chunk()).isEqualTo(1);
+        assertThat(nextChunk(workers.get(0))).isEqualTo(2);
+        assertThat(nextChunk(workers.get(1))).isEqualTo(3);
         ActorRef<GridCoordinator.Event> coordinator = second.replyTo();
 
         coordinator.tell(new GridCoordinator.WorkDone(1));
-        assertThat(nextChunk(workers.get(1))).isEqualTo(2);
+        assertThat(nextChunk(workers.get(1))).isEqualTo(4);
         coordinator.tell(new GridCoordinator.WorkDone(1));
-        assertThat(nextChunk(workers.get(1))).isEqualTo(3);
         coordinator.tell(new GridCoordinator.WorkDone(0));
-        assertThat(nextChunk(workers.get(0))).isEqualTo(4);
-
         coordinator.tell(new GridCoordinator.WorkDone(1));
+        caller.expectNoMessage(QUIET);
         coordinator.tell(new GridCoordinator.WorkDone(0));
         caller.expectMessage(Done.getInstance());
         workers.forEach(worker -> worker.expectNoMessage(QUIET));
@@ -159,12 +160,18 @@ class AkkaActorsTest {
         testKit.spawn(GridCoordinator.create(job, refs(workers), caller.getRef()));
         ActorRef<GridCoordinator.Event> coordinator = workers.get(0).expectMessageClass(Worker.ComputeChunk.class).replyTo();
         workers.get(1).expectMessageClass(Worker.ComputeChunk.class);
+        workers.get(0).expectMessageClass(Worker.ComputeChunk.class);
+        workers.get(1).expectMessageClass(Worker.ComputeChunk.class);
 
         IllegalStateException original = new IllegalStateException("kernel broke");
         coordinator.tell(new GridCoordinator.WorkerFailed(0, original));
         workers.get(0).expectNoMessage(QUIET);
         caller.expectNoMessage(QUIET);
 
+        // the three chunks still in the workers' hands report back (skipped, since the job stopped)
+        coordinator.tell(new GridCoordinator.WorkDone(0));
+        coordinator.tell(new GridCoordinator.WorkDone(1));
+        caller.expectNoMessage(QUIET);
         coordinator.tell(new GridCoordinator.WorkDone(1));
         caller.expectMessage(Done.getInstance());
         workers.forEach(worker -> worker.expectNoMessage(QUIET));

@@ -65,6 +65,33 @@ public final class VirtualStrategy extends AbstractStrategy {
 
     @Override
     protected void run(GridJob job) {
+        Thread dispatcher = Thread.ofVirtual().name(THREAD_PREFIX + "dispatcher").start(() -> handOut(job));
+        boolean interrupted = false;
+        while (true) {
+            try {
+                dispatcher.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                job.cancel("the caller was interrupted while chunks were running");
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        } else if (Thread.currentThread().isInterrupted()) {
+            // interrupted, but the dispatcher had ended before the join could notice: still a cancelled call
+            job.cancel("the caller was interrupted");
+        }
+    }
+
+    /**
+     * Starts the chunks' virtual threads, at most T at once, and waits for the last of them. It runs
+     * on a virtual thread of its own: a chunk's end then wakes the next hand-out by unparking a
+     * virtual thread (a task on a carrier) rather than a platform thread, which at one row per chunk
+     * saves close to half the time (measured with the vector kernel on the seed case at T = 1: 79 ms
+     * with the hand-out on the caller's platform thread, 44 ms on a virtual thread).
+     */
+    private void handOut(GridJob job) {
         ChunkPlan plan = job.plan();
         try {
             if (plan.preassigned()) {
@@ -82,10 +109,11 @@ public final class VirtualStrategy extends AbstractStrategy {
                 }
             }
         } catch (InterruptedException e) {
-            job.cancel("the caller was interrupted while handing out chunks");
-            Thread.currentThread().interrupt();
+            job.cancel("the dispatcher was interrupted while handing out chunks");
+        } catch (RuntimeException | Error e) {
+            job.fail(e);
         } finally {
-            inFlight.awaitNone(() -> job.cancel("the caller was interrupted while chunks were running"));
+            inFlight.awaitNone(() -> job.cancel("the dispatcher was interrupted while chunks were running"));
         }
     }
 

@@ -1,5 +1,7 @@
 package arena.strategy.reactor;
 
+import arena.core.InFlight;
+
 import arena.core.GridJob;
 
 /**

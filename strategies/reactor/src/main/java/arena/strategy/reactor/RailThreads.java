@@ -1,67 +1,21 @@
 package arena.strategy.reactor;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import arena.core.TrackedThreads;
 import reactor.core.scheduler.NonBlocking;
 
 /**
- * Makes the threads of the strategy's parallel scheduler and remembers them, so that closing the
- * strategy can wait until each has really ended rather than only asked it to stop. The threads are
- * daemons named {@code <prefix>-1}, {@code <prefix>-2}, ... and are marked {@link NonBlocking}, as the
- * threads of Reactor's own parallel scheduler are: Reactor then refuses a {@code block()} on them, so
- * no operator of the pipeline can block a rail.
- *
- * <p>Thread-safe: the scheduler's executors call {@link #newThread} from any thread; {@link #awaitEnd}
- * is called by the thread closing the strategy, after the scheduler has been disposed.
+ * The threads of the strategy's parallel scheduler: tracked daemons ({@link TrackedThreads}) marked
+ * {@link NonBlocking}, as the threads of Reactor's own parallel scheduler are, so that Reactor refuses
+ * a {@code block()} on them and no operator of the pipeline can block a rail. Stateless.
  */
-final class RailThreads implements ThreadFactory {
+final class RailThreads {
 
-    private final String prefix;
-    private final AtomicInteger made = new AtomicInteger();
-    private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
-
-    /** A factory for threads named {@code prefix-N}. */
-    RailThreads(String prefix) {
-        this.prefix = prefix;
+    private RailThreads() {
     }
 
-    @Override
-    public Thread newThread(Runnable task) {
-        Thread thread = new RailThread(task, prefix + "-" + made.incrementAndGet());
-        threads.add(thread);
-        return thread;
-    }
-
-    /**
-     * Waits up to {@code timeout} for every thread made so far to end.
-     *
-     * @return the names of the threads still alive, empty when all have ended
-     */
-    List<String> awaitEnd(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean interrupted = false;
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    /** A factory for the scheduler's threads, named {@code prefix-N}. */
+    static TrackedThreads named(String prefix) {
+        return new TrackedThreads(prefix, RailThread::new);
     }
 
     /** A daemon scheduler thread that Reactor treats as non-blocking. */

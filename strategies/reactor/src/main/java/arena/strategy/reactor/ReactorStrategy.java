@@ -1,5 +1,8 @@
 package arena.strategy.reactor;
 
+import arena.core.InFlight;
+import arena.core.TrackedThreads;
+
 import arena.core.AbstractStrategy;
 import arena.core.ChunkPlan;
 import arena.core.CountGrid;
@@ -63,13 +66,13 @@ public final class ReactorStrategy extends AbstractStrategy {
     /** How long {@link #close()} waits for the scheduler's threads to end. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final RailThreads railThreads;
+    private final TrackedThreads railThreads;
     private final Scheduler scheduler;
 
     /** Opens the strategy: a parallel scheduler of {@code config.threads()} threads. */
     ReactorStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        this.railThreads = new RailThreads("arena-" + provider.name());
+        this.railThreads = RailThreads.named("arena-" + provider.name());
         this.scheduler = Schedulers.newParallel(config.threads(), railThreads);
     }
 

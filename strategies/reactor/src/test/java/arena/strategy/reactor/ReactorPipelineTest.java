@@ -1,5 +1,7 @@
 package arena.strategy.reactor;
 
+import arena.core.InFlight;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

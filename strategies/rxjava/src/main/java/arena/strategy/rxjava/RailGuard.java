@@ -1,5 +1,7 @@
 package arena.strategy.rxjava;
 
+import arena.core.InFlight;
+
 import arena.core.GridJob;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;

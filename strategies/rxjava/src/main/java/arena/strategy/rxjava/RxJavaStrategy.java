@@ -1,5 +1,8 @@
 package arena.strategy.rxjava;
 
+import arena.core.InFlight;
+import arena.core.TrackedThreads;
+
 import arena.core.AbstractStrategy;
 import arena.core.ChunkPlan;
 import arena.core.CountGrid;
@@ -72,14 +75,14 @@ public final class RxJavaStrategy extends AbstractStrategy {
     /** How long {@link #close()} waits for the pool's threads to end. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final RailThreads railThreads;
+    private final TrackedThreads railThreads;
     private final ExecutorService pool;
     private final Scheduler scheduler;
 
     /** Opens the strategy: a fixed pool of {@code config.threads()} threads and a scheduler over it. */
     RxJavaStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        this.railThreads = new RailThreads("arena-" + provider.name());
+        this.railThreads = new TrackedThreads("arena-" + provider.name());
         this.pool = Executors.newFixedThreadPool(config.threads(), railThreads);
         this.scheduler = Schedulers.from(pool);
     }

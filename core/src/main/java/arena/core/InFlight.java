@@ -1,29 +1,29 @@
-package arena.strategy.reactor;
+package arena.core;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Counts the units of work the rails of one pipeline are inside, so that the thread that started the
- * pipeline can stop it and wait until no rail is still working. It exists because Reactor's
- * cancellation is not a join: when a rail errors or the caller is interrupted, the merged {@code Flux}
- * cancels every rail and {@code block()} returns at once, while other rails may still be inside a
+ * Counts the units of work the workers of one run are inside, so that the thread that started the run
+ * can stop it and wait until no worker is still working. Reactive pipelines need it because their
+ * cancellation is not a join: when one rail errors or the caller is interrupted, the merged stream
+ * cancels every rail and the blocking call returns at once, while other rails may still be inside a
  * unit (cancelling a rail never stops the unit it is running).
  *
- * <p>Threading: {@link #enter()} and {@link #leave()} are called by any number of rail threads at
- * once; {@link #stopAndAwait()} by the one thread that started the pipeline. Once it has returned, every
+ * <p>Threading: {@link #enter()} and {@link #leave()} are called by any number of worker threads at
+ * once; {@link #stopAndAwait()} by the one thread that started the run. Once it has returned, every
  * unit that was entered has left and happens-before the return, and every later {@link #enter()}
- * refuses. The rail increments the count before it reads the stop flag, the waiter sets the flag before
- * it reads the count; both are volatile, so one of them always sees the other.
+ * refuses. A worker increments the count before it reads the stop flag, the waiter sets the flag
+ * before it reads the count; both are volatile, so one of them always sees the other.
  */
-final class InFlight {
+public final class InFlight {
 
     private final AtomicInteger units = new AtomicInteger();
     private volatile boolean stopped;
     private volatile Thread waiter;
 
-    /** Enters a unit of work; false, and nothing entered, once the pipeline is stopped. */
-    boolean enter() {
+    /** Enters a unit of work; false, and nothing entered, once the run is stopped. */
+    public boolean enter() {
         units.incrementAndGet();
         if (stopped) {
             leave();
@@ -33,7 +33,7 @@ final class InFlight {
     }
 
     /** Leaves a unit entered with {@link #enter()}. */
-    void leave() {
+    public void leave() {
         if (units.decrementAndGet() == 0) {
             Thread w = waiter;
             if (w != null) {
@@ -46,7 +46,7 @@ final class InFlight {
      * Refuses every later unit and waits until no unit is in flight. Waits through interrupts; the
      * caller's interrupt status is kept.
      */
-    void stopAndAwait() {
+    public void stopAndAwait() {
         stopped = true;
         waiter = Thread.currentThread();
         boolean interrupted = false;

@@ -1,4 +1,4 @@
-package arena.strategy.rxjava;
+package arena.core;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,30 +7,44 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 /**
- * Makes the threads of the strategy's pool and remembers them, so that closing the strategy can wait
- * until each has really ended rather than only asked it to stop. The threads are daemons named
- * {@code <prefix>-1}, {@code <prefix>-2}, ...
+ * A thread factory for a strategy's pool that names its threads {@code <prefix>-1},
+ * {@code <prefix>-2}, ... and remembers them, so that closing the strategy can wait until each has
+ * really ended rather than only asked it to stop. Threads are daemons unless the maker says otherwise.
  *
- * <p>Thread-safe: the pool calls {@link #newThread} from any thread; {@link #awaitEnd} is called by
- * the thread closing the strategy, after the pool has been shut down.
+ * <p>Thread-safe: a pool calls {@link #newThread} from any thread; {@link #awaitEnd} is called by the
+ * thread closing the strategy, after the pool has been shut down.
  */
-final class RailThreads implements ThreadFactory {
+public final class TrackedThreads implements ThreadFactory {
 
     private final String prefix;
+    private final BiFunction<Runnable, String, Thread> maker;
     private final AtomicInteger made = new AtomicInteger();
     private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
 
-    /** A factory for threads named {@code prefix-N}. */
-    RailThreads(String prefix) {
+    /** A factory for daemon threads named {@code prefix-N}. */
+    public TrackedThreads(String prefix) {
+        this(prefix, (task, name) -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * A factory whose threads {@code maker} builds from a task and a name (for a thread class of a
+     * library's own, such as Reactor's non-blocking marker).
+     */
+    public TrackedThreads(String prefix, BiFunction<Runnable, String, Thread> maker) {
         this.prefix = prefix;
+        this.maker = maker;
     }
 
     @Override
     public Thread newThread(Runnable task) {
-        Thread thread = new Thread(task, prefix + "-" + made.incrementAndGet());
-        thread.setDaemon(true);
+        Thread thread = maker.apply(task, prefix + "-" + made.incrementAndGet());
         threads.add(thread);
         return thread;
     }
@@ -40,7 +54,7 @@ final class RailThreads implements ThreadFactory {
      *
      * @return the names of the threads still alive, empty when all have ended
      */
-    List<String> awaitEnd(Duration timeout) {
+    public List<String> awaitEnd(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean interrupted = false;
         for (Thread thread : threads) {

@@ -209,4 +209,9 @@ public final class AkkaClusterStrategy implements Strategy {
             throw new IllegalStateException("strategy " + name() + " is closed");
         }
     }
+
+    /** Whether the coordinator's actor system has terminated; true once {@link #close()} has returned. */
+    boolean terminated() {
+        return node.terminated();
+    }
 }

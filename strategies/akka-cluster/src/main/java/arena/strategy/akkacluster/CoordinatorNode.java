@@ -128,4 +128,9 @@ final class CoordinatorNode implements AutoCloseable {
         }
         NodeLifecycle.leave(system);
     }
+
+    /** Whether the node's actor system has terminated (after {@link #close()}). */
+    boolean terminated() {
+        return system.whenTerminated().isCompleted();
+    }
 }

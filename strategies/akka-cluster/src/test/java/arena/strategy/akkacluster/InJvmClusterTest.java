@@ -15,6 +15,7 @@ import arena.core.GoldenCase;
 import arena.core.GridSummary;
 import arena.core.InvalidInputException;
 import arena.core.JuliaParams;
+import arena.core.Kernels;
 import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
@@ -111,7 +112,7 @@ class InJvmClusterTest {
     void fractionOfAnotherGridOrValue_isCountedOnTheWorkers_exactlyAsSequential() {
         JuliaParams problem = JuliaParams.of(150, new Complex(-0.7, 0.27)).withNMax(300);
         SequentialStrategy reference = new SequentialStrategy(StrategyConfig.threads(1));
-        CountGrid expected = reference.compute(problem, Execution.of(new Schedule.Static(0)));
+        CountGrid expected = reference.compute(problem, Execution.reference());
         CountGrid computed = strategy.compute(problem, Execution.of(new Schedule.Dynamic(3)));
 
         assertThat(strategy.fraction(computed, 7)).isEqualTo(reference.fraction(expected, 7));
@@ -165,7 +166,7 @@ class InJvmClusterTest {
                     assertThat(cause.remoteMessage()).contains("kernel 'no-such-kernel' is unknown");
                 });
 
-        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
         assertThat(CountGrid.difference(expected, strategy.compute(problem, Execution.of(new Schedule.Dynamic(1))))).isEmpty();
     }
 
@@ -181,12 +182,12 @@ class InJvmClusterTest {
         JuliaParams problem = JuliaParams.seedCase().withResolution(400);
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> strategy.compute(problem, Execution.of(new Schedule.Dynamic(1))))
+            assertThatThrownBy(() -> strategy.compute(problem, new Execution(new Schedule.Dynamic(1), Kernels.reference())))
                     .isInstanceOf(CancellationException.class);
         } finally {
             assertThat(Thread.interrupted()).as("the interrupt is restored").isTrue();
         }
-        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
         assertThat(CountGrid.difference(expected, strategy.compute(problem, Execution.of(new Schedule.Guided(2))))).isEmpty();
     }
 
@@ -194,7 +195,7 @@ class InJvmClusterTest {
     void workerJoiningMidRun_takesChunks_andTheGridStaysExact() throws Exception {
         JuliaParams problem = JuliaParams.seedCase().withNMax(5000);
         CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
-                () -> strategy.compute(problem, Execution.of(new Schedule.Dynamic(1))));
+                () -> strategy.compute(problem, new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(1);
 
         WorkerNode third = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
@@ -203,7 +204,7 @@ class InJvmClusterTest {
 
             assertThat(strategy.status().chunksByWorker()).as("chunks per worker").containsKey(third.address());
             assertThat(strategy.status().chunksByWorker().get(third.address())).isPositive();
-            CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.of(new Schedule.Static(0)));
+            CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
             assertThat(CountGrid.difference(expected, grid)).isEmpty();
         } finally {
             third.leave();

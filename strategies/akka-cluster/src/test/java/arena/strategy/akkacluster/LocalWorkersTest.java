@@ -8,6 +8,7 @@ import arena.core.Execution;
 import arena.core.GoldenCase;
 import arena.core.GridSummary;
 import arena.core.JuliaParams;
+import arena.core.Kernels;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
@@ -68,7 +69,7 @@ class LocalWorkersTest {
         open(2, 2);
         assertThat(strategy.localWorkers()).hasSize(2);
         CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
-                () -> strategy.compute(seed.params(), Execution.of(new Schedule.Dynamic(1))));
+                () -> strategy.compute(seed.params(), new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(20);
 
         strategy.localWorkers().getFirst().destroyForcibly();
@@ -91,7 +92,7 @@ class LocalWorkersTest {
         open(2, 1);
         JuliaParams slow = JuliaParams.seedCase().withNMax(5000);
         CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
-                () -> strategy.compute(slow, Execution.of(new Schedule.Dynamic(1))));
+                () -> strategy.compute(slow, new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(1);
 
         strategy.localWorkers().forEach(Process::destroyForcibly);
@@ -115,7 +116,7 @@ class LocalWorkersTest {
         try {
             open(Map.of("seed", "127.0.0.1:" + port), 1);
             CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
-                    () -> strategy.compute(JuliaParams.seedCase().withNMax(5000), Execution.of(new Schedule.Dynamic(1))));
+                    () -> strategy.compute(JuliaParams.seedCase().withNMax(5000), new Execution(new Schedule.Dynamic(1), Kernels.reference())));
             awaitChunks(1);
 
             worker.destroyForcibly();
@@ -130,7 +131,7 @@ class LocalWorkersTest {
                     seconds);
             assertThat(seconds).as("well before the no-worker wait would end it").isLessThan(10);
             assertThatThrownBy(() -> strategy.compute(JuliaParams.of(10, new arena.core.Complex(0, 0)),
-                    Execution.of(new Schedule.Dynamic(1))))
+                    new Execution(new Schedule.Dynamic(1), Kernels.reference())))
                     .as("later runs fail at once")
                     .hasMessageContaining("removed from the cluster");
         } finally {

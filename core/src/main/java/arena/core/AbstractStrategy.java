@@ -43,12 +43,24 @@ public abstract class AbstractStrategy implements Strategy {
         } catch (RuntimeException | Error e) {
             job.fail(e);
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // interrupted during the call, even if every worker had ended before a wait could notice
+            job.cancel("the caller was interrupted");
+        }
         return job.finish();
     }
 
+    /**
+     * {@inheritDoc} A caller interrupted during the call gets a
+     * {@link java.util.concurrent.CancellationException} and keeps its interrupt flag.
+     */
     @Override
     public final double fraction(CountGrid grid, int maxval) {
-        return Fraction.of(countEqual(grid, maxval), grid.cellCount());
+        long count = countEqual(grid, maxval);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("the caller was interrupted while strategy '" + name() + "' counted");
+        }
+        return Fraction.of(count, grid.cellCount());
     }
 
     /**

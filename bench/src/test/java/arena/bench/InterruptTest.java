@@ -28,6 +28,10 @@ class InterruptTest {
         String previous = Files.readString(out.resolve("results.json"));
 
         List<String> command = new ArrayList<>();
+        // A shell that starts a job in the background ignores SIGINT for it, and a JVM that inherits an
+        // ignored SIGINT never installs its handler; reset it to the default for the CLI's JVM.
+        command.add("env");
+        command.add("--default-signal=INT");
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-agentlib")).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ArenaCli.class.getName(),

@@ -26,14 +26,14 @@ class TimelineCommandTest {
         JuliaParams seed = JuliaParams.seedCase();
         try (Strategy threads = StrategyRegistry.discover().find("threads").open(StrategyConfig.threads(3))) {
             Timeline blocks = new Timeline();
-            threads.compute(seed, new Execution(new Schedule.Static(0), arena.core.Kernels.defaultKernel(), blocks));
+            threads.compute(seed, new Execution(new Schedule.Static(0), arena.core.Kernels.reference(), blocks));
             Timeline.Summary staticSummary = blocks.summary(0, 1, 3);
             assertThat(staticSummary.workers()).extracting(Timeline.WorkerShare::iterations)
                     .containsExactlyInAnyOrder(28_287_045L, 184_746_871L, 27_855_184L);
             assertThat(staticSummary.iterationImbalance()).isGreaterThan(2.2);
 
             Timeline dynamic = new Timeline();
-            threads.compute(seed, new Execution(new Schedule.Dynamic(1), arena.core.Kernels.defaultKernel(), dynamic));
+            threads.compute(seed, new Execution(new Schedule.Dynamic(1), arena.core.Kernels.reference(), dynamic));
             Timeline.Summary dynamicSummary = dynamic.summary(0, 1, 3);
             assertThat(dynamicSummary.workers()).hasSize(3);
             assertThat(dynamicSummary.workers().stream().mapToLong(Timeline.WorkerShare::iterations).sum()).isEqualTo(240_889_100L);

@@ -42,6 +42,20 @@ class TimeoutTest {
     }
 
     @Test
+    void verifyAndCompare_areCancelledByTheTimeoutToo() throws InterruptedException {
+        for (String command : List.of("verify", "compare")) {
+            long start = System.nanoTime();
+            CliRunner run = CliRunner.run(command, "--strategies", "forkjoin,akka", "--kernels", "scalar", "--resolution", "2500",
+                    "--timeout", "300ms");
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(ExitCode.TIMED_OUT);
+            assertThat(run.err().strip()).startsWith("arena " + command + ": timed out after 0.3s");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(command).isLessThan(Duration.ofSeconds(8));
+            assertThat(LiveThreads.awaitNone("arena-forkjoin", Duration.ofSeconds(5))).isEmpty();
+            assertThat(LiveThreads.awaitNone("arena-akka", Duration.ofSeconds(5))).isEmpty();
+        }
+    }
+
+    @Test
     void badDurations_areBadInput() {
         for (String bad : List.of("0", "-1s", "soon", "5q", "8d", "PT0S")) {
             CliRunner run = CliRunner.run("compute", "--resolution", "10", "--timeout", bad);

@@ -1,6 +1,7 @@
 package arena.strategy.forkjoin;
 
 import arena.core.AbstractStrategy;
+import arena.core.Pools;
 import arena.core.ChunkPlan;
 import arena.core.ChunkQueue;
 import arena.core.CountGrid;
@@ -10,9 +11,7 @@ import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ForkJoin model: a {@link ForkJoinPool} of exactly {@link #threads()} workers, created when the
@@ -49,7 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ForkJoinStrategy extends AbstractStrategy {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
-    private static final long IDLE_KEEP_ALIVE_SECONDS = 60;
 
     private final ForkJoinPool pool;
 
@@ -61,8 +59,7 @@ public final class ForkJoinStrategy extends AbstractStrategy {
     ForkJoinStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
         int threads = config.threads();
-        this.pool = new ForkJoinPool(threads, new NamedThreads("arena-" + provider.name() + "-"), null, false,
-                0, threads, 1, saturated -> true, IDLE_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", threads);
     }
 
     @Override
@@ -97,20 +94,7 @@ public final class ForkJoinStrategy extends AbstractStrategy {
      */
     @Override
     public void close() {
-        pool.shutdownNow();
-        boolean interrupted = false;
-        try {
-            if (!pool.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the " + name() + " pool did not terminate within "
-                        + CLOSE_TIMEOUT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pools.shutdownAndAwait(pool, name());
     }
 
     /**
@@ -144,23 +128,6 @@ public final class ForkJoinStrategy extends AbstractStrategy {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** Names a pool's threads {@code <prefix>1}, {@code <prefix>2}, ... in creation order. */
-    private static final class NamedThreads implements ForkJoinPool.ForkJoinWorkerThreadFactory {
-        private final String prefix;
-        private final AtomicInteger created = new AtomicInteger();
-
-        NamedThreads(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName(prefix + created.incrementAndGet());
-            return thread;
         }
     }
 }

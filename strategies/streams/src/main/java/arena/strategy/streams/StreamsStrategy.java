@@ -1,6 +1,7 @@
 package arena.strategy.streams;
 
 import arena.core.AbstractStrategy;
+import arena.core.Pools;
 import arena.core.ChunkPlan;
 import arena.core.CountGrid;
 import arena.core.GridJob;
@@ -78,7 +79,6 @@ import java.util.stream.IntStream;
 public final class StreamsStrategy extends AbstractStrategy {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
-    private static final long IDLE_KEEP_ALIVE_SECONDS = 60;
 
     private final ForkJoinPool pool;
 
@@ -90,8 +90,7 @@ public final class StreamsStrategy extends AbstractStrategy {
     StreamsStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
         int threads = config.threads();
-        this.pool = new ForkJoinPool(threads, new NamedWorkerThreads("arena-" + provider.name() + "-"), null, false,
-                0, threads, 1, saturated -> true, IDLE_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", threads);
     }
 
     @Override
@@ -144,20 +143,7 @@ public final class StreamsStrategy extends AbstractStrategy {
      */
     @Override
     public void close() {
-        pool.shutdownNow();
-        boolean interrupted = false;
-        try {
-            if (!pool.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the " + name() + " pool did not terminate within "
-                        + CLOSE_TIMEOUT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pools.shutdownAndAwait(pool, name());
     }
 
     /**

@@ -1,5 +1,6 @@
 package arena.strategy.executor;
 
+import arena.core.testkit.InFlightKernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +85,7 @@ class ExecutorStrategyTest {
     void poolSize_boundsTheChunksInFlight_forEachThreadCount() {
         CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.reference());
         for (int threads = 1; threads <= 4; threads++) {
-            InFlightKernel kernel = new InFlightKernel();
+            InFlightKernel kernel = new InFlightKernel(3);
             try (Strategy strategy = provider.open(StrategyConfig.threads(threads))) {
                 CountGrid grid = strategy.compute(PROBLEM, new Execution(new Schedule.Dynamic(1), kernel));
                 assertThat(CountGrid.difference(expected, grid)).isEmpty();
@@ -193,69 +194,6 @@ class ExecutorStrategyTest {
                 latch.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** The scalar kernel, sleeping a little per chunk so that chunks overlap; keeps the most seen in flight. */
-    private static final class InFlightKernel implements Kernel {
-        private final AtomicInteger inFlight = new AtomicInteger();
-        private final AtomicInteger maxInFlight = new AtomicInteger();
-
-        @Override
-        public String name() {
-            return "in-flight";
-        }
-
-        @Override
-        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
-                Thread.sleep(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                inFlight.decrementAndGet();
-            }
-        }
-
-        int maxInFlight() {
-            return maxInFlight.get();
-        }
-    }
-
-    /**
-     * The scalar kernel; row 0 interrupts the caller when it starts, then takes 200 ms more, so the
-     * caller is interrupted while that chunk is in flight. Counts the rows computed and whether row 0
-     * had ended.
-     */
-    private static final class SlowFirstRowKernel implements Kernel {
-        final AtomicInteger rows = new AtomicInteger();
-        final AtomicBoolean slowRowDoneBeforeReturn = new AtomicBoolean();
-        private final Thread caller;
-
-        SlowFirstRowKernel(Thread caller) {
-            this.caller = caller;
-        }
-
-        @Override
-        public String name() {
-            return "slow-first-row";
-        }
-
-        @Override
-        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-            ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
-            rows.addAndGet(rowEnd - rowStart);
-            if (rowStart == 0) {
-                caller.interrupt();
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                slowRowDoneBeforeReturn.set(true);
             }
         }
     }

@@ -1,6 +1,5 @@
 package arena.strategy.executor;
 
-import arena.core.testkit.InFlightKernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.testkit.InFlightKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +194,41 @@ class ExecutorStrategyTest {
                 latch.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The scalar kernel; row 0 interrupts the caller when it starts, then takes 200 ms more, so the
+     * caller is interrupted while that chunk is in flight. Counts the rows computed and whether row 0
+     * had ended.
+     */
+    private static final class SlowFirstRowKernel implements Kernel {
+        final AtomicInteger rows = new AtomicInteger();
+        final AtomicBoolean slowRowDoneBeforeReturn = new AtomicBoolean();
+        private final Thread caller;
+
+        SlowFirstRowKernel(Thread caller) {
+            this.caller = caller;
+        }
+
+        @Override
+        public String name() {
+            return "slow-first-row";
+        }
+
+        @Override
+        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+            ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
+            rows.addAndGet(rowEnd - rowStart);
+            if (rowStart == 0) {
+                caller.interrupt();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                slowRowDoneBeforeReturn.set(true);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import arena.core.CountGrid;
 import arena.core.GridSummary;
+import arena.core.Complex;
 import arena.core.JuliaParams;
 import arena.core.Kernel;
 import arena.core.ScalarKernel;
@@ -125,8 +126,22 @@ class FastKernelsTest {
         JuliaParams seed = JuliaParams.seedCase();
         assertThat(grid(kernel, seed.withResolution(50).withNMax(0))).containsOnly(0);
         for (int resolution : new int[] {1, 2, 3}) {
-            for (int nMax : new int[] {0, 1, 2, 15, 16, 17, 1000}) {
+            for (int nMax : new int[] {0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 73, 1000}) {
                 JuliaParams params = seed.withResolution(resolution).withNMax(nMax);
+                assertThat(grid(kernel, params)).as("%s on %s", kernel.name(), params)
+                        .isEqualTo(grid(ScalarKernel.INSTANCE, params));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("fastKernels")
+    void problemsWhereEscapesAreRareOrFrequent_giveTheScalarGrid(Kernel kernel) {
+        // the vector kernel's block lengths follow the escape rate: one long block per survivor where
+        // pixels rarely escape (the seed's c), short blocks where they often do (the other two)
+        for (Complex c : List.of(JuliaParams.SEED_C, new Complex(-0.8, 0.156), new Complex(0.285, 0.01))) {
+            for (int nMax : new int[] {1000, 4999}) {
+                JuliaParams params = JuliaParams.of(160, c).withNMax(nMax);
                 assertThat(grid(kernel, params)).as("%s on %s", kernel.name(), params)
                         .isEqualTo(grid(ScalarKernel.INSTANCE, params));
             }

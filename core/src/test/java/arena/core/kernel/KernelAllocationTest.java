@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KernelAllocationTest {
 
-    private static final int WARM_UP_GRIDS = 15;
+    /** Enough for C2 to compile every method of each kernel: the vector kernel ends few blocks per grid, so its
+     *  block-level methods reach the compile threshold only after about 30 grids of this size. */
+    private static final int WARM_UP_GRIDS = 50;
     private static final int MEASURED_GRIDS = 20;
     private static final long BYTES_PER_GRID = 1024;
 

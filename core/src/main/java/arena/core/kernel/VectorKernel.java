@@ -53,10 +53,10 @@ import jdk.incubator.vector.VectorSpecies;
  * that. Get the kernel through {@link VectorSupport#kernel()}: this class loads only with
  * {@code --add-modules jdk.incubator.vector}.
  *
- * <p>Threading: thread-safe. Each thread works in its own scratch lanes (a {@link ThreadLocal} of a
- * few kilobytes plus the coordinate table, made on the thread's first call), so any number of
- * threads may call {@link #computeRows} at once for disjoint row ranges; once compiled, a call
- * allocates nothing.
+ * <p>Threading: thread-safe. Each call works in scratch lanes of its own thread (a few kilobytes plus
+ * the coordinate table; see {@link Scratch}: a platform thread keeps its own, a virtual thread borrows
+ * a spare), so any number of threads may call {@link #computeRows} at once for disjoint row ranges;
+ * once compiled, a call allocates nothing.
  */
 public final class VectorKernel implements Kernel {
 
@@ -79,7 +79,7 @@ public final class VectorKernel implements Kernel {
     private static final int SPAN = 32;
     /** The fixed cost of ending a block, in idle lane-updates; and how fast the escape-rate estimate forgets. */
     private static final double BLOCK_COST = 2400, DECAY = 0.97;
-    private static final ThreadLocal<Lanes> SCRATCH = ThreadLocal.withInitial(Lanes::new);
+    private static final Scratch<Lanes> SCRATCH = new Scratch<>(Lanes::new);
 
     private VectorKernel() {
     }
@@ -91,7 +91,15 @@ public final class VectorKernel implements Kernel {
 
     @Override
     public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-        Lanes lanes = SCRATCH.get();
+        Lanes lanes = SCRATCH.take();
+        try {
+            compute(lanes, params, counts, rowStart, rowEnd);
+        } finally {
+            SCRATCH.give(lanes);
+        }
+    }
+
+    private static void compute(Lanes lanes, JuliaParams params, int[] counts, int rowStart, int rowEnd) {
         lanes.start(params, rowStart, rowEnd);
         int nMax = params.nMax();
         double cRe = params.cRe(), cIm = params.cIm(), zMax2 = params.zMax2();

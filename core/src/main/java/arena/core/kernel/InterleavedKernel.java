@@ -14,10 +14,10 @@ import arena.core.ScalarKernel;
  * rounded on its own (Java never fuses), and its own count against its own {@code nMax}; the counts
  * are bit-identical to {@link ScalarKernel}. About 2.5 times faster than it on one thread.
  *
- * <p>Threading: each call works in a few small arrays of its own thread (see {@link Scratch}: a platform
- * thread keeps its own, a virtual thread borrows a spare; reused from call to call, so a call
- * allocates nothing), so any number of threads may call {@link #computeRows} at once for disjoint row
- * ranges. Thread-safe.
+ * <p>Threading: each call works in a few small arrays of its own (taken from a pool of spares and
+ * given back at the end, see {@link Scratch}; reused from call to call, so a call allocates nothing),
+ * so any number of threads may call {@link #computeRows} at once for disjoint row ranges.
+ * Thread-safe.
  */
 public final class InterleavedKernel implements Kernel {
 

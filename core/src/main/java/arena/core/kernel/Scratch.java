@@ -4,30 +4,26 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
- * A kernel's scratch space, one per computing thread, reused from call to call so that a warm call
- * allocates nothing. A platform thread keeps its own (a {@link ThreadLocal}); a virtual thread, which
- * may live for a single chunk, borrows one from a small pool of spares and gives it back, so a
- * strategy that starts a virtual thread per row does not make (and fill) new scratch space per row.
+ * A kernel's scratch space, reused from call to call so that a warm call allocates nothing: a call
+ * takes a spare from a small pool and gives it back when it ends. Unlike a {@link ThreadLocal}, the
+ * spares outlive the threads that used them, so a strategy that starts new threads for every grid
+ * (platform threads per run, a virtual thread per row) finds warm scratch space (and, for the vector
+ * kernel, a warm estimate of the escape rate) instead of making and filling new space per thread.
  *
- * <p>Threading: thread-safe. {@link #take} and {@link #give} pair up on one thread; a taken scratch
- * belongs to that thread alone until it is given back (the pool's atomic hand-over orders the uses).
+ * <p>Threading: thread-safe. A taken scratch belongs to the taking thread alone until it gives it back;
+ * the pool's atomic hand-over orders one thread's use before the next one's.
  */
 final class Scratch<T> {
 
     private final Supplier<T> factory;
-    private final ThreadLocal<T> own;
     private final AtomicReferenceArray<T> spares = new AtomicReferenceArray<>(Math.max(8, 2 * Runtime.getRuntime().availableProcessors()));
 
     Scratch(Supplier<T> factory) {
         this.factory = factory;
-        this.own = ThreadLocal.withInitial(factory);
     }
 
-    /** This thread's scratch: its own on a platform thread, a spare (or a new one) on a virtual thread. */
+    /** A spare, or a new one when every spare is taken. */
     T take() {
-        if (!Thread.currentThread().isVirtual()) {
-            return own.get();
-        }
         for (int i = 0; i < spares.length(); i++) {
             T spare = spares.getAndSet(i, null);
             if (spare != null) {
@@ -37,13 +33,10 @@ final class Scratch<T> {
         return factory.get();
     }
 
-    /** Ends this thread's use of {@code scratch}: a virtual thread's goes back to the spares (or is dropped if they are full). */
+    /** Ends this thread's use of {@code scratch}: it goes back to the spares (or is dropped if they are full). */
     void give(T scratch) {
-        if (!Thread.currentThread().isVirtual()) {
-            return;
-        }
         for (int i = 0; i < spares.length(); i++) {
-            if (spares.compareAndSet(i, null, scratch)) {
+            if (spares.get(i) == null && spares.compareAndSet(i, null, scratch)) {
                 return;
             }
         }

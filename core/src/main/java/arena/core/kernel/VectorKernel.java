@@ -53,10 +53,10 @@ import jdk.incubator.vector.VectorSpecies;
  * that. Get the kernel through {@link VectorSupport#kernel()}: this class loads only with
  * {@code --add-modules jdk.incubator.vector}.
  *
- * <p>Threading: thread-safe. Each call works in scratch lanes of its own thread (a few kilobytes plus
- * the coordinate table; see {@link Scratch}: a platform thread keeps its own, a virtual thread borrows
- * a spare), so any number of threads may call {@link #computeRows} at once for disjoint row ranges;
- * once compiled, a call allocates nothing.
+ * <p>Threading: thread-safe. Each call works in scratch lanes of its own (a few kilobytes plus the
+ * coordinate table, taken from a pool of spares and given back at the end, see {@link Scratch}), so
+ * any number of threads may call {@link #computeRows} at once for disjoint row ranges; once
+ * compiled, a call allocates nothing.
  */
 public final class VectorKernel implements Kernel {
 

@@ -19,7 +19,7 @@ class ScratchTest {
     });
 
     @Test
-    void aPlatformThread_keepsItsOwn() {
+    void aThread_getsBackWhatItGave() {
         Object first = scratch.take();
         scratch.give(first);
         assertThat(scratch.take()).isSameAs(first);
@@ -27,9 +27,10 @@ class ScratchTest {
     }
 
     @Test
-    void virtualThreadsOneAfterAnother_reuseOneSpare() throws Exception {
+    void threadsOneAfterAnother_platformOrVirtual_reuseOneSpare() throws Exception {
         for (int k = 0; k < 200; k++) {
-            Thread.ofVirtual().start(() -> scratch.give(scratch.take())).join();
+            Thread.Builder builder = k % 2 == 0 ? Thread.ofVirtual() : Thread.ofPlatform();
+            builder.start(() -> scratch.give(scratch.take())).join();
         }
         assertThat(made).hasValue(1);
     }

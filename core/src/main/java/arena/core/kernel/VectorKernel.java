@@ -255,8 +255,7 @@ public final class VectorKernel implements Kernel {
                 Arrays.fill(fzi, used, LANES, 0);
             }
             for (int v = 0; v < VECTORS; v++) {
-                int inVector = Math.max(0, Math.min(LENGTH, used - v * LENGTH));
-                flive[v] = LANE_BITS >>> (LENGTH - inVector) & (inVector == 0 ? 0 : -1L);
+                flive[v] = inUse(used, v * LENGTH);
             }
             int check = Math.min(FIRST_CHECK, firstPass);
             iterate(fzr, fzi, fcount, flive, p.cRe(), p.cIm(), p.zMax2(), check);
@@ -276,6 +275,11 @@ public final class VectorKernel implements Kernel {
         }
     }
 
+    /** The lanes of the vector at lane {@code base} that hold one of a lane group's first {@code used} pixels, as bits. */
+    private static long inUse(int used, int base) {
+        return LANE_BITS >>> (LENGTH - Math.max(0, Math.min(LENGTH, used - base)));
+    }
+
     /** Loads queue entries {@code head...} into the lanes of {@code take} (bits of the vector at {@code base}), in order. */
     private static void expand(double[] zr, double[] zi, double[] count, int[] pixel, int base, long take,
                                double[] qzr, double[] qzi, int[] qpixel, int head, int firstPass) {
@@ -292,7 +296,7 @@ public final class VectorKernel implements Kernel {
                               int pixel0, int used, double[] qzr, double[] qzi, int[] qpixel, int tail) {
         for (int v = 0; v < VECTORS && v * LENGTH < used; v++) {
             int base = v * LENGTH;
-            long valid = LANE_BITS >>> (LENGTH - Math.min(LENGTH, used - base));
+            long valid = inUse(used, base);
             long survivors = keep ? live[v] & valid : 0;
             IntVector c = (IntVector) DoubleVector.fromArray(SPECIES, count, base).convertShape(VectorOperators.D2I, INTS, 0);
             c.intoArray(counts, pixel0 + base, VectorMask.fromLong(INTS, valid & ~survivors));
@@ -344,6 +348,7 @@ public final class VectorKernel implements Kernel {
         DoubleVector r6 = DoubleVector.fromArray(SPECIES, zr, 6 * LENGTH), i6 = DoubleVector.fromArray(SPECIES, zi, 6 * LENGTH);
         DoubleVector c6 = DoubleVector.fromArray(SPECIES, count, 6 * LENGTH); VectorMask<Double> m6 = VectorMask.fromLong(SPECIES, live[6]);
         for (int it = 0; it < iterations; it++) {
+            // per vector: the escape test on the old z (masked: a dead lane stays dead), then the update
             DoubleVector rr0 = r0.mul(r0), ii0 = i0.mul(i0), t0 = r0.mul(i0);
             DoubleVector rr1 = r1.mul(r1), ii1 = i1.mul(i1), t1 = r1.mul(i1);
             DoubleVector rr2 = r2.mul(r2), ii2 = i2.mul(i2), t2 = r2.mul(i2);

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code arena} command line. Every command maps its outcome to one of the {@link ExitCode}s:
  * bad input prints one line on stderr naming the parameter and what is allowed (never a stack
- * trace), a worker's failure prints its original cause. Runs on the main thread.
+ * trace), a worker's failure prints its original cause, and output that could not be written
+ * (stdout, stderr or a file) prints why and exits {@link ExitCode#OUTPUT_FAILED}. Runs on the main
+ * thread.
  */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
@@ -59,7 +61,7 @@ public final class ArenaCli implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }));
-        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int code = execute(args, StandardStream.out(), StandardStream.err());
         COMMAND_DONE.set(true);
         if (!SHUTTING_DOWN.get()) {
             System.exit(code);
@@ -91,7 +93,36 @@ public final class ArenaCli implements Runnable {
             err.flush();
             return exitCodeOf(e);
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        return checkStreams(code, commandName(cli), out, err);
+    }
+
+    /**
+     * Turns output that could not be written (a full disk, a closed pipe, a device error) into one
+     * line on stderr and {@link ExitCode#OUTPUT_FAILED}, where the command itself succeeded; a
+     * command that failed keeps its own exit code. A failed stderr cannot report itself, but still
+     * fails the command.
+     */
+    private static int checkStreams(int code, String command, PrintWriter out, PrintWriter err) {
+        boolean outFailed = out.checkError();
+        if (outFailed) {
+            String reason = out instanceof StandardStream standard ? standard.failure().map(r -> ": " + r).orElse("") : "";
+            err.println(command + ": could not write standard output" + reason);
+            err.flush();
+        }
+        boolean errFailed = err.checkError();
+        return (outFailed || errFailed) && code == ExitCode.OK ? ExitCode.OUTPUT_FAILED : code;
+    }
+
+    private static String commandName(CommandLine cli) {
+        CommandLine.ParseResult result = cli.getParseResult();
+        if (result == null) {
+            return cli.getCommandName();
+        }
+        while (result.hasSubcommand()) {
+            result = result.subcommand();
+        }
+        return result.commandSpec().qualifiedName();
     }
 
     static int exitCodeOf(Throwable e) {
@@ -119,6 +150,9 @@ public final class ArenaCli implements Runnable {
         }
         if (e instanceof CancellationException) {
             return "interrupted; the run was cancelled and every worker stopped";
+        }
+        if (e instanceof OutputFailedException failed) {
+            return oneLine(failed.getMessage());
         }
         return "failed: " + oneLine(String.valueOf(e));
     }

@@ -68,7 +68,7 @@ public final class CompareCommand implements Callable<Integer> {
             + "load imbalance (max / mean busy time per worker) and idle share to every report")
     boolean timeline;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "also write results.csv, results.json, report.md and PNG charts into DIR")
+    @Option(names = "--out", paramLabel = "DIR", description = "also write results.csv, results.json, report.md and PNG charts into DIR: a new directory or one holding a previous set of arena's own, which is replaced as a whole")
     Path out;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
@@ -88,9 +88,7 @@ public final class CompareCommand implements Callable<Integer> {
                 Numbers.wholeNumber("warmup", warmup, 0, 1000), minSamples,
                 Numbers.wholeNumber("max-repeat", maxRepeat, minSamples, 10_000),
                 Numbers.finiteIn("budget", budget, 0, 3600) * 1000);
-        if (out != null) {
-            ReportFiles.requireWritableTarget(out);
-        }
+        OutputDirectory outDirectory = out == null ? null : OutputDirectory.check("out", out);
         Environment environment = Environment.current();
         Set<Kernel> kernels = new LinkedHashSet<>();
         expansion.configurations().forEach(c -> kernels.add(c.kernel()));
@@ -137,10 +135,10 @@ public final class CompareCommand implements Callable<Integer> {
             stdout.print(report.toText());
         }
         stdout.flush();
-        if (out != null) {
-            ReportFiles.write(report, out);
+        if (outDirectory != null) {
+            ReportFiles.write(report, outDirectory);
             if (format == OutputFormat.text) {
-                stdout.println("wrote " + out.toAbsolutePath().normalize() + ": " + String.join(", ", ReportFiles.NAMES));
+                stdout.println("wrote " + outDirectory.path() + ": " + String.join(", ", ReportFiles.NAMES));
                 stdout.flush();
             }
         }

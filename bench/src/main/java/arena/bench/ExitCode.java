@@ -11,8 +11,13 @@ public final class ExitCode {
     public static final int RESULT_DIFFERS = 1;
     /** Bad input: one line on stderr names the parameter and what is allowed. */
     public static final int BAD_INPUT = 2;
-    /** A failure inside a worker; the message carries the original cause. */
+    /** A failure inside a worker; the message carries the original cause. Shares its code with {@link #OUTPUT_FAILED}. */
     public static final int WORKER_FAILED = 3;
+    /**
+     * Output could not be written (standard output, standard error or a file: a full disk, a closed
+     * pipe, a device error); one line on stderr says why. A file being replaced is left as it was.
+     */
+    public static final int OUTPUT_FAILED = 3;
     /** The run timed out. */
     public static final int TIMED_OUT = 4;
     /** A baseline comparison found a significant slowdown. */
@@ -26,7 +31,7 @@ public final class ExitCode {
               0    success
               1    a result differs from the reference (verification failure)
               2    bad input (one line on stderr names the parameter and what is allowed)
-              3    a failure inside a worker (the message carries the original cause)
+              3    a failure inside a worker, or output that could not be written (the message carries the cause)
               4    timed out
               5    a significant slowdown found by a baseline comparison
               130  interrupted (Ctrl-C)""";

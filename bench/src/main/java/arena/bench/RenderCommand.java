@@ -3,16 +3,13 @@ package arena.bench;
 import arena.bench.render.JuliaPicture;
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.InvalidInputException;
 import arena.core.JuliaParams;
 import arena.core.Kernels;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,30 +42,24 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto", description = "the kernel: scalar, interleaved, vector or auto, the fastest available (default: ${DEFAULT-VALUE})")
     String kernel;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "julia.png", description = "the PNG to write (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "julia.png", description = "the PNG to write, replaced only once the new one is complete (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 2);
         StrategyProvider provider = parent.registry().find(strategy);
-        Path target = out.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new InvalidInputException("out", "out must be a PNG file, but " + target + " is a directory");
-        }
-        if (target.getParent() == null || !Files.isDirectory(target.getParent()) || !Files.isWritable(target.getParent())) {
-            throw new InvalidInputException("out", "out must be in a writable directory; " + target.getParent() + " is not one");
-        }
+        OutputFile png = OutputFile.check("out", out);
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads());
         Schedule schedule = provider.capabilities().supports(new Schedule.Dynamic(1)) ? new Schedule.Dynamic(1) : new Schedule.Static(1);
         CountGrid grid;
         try (Strategy opened = provider.open(StrategyConfig.threads(threads))) {
             grid = opened.compute(params, new Execution(schedule, Kernels.byName(kernel)));
         }
-        JuliaPicture.writePng(grid, target);
+        png.write(file -> JuliaPicture.writePng(grid, file));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("wrote %s: %dx%d pixels, %s%n", target, grid.size(), grid.size(), params);
+        stdout.printf("wrote %s: %dx%d pixels, %s%n", png.path(), grid.size(), grid.size(), params);
         stdout.flush();
         return ExitCode.OK;
     }

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,7 +55,7 @@ public final class TimelineCommand implements Callable<Integer> {
             description = "unrecorded runs per configuration before the recorded one, 0..1000 (default: ${DEFAULT-VALUE})")
     String warmup;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "timeline", description = "where the PNGs and summary.txt go (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "timeline", description = "where the PNGs and summary.txt go: a new directory or one holding a previous set of arena's own, which is replaced as a whole (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
@@ -66,13 +68,12 @@ public final class TimelineCommand implements Callable<Integer> {
         MemoryCheck.requireRoom(params, 2);
         SelectionOptions.Expansion expansion = selection.expand(parent.registry());
         int warmups = Numbers.wholeNumber("warmup", warmup, 0, 1000);
-        Path directory = out.toAbsolutePath().normalize();
-        ReportFiles.requireWritableTarget(directory);
-        Files.createDirectories(directory);
+        OutputDirectory directory = OutputDirectory.check("out", out);
 
         Reference reference = Reference.of(params);
         StringBuilder summaries = new StringBuilder("problem: " + params + "\n");
         boolean allIdentical = true;
+        List<Chart> charts = new ArrayList<>();
         try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
             for (Configuration configuration : expansion.configurations()) {
                 Strategy strategy = open.get(configuration);
@@ -87,19 +88,27 @@ public final class TimelineCommand implements Callable<Integer> {
                 allIdentical &= difference.isEmpty();
                 Timeline.Summary summary = timeline.summary(start, end, configuration.threads());
                 String file = "timeline-" + configuration.label().replaceAll("[^A-Za-z0-9._-]+", "_") + ".png";
-                GanttChart.write(configuration.label() + "  (" + params + ")", timeline.chunks(), summary.workers(), start, end,
-                        directory.resolve(file));
+                charts.add(new Chart(configuration.label() + "  (" + params + ")", timeline.chunks(), summary.workers(), start, end, file));
                 summaries.append(describe(configuration, summary, file));
                 difference.ifPresent(d -> summaries.append("  NOT IDENTICAL: ").append(d).append('\n'));
             }
         }
         expansion.skipped().forEach(note -> summaries.append("skipped: ").append(note).append('\n'));
-        Files.writeString(directory.resolve("summary.txt"), summaries, StandardCharsets.UTF_8);
+        directory.write(fresh -> {
+            for (Chart chart : charts) {
+                GanttChart.write(chart.title(), chart.chunks(), chart.workers(), chart.start(), chart.end(), fresh.resolve(chart.file()));
+            }
+            Files.writeString(fresh.resolve("summary.txt"), summaries, StandardCharsets.UTF_8);
+        });
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(summaries);
-        stdout.println("wrote " + directory);
+        stdout.println("wrote " + directory.path());
         stdout.flush();
         return allIdentical ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
+    }
+
+    /** One configuration's recorded chunks, drawn into the set once every run is over. */
+    private record Chart(String title, List<Timeline.Chunk> chunks, List<Timeline.WorkerShare> workers, long start, long end, String file) {
     }
 
     static String describe(Configuration configuration, Timeline.Summary summary, String file) {

@@ -97,14 +97,21 @@ class CompareCommandTest {
     }
 
     @Test
-    void rerunIntoTheSameDirectory_replacesTheWholeSet(@TempDir Path dir) throws Exception {
+    void rerunIntoTheSameDirectory_withAFileArenaDidNotWrite_isRefused_andKeepsTheWholeDirectory(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("set");
         String[] args = {"compare", "--strategies", "threads", "--threads", "1", "--schedules", "static", "--resolution", "20",
                 "--repeat", "1", "--warmup", "0", "--budget", "0", "--out", out.toString()};
         assertThat(CliRunner.run(args).exitCode()).isZero();
+        String previous = Files.readString(out.resolve("results.json"));
         Files.writeString(out.resolve("stale.txt"), "from an older run");
-        assertThat(CliRunner.run(args).exitCode()).isZero();
-        assertThat(out.resolve("stale.txt")).doesNotExist();
+
+        CliRunner rerun = CliRunner.run(args);
+
+        assertThat(rerun.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(rerun.err()).contains("--out").contains("holds stale.txt, which arena did not write");
+        assertThat(rerun.out()).isEmpty();
+        assertThat(out.resolve("stale.txt")).hasContent("from an older run");
+        assertThat(out.resolve("results.json")).hasContent(previous);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("set");
         }

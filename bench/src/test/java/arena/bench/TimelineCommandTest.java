@@ -49,11 +49,32 @@ class TimelineCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("forkjoin/scalar/2t/static: wall").contains("imbalance").contains("idle").contains("join");
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("summary.txt",
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(OutputDirectory.MANIFEST, "summary.txt",
                     "timeline-forkjoin_scalar_2t_static.png", "timeline-forkjoin_scalar_2t_dynamic_1.png",
                     "timeline-reactor_scalar_2t_static.png", "timeline-reactor_scalar_2t_dynamic_1.png");
         }
         var image = ImageIO.read(out.resolve("timeline-reactor_scalar_2t_dynamic_1.png").toFile());
         assertThat(image.getWidth()).isEqualTo(1200);
+    }
+
+    @Test
+    void rerunIntoItsOwnSet_replacesIt_whileADirectoryWithAForeignFileIsRefusedBeforeRecording(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("timeline");
+        String[] args = {"timeline", "--resolution", "30", "--strategies", "forkjoin", "--threads", "1", "--schedules", "static",
+            "--kernels", "scalar", "--warmup", "0", "--out", out.toString()};
+        assertThat(CliRunner.run(args).exitCode()).isZero();
+        assertThat(ChildCli.names(out)).containsExactly(OutputDirectory.MANIFEST, "summary.txt", "timeline-forkjoin_scalar_1t_static.png");
+
+        CliRunner again = CliRunner.run(args);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(ChildCli.names(dir)).containsExactly("timeline");
+
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        CliRunner refused = CliRunner.run(args);
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err().strip()).startsWith("arena timeline: --out: ").contains("holds notes.txt, which arena did not write");
+        assertThat(refused.out()).isEmpty();
+        assertThat(out.resolve("notes.txt")).hasContent("mine");
+        assertThat(out.resolve("summary.txt")).isNotEmptyFile();
     }
 }

@@ -49,7 +49,7 @@ final class OutputTargets {
      */
     static Path resolve(String parameter, Path out) {
         if (out.toString().isEmpty()) {
-            throw new InvalidInputException(parameter, parameter + " is empty; name a file or directory (write . for the current directory)");
+            throw new InvalidInputException(parameter, parameter + " is empty; name a file or directory");
         }
         Path target = out.toAbsolutePath().normalize();
         if (target.getParent() == null) {

@@ -3,12 +3,14 @@ package arena.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import arena.core.Kernels;
 import arena.core.StrategyProvider;
-import arena.core.StrategyRegistry;
 import arena.core.testkit.LiveThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /** {@code --timeout} cancels the run in every strategy, exits 4 promptly and leaves no worker behind. */
 class TimeoutTest {
+
+    /** The strategies whose classes are loaded: a first run has opened and closed them once. */
+    private static final Set<String> WARM = ConcurrentHashMap.newKeySet();
 
     @TestFactory
     Stream<DynamicTest> everyStrategy_isCancelledPromptly_byTheTimeout_underEverySchedule() {
@@ -33,6 +38,39 @@ class TimeoutTest {
                     assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.TIMED_OUT);
                     assertThat(run.err().strip()).isEqualTo("arena compute: timed out after 0.15s (--timeout); the run was cancelled and every worker stopped");
                     assertThat(took).as("time to give up").isLessThan(Duration.ofSeconds(4));
+                    assertThat(LiveThreads.awaitNone("arena-" + provider.name(), Duration.ofSeconds(5))).isEmpty();
+                    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /**
+     * The issue's case: at n_max 2^31-1 an interior pixel alone is seconds of work (about 5 s for
+     * the scalar kernel), so only a kernel that polls inside the pixel can stop on time. Every
+     * strategy x every kernel must exit 4 within 3 s of the deadline; the latency is printed. Each
+     * strategy first runs once untimed, so that loading its library (an actor system's first start
+     * takes seconds on a busy machine) does not count as cancellation latency.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyStrategyAndKernel_stopsPromptlyAfterTheDeadline_evenInsideOneEndlessPixel() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (StrategyProvider provider : CrossStrategyTest.inProcess()) {
+            for (String kernel : Kernels.names().stream().filter(name -> !name.equals(Kernels.AUTO)).toList()) {
+                tests.add(dynamicTest(provider.name() + " " + kernel, () -> {
+                    if (!WARM.contains(provider.name())) {
+                        assertThat(CliRunner.run("compute", "--strategy", provider.name(), "--resolution", "10").exitCode()).isZero();
+                        WARM.add(provider.name());
+                    }
+                    long start = System.nanoTime();
+                    CliRunner run = CliRunner.run("compute", "--strategy", provider.name(), "--kernel", kernel,
+                            "--resolution", "20", "--n-max", "2147483647", "--timeout", "1s");
+                    Duration afterDeadline = Duration.ofNanos(System.nanoTime() - start).minusSeconds(1);
+                    System.out.printf("%-12s %-12s exit %d, %4d ms after the 1 s deadline%n", provider.name(), kernel,
+                            run.exitCode(), afterDeadline.toMillis());
+                    assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.TIMED_OUT);
+                    assertThat(afterDeadline).as("time from the deadline to the exit").isLessThan(Duration.ofSeconds(3));
                     assertThat(LiveThreads.awaitNone("arena-" + provider.name(), Duration.ofSeconds(5))).isEmpty();
                     assertThat(Thread.currentThread().isInterrupted()).isFalse();
                 }));

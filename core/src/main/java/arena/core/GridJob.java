@@ -15,7 +15,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class GridJob {
 
-    /** The most rows handed to the kernel at once; between such pieces a stopped job is noticed. */
+    /**
+     * The most rows handed to the kernel at once. The built-in kernels notice a stopped job inside a
+     * piece, through the {@link StopSignal} polled in their escape loops; between pieces it is noticed
+     * even with a kernel that does not poll (test kernels, wrappers).
+     */
     public static final int STOP_CHECK_ROWS = 16;
 
     private final String strategy;
@@ -26,6 +30,7 @@ public final class GridJob {
     private final ChunkPlan plan;
     private final int[] counts;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final StopSignal stopSignal = this::stopRequested;
 
     /**
      * Plans {@code params}' rows for {@code workers} workers with the execution's schedule.
@@ -63,13 +68,16 @@ public final class GridJob {
     }
 
     /**
-     * Computes a band of rows through the kernel; exceptions of the kernel propagate. A band longer
-     * than {@link #STOP_CHECK_ROWS} rows goes to the kernel in pieces of that many rows, and the rest
-     * is skipped once the job is {@link #stopped()}, so a failure or a cancellation stops even a
-     * static schedule's one big block promptly. An interrupt of the computing thread (the caller's,
-     * for the sequential strategy; a pool's, when it is shut down) cancels the job there too, and
-     * the thread keeps its interrupt flag. When the execution is recorded, the band is reported
-     * to the recorder with the calling thread's name.
+     * Computes a band of rows through the kernel; exceptions of the kernel propagate. The kernel
+     * gets a {@link StopSignal} raised once the job is {@link #stopped()} or the computing thread is
+     * interrupted, so a failure, a cancellation or an interrupt stops it even inside one long pixel
+     * (within {@link StopSignal#POLL_UPDATES} updates). A band longer than {@link #STOP_CHECK_ROWS}
+     * rows goes to the kernel in pieces of that many rows, and the rest is skipped once the job is
+     * stopped. An interrupt of the computing thread (the caller's, for the sequential strategy; a
+     * pool's, when it is shut down) cancels the job, and the thread keeps its interrupt flag; a
+     * kernel that returns early always leaves the job stopped, so {@link #finish()} never hands out
+     * its incomplete band. When the execution is recorded, a completed band is reported to the
+     * recorder with the calling thread's name.
      */
     public void compute(RowRange rows) {
         long start = recorder == null ? 0 : System.nanoTime();
@@ -77,7 +85,10 @@ public final class GridJob {
             if (stopped() || cancelledByInterrupt()) {
                 return;
             }
-            kernel.computeRows(params, counts, from, Math.min(rows.end(), from + STOP_CHECK_ROWS));
+            if (!kernel.computeRows(params, counts, from, Math.min(rows.end(), from + STOP_CHECK_ROWS), stopSignal)) {
+                kernelStoppedEarly();
+                return;
+            }
         }
         if (cancelledByInterrupt()) {
             return;
@@ -104,6 +115,22 @@ public final class GridJob {
         System.arraycopy(rowCounts, 0, counts, rows.start() * n, rowCounts.length);
         if (recorder != null) {
             recorder.record(worker, rows, startNanos, endNanos, iterations(rows));
+        }
+    }
+
+    /** What the kernel polls: a failure or cancellation recorded, or the computing thread interrupted. */
+    private boolean stopRequested() {
+        return failure.get() != null || Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * The kernel returned with its band incomplete: it saw the stop signal, so the job has failed or
+     * been cancelled, or the thread was interrupted (which cancels the job now); should a kernel stop
+     * without either, the job fails all the same. Either way nothing hands out the grid.
+     */
+    private void kernelStoppedEarly() {
+        if (!cancelledByInterrupt() && !stopped()) {
+            fail(new IllegalStateException("kernel '" + kernel.name() + "' stopped before the end of its rows without a stop request"));
         }
     }
 
@@ -144,7 +171,7 @@ public final class GridJob {
         }
     }
 
-    /** Whether a worker failed or the job was cancelled; workers check it between chunks. */
+    /** Whether a worker failed or the job was cancelled; workers check it between chunks and pieces. */
     public boolean stopped() {
         return failure.get() != null;
     }
@@ -154,7 +181,10 @@ public final class GridJob {
         failure.compareAndSet(null, cause);
     }
 
-    /** Stops the job: workers finish their current chunk and take no more. */
+    /**
+     * Stops the job: the built-in kernels return within {@link StopSignal#POLL_UPDATES} updates,
+     * workers skip the rest of their chunk and take no more.
+     */
     public void cancel(String reason) {
         fail(new CancellationException(reason));
     }

@@ -10,7 +10,9 @@ package arena.core;
  * subtraction and an addition, and no fused multiply-add anywhere ({@code Math.fma} would round once
  * where the contract rounds twice; Java never contracts on its own). The loop is a static method on
  * primitives: it allocates nothing and touches no shared object, the counterpart of the seed's
- * {@code nogil} kernel. Stateless and thread-safe.
+ * {@code nogil} kernel. {@link #computeRows(JuliaParams, int[], int, int, StopSignal)} runs the same
+ * loop with a poll of the stop signal every {@link StopSignal#POLL_UPDATES} updates. Stateless and
+ * thread-safe.
  */
 public final class ScalarKernel implements Kernel {
 
@@ -27,6 +29,16 @@ public final class ScalarKernel implements Kernel {
 
     @Override
     public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+        computeRows(params, counts, rowStart, rowEnd, StopSignal.NEVER);
+    }
+
+    /**
+     * {@inheritDoc} Each pixel runs {@link #escape}'s loop, the same operations in the same order, in
+     * blocks: a block ends after the updates left until the next poll ({@link StopSignal#POLL_UPDATES}
+     * updates, counted across pixels), so a pixel's count never depends on where the polls fell.
+     */
+    @Override
+    public boolean computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
         int n = params.size();
         double bound = params.bound();
         double step = params.step();
@@ -34,14 +46,37 @@ public final class ScalarKernel implements Kernel {
         double cRe = params.cRe();
         double cIm = params.cIm();
         int nMax = params.nMax();
+        int budget = StopSignal.POLL_UPDATES;
         for (int i = rowStart; i < rowEnd; i++) {
             double real = -bound + i * step;
             int offset = i * n;
             for (int j = 0; j < n; j++) {
-                double imag = -bound + j * step;
-                counts[offset + j] = escape(real, imag, cRe, cIm, zMax2, nMax);
+                double zr = real;
+                double zi = -bound + j * step;
+                int k = 0;
+                while (true) {
+                    int limit = nMax - k <= budget ? nMax : k + budget;
+                    int from = k;
+                    while ((zr * zr + zi * zi) < zMax2 && k < limit) {
+                        double newZr = (zr * zr - zi * zi) + cRe;
+                        double newZi = (zr * zi + zi * zr) + cIm;
+                        zr = newZr;
+                        zi = newZi;
+                        k++;
+                    }
+                    budget -= k - from;
+                    if (k < limit || k == nMax) {
+                        break; // escaped, or reached nMax
+                    }
+                    if (stop.stopRequested()) {
+                        return false;
+                    }
+                    budget = StopSignal.POLL_UPDATES;
+                }
+                counts[offset + j] = k;
             }
         }
+        return true;
     }
 
     /**

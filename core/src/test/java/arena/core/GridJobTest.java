@@ -3,14 +3,31 @@ package arena.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import arena.core.kernel.InterleavedKernel;
+import arena.core.kernel.VectorSupport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class GridJobTest {
 
     private static final JuliaParams PROBLEM = JuliaParams.of(40, new Complex(-0.4, 0.6));
+    /** The centre of this 5 x 5 grid stays at z = 0 for c = 0: seconds of updates at n_max 2^31-1. */
+    private static final JuliaParams ENDLESS_CENTRE = JuliaParams.of(4, new Complex(0, 0)).withNMax(Integer.MAX_VALUE);
+    /** Warm kernels stop within a few milliseconds; a cold vector kernel (Vector API not yet compiled) within 0.4 s here. */
+    private static final Duration PROMPT = Duration.ofSeconds(2);
+
+    static Stream<Kernel> everyKernel() {
+        return Stream.of(ScalarKernel.INSTANCE, InterleavedKernel.INSTANCE, VectorSupport.kernel());
+    }
 
     private record Event(String worker, RowRange rows, long start, long end, long iterations) {
     }
@@ -65,5 +82,70 @@ class GridJobTest {
         job.fail(new IllegalArgumentException("second"));
         assertThat(job.stopped()).isTrue();
         assertThatThrownBy(job::finish).isInstanceOf(WorkerFailedException.class).cause().isSameAs(first);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKernel")
+    void cancelFromAnotherThread_stopsAWorkerInsideOnePixel_andTheGridIsNeverHandedOut(Kernel kernel) throws Exception {
+        GridJob job = new GridJob("test", ENDLESS_CENTRE, new Execution(new Schedule.Static(0), kernel), 1);
+        Thread worker = Thread.ofPlatform().name("arena-test-worker").start(() -> job.compute(0));
+        worker.join(300); // well inside the centre pixel by then
+        assertThat(worker.isAlive()).as("the worker is still on the centre pixel").isTrue();
+        long cancelledAt = System.nanoTime();
+        job.cancel("the test cancelled");
+        worker.join(TimeUnit.SECONDS.toMillis(30));
+        Duration latency = Duration.ofNanos(System.nanoTime() - cancelledAt);
+        System.out.printf("%s: worker ended %.3f ms after cancel%n", kernel.name(), latency.toNanos() / 1e6);
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(latency).isLessThan(PROMPT);
+        assertThatThrownBy(job::finish).isInstanceOf(CancellationException.class).hasMessage("the test cancelled");
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKernel")
+    void anInterruptOfTheComputingThread_stopsItInsideOnePixel_cancelsTheJob_andKeepsTheFlag(Kernel kernel) throws Exception {
+        GridJob job = new GridJob("test", ENDLESS_CENTRE, new Execution(new Schedule.Static(0), kernel), 1);
+        AtomicBoolean flagKept = new AtomicBoolean();
+        Thread worker = Thread.ofPlatform().name("arena-test-worker").start(() -> {
+            job.compute(0);
+            flagKept.set(Thread.currentThread().isInterrupted());
+        });
+        worker.join(300);
+        assertThat(worker.isAlive()).as("the worker is still on the centre pixel").isTrue();
+        long interruptedAt = System.nanoTime();
+        worker.interrupt();
+        worker.join(TimeUnit.SECONDS.toMillis(30));
+        Duration latency = Duration.ofNanos(System.nanoTime() - interruptedAt);
+        System.out.printf("%s: worker ended %.3f ms after its interrupt%n", kernel.name(), latency.toNanos() / 1e6);
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(latency).isLessThan(PROMPT);
+        assertThat(flagKept).isTrue();
+        assertThatThrownBy(job::finish).isInstanceOf(CancellationException.class)
+                .hasMessage("the computing thread arena-test-worker was interrupted");
+    }
+
+    @Test
+    void aKernelThatStopsWithoutAStopRequest_failsTheJob_soItsPartialRowsAreNeverHandedOut() {
+        Kernel quitter = new Kernel() {
+            @Override
+            public String name() {
+                return "quitter";
+            }
+
+            @Override
+            public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+                throw new AssertionError("the job calls the form with a stop signal");
+            }
+
+            @Override
+            public boolean computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
+                return false;
+            }
+        };
+        GridJob job = new GridJob("test", PROBLEM, new Execution(new Schedule.Static(0), quitter), 1);
+        job.compute(0);
+        assertThat(job.stopped()).isTrue();
+        assertThatThrownBy(job::finish).isInstanceOf(WorkerFailedException.class).cause()
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kernel 'quitter' stopped before the end of its rows");
     }
 }

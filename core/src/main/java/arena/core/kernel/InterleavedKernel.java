@@ -3,6 +3,7 @@ package arena.core.kernel;
 import arena.core.JuliaParams;
 import arena.core.Kernel;
 import arena.core.ScalarKernel;
+import arena.core.StopSignal;
 
 /**
  * The golden contract on plain doubles with four pixels in flight: four independent escape loops run
@@ -39,15 +40,25 @@ public final class InterleavedKernel implements Kernel {
 
     @Override
     public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+        computeRows(params, counts, rowStart, rowEnd, StopSignal.NEVER);
+    }
+
+    /**
+     * {@inheritDoc} The four slots run together for at most the updates left until the next poll
+     * ({@link StopSignal#POLL_UPDATES} joint updates), and the pixels left in flight at the band's
+     * end finish one by one in blocks of the same budget; a block boundary never changes a count.
+     */
+    @Override
+    public boolean computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
         Slots slots = SCRATCH.take();
         try {
-            compute(slots, params, counts, rowStart, rowEnd);
+            return compute(slots, params, counts, rowStart, rowEnd, stop);
         } finally {
             SCRATCH.give(slots);
         }
     }
 
-    private static void compute(Slots slots, JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+    private static boolean compute(Slots slots, JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
         int n = params.size();
         double bound = params.bound();
         double step = params.step();
@@ -67,6 +78,7 @@ public final class InterleavedKernel implements Kernel {
         int row = rowStart;
         int column = 0;
         double real = -bound + row * step;
+        int budget = StopSignal.POLL_UPDATES;
         while (true) {
             boolean full = true;
             for (int s = 0; s < SLOTS; s++) {
@@ -93,18 +105,59 @@ public final class InterleavedKernel implements Kernel {
             if (!full) {
                 break;
             }
-            int limit = nMax - Math.max(Math.max(k[0], k[1]), Math.max(k[2], k[3]));
+            int limit = Math.min(budget, nMax - Math.max(Math.max(k[0], k[1]), Math.max(k[2], k[3])));
             int done = run(zr, zi, cRe, cIm, zMax2, limit);
             for (int s = 0; s < SLOTS; s++) {
                 k[s] += done;
             }
+            budget -= done;
+            if (budget == 0) {
+                if (stop.stopRequested()) {
+                    return false;
+                }
+                budget = StopSignal.POLL_UPDATES;
+            }
         }
         // The band is handed out: the pixels still in flight finish one by one, from where they are.
         for (int s = 0; s < SLOTS; s++) {
-            if (pixel[s] >= 0) {
-                counts[pixel[s]] = k[s] + ScalarKernel.escape(zr[s], zi[s], cRe, cIm, zMax2, nMax - k[s]);
+            if (pixel[s] < 0) {
+                continue;
             }
+            while (true) {
+                int limit = Math.min(budget, nMax - k[s]);
+                int done = runOne(zr, zi, s, cRe, cIm, zMax2, limit);
+                k[s] += done;
+                budget -= done;
+                if (done < limit || k[s] == nMax) {
+                    break;
+                }
+                if (stop.stopRequested()) {
+                    return false;
+                }
+                budget = StopSignal.POLL_UPDATES;
+            }
+            counts[pixel[s]] = k[s];
         }
+        return true;
+    }
+
+    /**
+     * Iterates slot {@code s} alone, at most {@code limit} times, and stops before the first update at
+     * which it fails the escape test; returns the number of updates made. The loop of
+     * {@link ScalarKernel#escape}, resumable: the slot's {@code z} is stored back.
+     */
+    private static int runOne(double[] zr, double[] zi, int s, double cRe, double cIm, double zMax2, int limit) {
+        double r = zr[s], i = zi[s];
+        int done = 0;
+        while ((r * r + i * i) < zMax2 && done < limit) {
+            double t = r * i;
+            r = (r * r - i * i) + cRe;
+            i = (t + t) + cIm;
+            done++;
+        }
+        zr[s] = r;
+        zi[s] = i;
+        return done;
     }
 
     /**

@@ -3,6 +3,7 @@ package arena.core.kernel;
 import arena.core.JuliaParams;
 import arena.core.Kernel;
 import arena.core.ScalarKernel;
+import arena.core.StopSignal;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
@@ -79,6 +80,14 @@ public final class VectorKernel implements Kernel {
     private static final int SPAN = 32;
     /** The fixed cost of ending a block, in idle lane-updates; and how fast the escape-rate estimate forgets. */
     private static final double BLOCK_COST = 2400, DECAY = 0.97;
+    /**
+     * A lane group's updates between two polls of the stop signal, at most: 2^13, well within the
+     * contract's 2^16, because until C2 has compiled {@code iterate} (a JVM's first second or so) the
+     * Vector API runs in plain Java about a thousand times slower, and a cancelled cold run must
+     * still stop within a fraction of a second. Caps a refill block, so it costs a block end per
+     * 8192 updates where {@code n_max} is larger (at most about 0.5%), nothing in the seed case.
+     */
+    private static final int POLL_BLOCK = StopSignal.POLL_UPDATES / 8;
     private static final Scratch<Lanes> SCRATCH = new Scratch<>(Lanes::new);
 
     private VectorKernel() {
@@ -91,21 +100,35 @@ public final class VectorKernel implements Kernel {
 
     @Override
     public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+        computeRows(params, counts, rowStart, rowEnd, StopSignal.NEVER);
+    }
+
+    /**
+     * {@inheritDoc} A refill block is at most the whole number of spans that fits in
+     * {@code POLL_BLOCK} = 2^13 updates (a cap reached only where {@code n_max} is larger, so never
+     * in the seed case), and the signal is polled before a block that would take the updates since
+     * the last poll beyond that many; block lengths never change a count. The first pass (at most 32
+     * updates per pixel) runs between polls.
+     */
+    @Override
+    public boolean computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
         Lanes lanes = SCRATCH.take();
         try {
-            compute(lanes, params, counts, rowStart, rowEnd);
+            return compute(lanes, params, counts, rowStart, rowEnd, stop);
         } finally {
             SCRATCH.give(lanes);
         }
     }
 
-    private static void compute(Lanes lanes, JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+    private static boolean compute(Lanes lanes, JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
         lanes.start(params, rowStart, rowEnd);
         int nMax = params.nMax();
         double cRe = params.cRe(), cIm = params.cIm(), zMax2 = params.zMax2();
-        int rest = Math.max(1, nMax - lanes.firstPass), span = span(rest), longest = ceilDiv(rest, span) * span;
-        double end = lanes.firstPass + longest;
+        int rest = Math.max(1, nMax - lanes.firstPass), span = span(rest);
+        int longest = (int) Math.min((long) ceilDiv(rest, span) * span, Math.max(span, POLL_BLOCK / span * span));
+        double end = lanes.firstPass + (double) ceilDiv(rest, span) * span;
         int length = span;
+        int budget = POLL_BLOCK;
         while (true) {
             int escaped = 0;
             double oldest = 0;
@@ -118,10 +141,17 @@ public final class VectorKernel implements Kernel {
                 oldest = Math.max(oldest, oldest(lanes.count, lanes.live[v], v));
             }
             if (lanes.busy == 0) {
-                return;
+                return true;
             }
             length = (int) Math.min(lanes.blockLength(escaped, length, span, longest), end - oldest);
+            if (length > budget) {
+                if (stop.stopRequested()) {
+                    return false;
+                }
+                budget = POLL_BLOCK;
+            }
             iterate(lanes.zr, lanes.zi, lanes.count, lanes.live, cRe, cIm, zMax2, length);
+            budget -= length;
         }
     }
 
@@ -140,7 +170,7 @@ public final class VectorKernel implements Kernel {
     }
 
     private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+        return (int) (((long) a + b - 1) / b);
     }
 
     /** One thread's lanes, its queue of survivors and its cursor over the band's pixels. */

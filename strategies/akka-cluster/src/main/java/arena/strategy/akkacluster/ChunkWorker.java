@@ -3,6 +3,7 @@ package arena.strategy.akkacluster;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -11,6 +12,7 @@ import akka.actor.typed.receptionist.Receptionist;
 import arena.core.JuliaParams;
 import arena.core.Kernels;
 import arena.core.RowRange;
+import arena.core.StopSignal;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ChunkFailed;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
@@ -19,6 +21,7 @@ import arena.strategy.akkacluster.Protocol.WorkerCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,13 +37,23 @@ import java.util.concurrent.RejectedExecutionException;
  * part is copied out by the thread that computed it. The actor itself only hands chunks to the
  * dispatcher, so it is never busy while heartbeats and new chunks arrive.
  *
- * <p>Threading: as any actor; the computing happens on dispatcher threads, which reply directly.
+ * <p>The kernel polls a stop signal raised when this actor stops (its node leaves or shuts down) or
+ * when its dispatcher thread is interrupted, so chunks in flight end within milliseconds instead of
+ * computing on, even inside one pixel at {@code n_max = 2^31-1}. A chunk stopped by the node's end
+ * gets no answer (the coordinator requeues a lost worker's chunks); one stopped by an interrupt is
+ * answered with {@link ChunkFailed}. A coordinator's cancellation is not sent to workers: their
+ * chunks in flight run to their end, and the coordinator waits for them.
+ *
+ * <p>Threading: as any actor; the computing happens on dispatcher threads, which reply directly and
+ * read the stop flag, written by the actor when it stops.
  */
 final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
 
     private static final int BUFFERED_JOBS = 2;
 
     private final Executor executor;
+    private volatile boolean stopping;
+    private final StopSignal stop = () -> stopping || Thread.currentThread().isInterrupted();
     private final Map<Long, int[]> buffers = new LinkedHashMap<>(4, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -77,6 +90,10 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
         return newReceiveBuilder()
                 .onMessage(ComputeChunk.class, this::onComputeChunk)
                 .onMessage(CountRows.class, this::onCountRows)
+                .onSignal(PostStop.class, signal -> {
+                    stopping = true;
+                    return this;
+                })
                 .build();
     }
 
@@ -119,12 +136,18 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
         }
     }
 
-    /** Runs on a dispatcher thread: the kernel, then the parts, or the failure. */
-    private static void compute(ComputeChunk chunk, int[] grid) {
+    /** Runs on a dispatcher thread: the kernel, then the parts, or the failure; no answer once the node stops. */
+    private void compute(ComputeChunk chunk, int[] grid) {
         try {
             JuliaParams params = chunk.params();
             RowRange rows = chunk.rows();
-            Kernels.byName(chunk.kernel()).computeRows(params, grid, rows.start(), rows.end());
+            if (!Kernels.byName(chunk.kernel()).computeRows(params, grid, rows.start(), rows.end(), stop)) {
+                if (!stopping) {
+                    chunk.replyTo().tell(new ChunkFailed(chunk.job(), chunk.chunk(), CancellationException.class.getName(),
+                            "the worker's computing thread " + Thread.currentThread().getName() + " was interrupted"));
+                }
+                return;
+            }
             int size = params.size();
             int perPart = Protocol.rowsPerPart(size);
             for (int first = rows.start(); first < rows.end(); first += perPart) {

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The root actor of the strategy's actor system: it spawns the pool of worker actors on the worker
  * dispatcher once, when the system starts, and a fresh coordinator for every run or count it is asked
- * for. (Akka 2.6 cannot spawn top-level actors from outside into a system with a custom guardian, so
+ * for. (Akka Typed cannot spawn top-level actors from outside into a system with a custom guardian, so
  * the guardian does the spawning.) The workers outlive every run, failed ones included.
  *
  * <p>Threading: as any actor; the strategy talks to it only through messages.

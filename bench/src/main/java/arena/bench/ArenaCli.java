@@ -39,13 +39,15 @@ public final class ArenaCli implements Runnable {
     private static final long SHUTDOWN_GRACE_MILLIS = 10_000;
 
     /**
-     * Runs the command line and exits the JVM with its exit code. On Ctrl-C (SIGINT) or SIGTERM a
-     * shutdown hook interrupts the command's thread, which cancels the run in its strategy, and waits
-     * for it to stop its workers and close what it opened; the JVM then exits with 130.
+     * Runs the command line and exits the JVM with its exit code. On Ctrl-C (SIGINT), SIGTERM or
+     * SIGHUP a shutdown hook interrupts the command's thread, which cancels the run in its strategy,
+     * and waits for it to stop its workers and close what it opened; the JVM then exits with 128 plus
+     * the signal's number (130, 143, 129) after one line on stderr.
      */
     public static void main(String[] args) {
         // Initialise logging before any actor system logs from another thread (SLF4J would warn about replayed calls).
         org.slf4j.LoggerFactory.getILoggerFactory();
+        StopSignal.watch();
         Thread command = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("arena-interrupt").unstarted(() -> {
             if (COMMAND_DONE.get()) {
@@ -59,10 +61,14 @@ public final class ArenaCli implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }));
-        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, new PrintWriter(System.out, true), err);
         COMMAND_DONE.set(true);
         if (!SHUTTING_DOWN.get()) {
             System.exit(code);
+        } else if (code == ExitCode.OK) {
+            // The signal came when no run was going: say so, as a cancelled run would have.
+            err.println("arena: " + StopSignal.how());
         }
     }
 
@@ -118,7 +124,7 @@ public final class ArenaCli implements Runnable {
             return timedOut.getMessage();
         }
         if (e instanceof CancellationException) {
-            return "interrupted; the run was cancelled and every worker stopped";
+            return StopSignal.how() + "; the run was cancelled and every worker stopped";
         }
         return "failed: " + oneLine(String.valueOf(e));
     }

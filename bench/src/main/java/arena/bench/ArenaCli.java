@@ -64,7 +64,7 @@ public final class ArenaCli implements Runnable {
         PrintWriter err = new PrintWriter(System.err, true);
         int code = execute(args, new PrintWriter(System.out, true), err);
         COMMAND_DONE.set(true);
-        if (!SHUTTING_DOWN.get()) {
+        if (StopSignal.received().isEmpty() && !SHUTTING_DOWN.get()) {
             System.exit(code);
         } else if (code == ExitCode.OK) {
             // The signal came when no run was going: say so, as a cancelled run would have.
@@ -107,7 +107,7 @@ public final class ArenaCli implements Runnable {
         if (e instanceof TimeoutOption.TimedOutException) {
             return ExitCode.TIMED_OUT;
         }
-        if (e instanceof CancellationException) {
+        if (e instanceof CancellationException || e instanceof InterruptedException) {
             return ExitCode.INTERRUPTED;
         }
         return ExitCode.WORKER_FAILED;
@@ -125,6 +125,9 @@ public final class ArenaCli implements Runnable {
         }
         if (e instanceof CancellationException) {
             return StopSignal.how() + "; the run was cancelled and every worker stopped";
+        }
+        if (e instanceof InterruptedException) {
+            return StopSignal.how();
         }
         return "failed: " + oneLine(String.valueOf(e));
     }

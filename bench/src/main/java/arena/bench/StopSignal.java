@@ -38,7 +38,11 @@ final class StopSignal {
         }
     }
 
-    /** The first stop signal received ("SIGINT", "SIGTERM", "SIGHUP"), if any. */
+    /**
+     * The first stop signal received ("SIGINT", "SIGTERM", "SIGHUP"), if any; set before the JVM's
+     * shutdown begins, so a command that ends because of it (a shutdown hook of its own closed what
+     * it waited for) already sees it.
+     */
     static Optional<String> received() {
         return Optional.ofNullable(RECEIVED.get());
     }

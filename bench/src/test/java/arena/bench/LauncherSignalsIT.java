@@ -2,10 +2,14 @@ package arena.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import arena.strategy.akkacluster.WorkerMain;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -97,7 +101,7 @@ class LauncherSignalsIT {
     void timeoutReachingItsLimit_reports124_afterTheRunEndedWithItsOneLine(@TempDir Path dir) throws Exception {
         Path stderr = dir.resolve("stderr.txt");
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        List<String> command = new java.util.ArrayList<>(List.of("timeout", "8"));
+        List<String> command = new ArrayList<>(List.of("timeout", "8"));
         command.addAll(RealLauncher.arena(LONG_RUN));
         Process timeout = RealLauncher.inNewSession(tmp, Map.of(), command)
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(stderr.toFile()).start();
@@ -112,6 +116,39 @@ class LauncherSignalsIT {
         assertThat(Files.readAllLines(stderr))
                 .containsExactly("arena compute: terminated (SIGTERM); the run was cancelled and every worker stopped");
         assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void sigtermToAWorkerNode_exits143_withOneLineOnStderr_andLeavesNothingRunning(@TempDir Path dir) throws Exception {
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        String self = "127.0.0.1:" + freeLoopbackPort();
+        Process launcher = RealLauncher.inNewSession(tmp, Map.of(),
+                        RealLauncher.arena("worker", "--host", "127.0.0.1", "--port", self.substring(self.indexOf(':') + 1), "--seed", self, "--threads", "1"))
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + START.toNanos();
+            while (!Files.readString(stdout).contains(WorkerMain.UP_LINE) && launcher.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.readString(stdout)).as("the worker node is up").contains(WorkerMain.UP_LINE + self);
+            signalGroup("TERM", launcher.pid());
+            assertThat(RealLauncher.exitCodeWithin(launcher, END)).isEqualTo(ExitCode.TERMINATED);
+            assertThat(RealLauncher.awaitGroupGone(launcher.pid(), Duration.ofSeconds(5))).as("processes left in the launcher's group").isEmpty();
+        } finally {
+            RealLauncher.destroyGroup(launcher.pid());
+        }
+        // A loaded machine may add Akka's own log lines ("[arena-akka-cluster-...] WARN ..."); the tool says one thing.
+        assertThat(Files.readAllLines(stderr)).as("a node that was waiting, not running a grid").filteredOn(line -> !line.startsWith("[arena-akka-cluster"))
+                .containsExactly("arena: terminated (SIGTERM)");
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    private static int freeLoopbackPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void signalGroup(String signal, long group) throws Exception {

@@ -41,13 +41,15 @@ public final class ArenaCli implements Runnable {
     private static final long SHUTDOWN_GRACE_MILLIS = 10_000;
 
     /**
-     * Runs the command line and exits the JVM with its exit code. On Ctrl-C (SIGINT) or SIGTERM a
-     * shutdown hook interrupts the command's thread, which cancels the run in its strategy, and waits
-     * for it to stop its workers and close what it opened; the JVM then exits with 130.
+     * Runs the command line and exits the JVM with its exit code. On Ctrl-C (SIGINT), SIGTERM or
+     * SIGHUP a shutdown hook interrupts the command's thread, which cancels the run in its strategy,
+     * and waits for it to stop its workers and close what it opened; the JVM then exits with 128 plus
+     * the signal's number (130, 143, 129) after one line on stderr.
      */
     public static void main(String[] args) {
         // Initialise logging before any actor system logs from another thread (SLF4J would warn about replayed calls).
         org.slf4j.LoggerFactory.getILoggerFactory();
+        ReceivedSignal.watch();
         Thread command = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("arena-interrupt").unstarted(() -> {
             if (COMMAND_DONE.get()) {
@@ -61,10 +63,14 @@ public final class ArenaCli implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }));
-        int code = execute(args, StandardStream.out(), StandardStream.err());
+        PrintWriter err = StandardStream.err();
+        int code = execute(args, StandardStream.out(), err);
         COMMAND_DONE.set(true);
-        if (!SHUTTING_DOWN.get()) {
+        if (ReceivedSignal.received().isEmpty() && !SHUTTING_DOWN.get()) {
             System.exit(code);
+        } else if (code == ExitCode.OK) {
+            // The signal came when no run was going: say so, as a cancelled run would have.
+            err.println("arena: " + ReceivedSignal.how());
         }
     }
 
@@ -132,7 +138,7 @@ public final class ArenaCli implements Runnable {
         if (e instanceof TimeoutOption.TimedOutException) {
             return ExitCode.TIMED_OUT;
         }
-        if (e instanceof CancellationException) {
+        if (e instanceof CancellationException || e instanceof InterruptedException) {
             return ExitCode.INTERRUPTED;
         }
         return ExitCode.WORKER_FAILED;
@@ -149,7 +155,10 @@ public final class ArenaCli implements Runnable {
             return timedOut.getMessage();
         }
         if (e instanceof CancellationException) {
-            return "interrupted; the run was cancelled and every worker stopped";
+            return ReceivedSignal.how() + "; the run was cancelled and every worker stopped";
+        }
+        if (e instanceof InterruptedException) {
+            return ReceivedSignal.how();
         }
         if (e instanceof OutputFailedException failed) {
             return oneLine(failed.getMessage());

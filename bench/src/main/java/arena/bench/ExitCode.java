@@ -24,6 +24,8 @@ public final class ExitCode {
     public static final int SLOWER = 5;
     /** Interrupted (Ctrl-C). */
     public static final int INTERRUPTED = 130;
+    /** Terminated by SIGTERM (kill, timeout, a service manager); SIGHUP gives 129. */
+    public static final int TERMINATED = 143;
 
     /** The table printed at the end of {@code arena --help}. */
     public static final String TABLE = """
@@ -34,7 +36,8 @@ public final class ExitCode {
               3    a failure inside a worker, or output that could not be written (the message carries the cause)
               4    timed out
               5    a significant slowdown found by a baseline comparison
-              130  interrupted (Ctrl-C)""";
+              130  interrupted (Ctrl-C)
+              143  terminated (SIGTERM, e.g. kill or timeout)""";
 
     private ExitCode() {
     }

@@ -40,6 +40,11 @@ public final class SelectionOptions {
 
     /** The selection's configurations, and notes on the combinations skipped. */
     public record Expansion(List<Configuration> configurations, List<String> skipped) {
+
+        /** The strategies that run, each once, in the order of the configurations. */
+        public List<StrategyProvider> providers() {
+            return configurations.stream().map(Configuration::provider).distinct().toList();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public final class ComputeCommand implements Callable<Integer> {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 1);
         StrategyProvider provider = parent.registry().find(strategy);
-        strategyOptions.requireUsedBy(java.util.List.of(provider), parent.registry());
+        strategyOptions.requireUsedBy(List.of(provider), parent.registry());
         int workers = threads == null
                 ? Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads())
                 : Numbers.wholeNumber("threads", threads, 1, StrategyConfig.MAX_THREADS);

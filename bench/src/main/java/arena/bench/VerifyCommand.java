@@ -116,7 +116,7 @@ public final class VerifyCommand implements Callable<Integer> {
         return allIdentical ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
     }
 
-    /** The memory check of a problem given on the command line, for every golden case before any is computed. */
+    /** The heap check every problem passes, here for each golden case before any case is computed. */
     private static void requireRoom(GoldenCase goldenCase, Path file) {
         try {
             MemoryCheck.requireRoom(goldenCase.params(), 2);

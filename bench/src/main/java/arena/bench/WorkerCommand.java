@@ -1,8 +1,8 @@
 package arena.bench;
 
+import arena.core.InvalidInputException;
 import arena.strategy.akkacluster.WorkerMain;
 import arena.strategy.akkacluster.WorkerNode;
-import arena.core.InvalidInputException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.Optional;

@@ -2,8 +2,13 @@ package arena.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +29,31 @@ class WorkerCommandTest {
             assertThat(run.out()).isEmpty();
         }
         assertNoActorSystemThreadLeft();
+    }
+
+    @Test
+    void aPortInUse_inARealProcess_printsThatOneLineAndNoLoggedStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(taken.getLocalPort());
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElseThrow());
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-agentlib")).toList());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ArenaCli.class.getName(),
+                    "worker", "--port", port, "--seed", "127.0.0.1:" + port));
+            Process process = new ProcessBuilder(command).start();
+            try {
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.exitValue()).as(err).isEqualTo(ExitCode.BAD_INPUT);
+                // the JVM's own warnings (incubator module, sun.misc.Unsafe in Akka) are not the command's output
+                assertThat(err.lines().filter(line -> !line.startsWith("WARNING: "))).as(err)
+                        .containsExactly("arena worker: --port: port " + port + " on 127.0.0.1 is already in use; choose a free port, or 0 for any free one");
+                assertThat(out).isEmpty();
+            } finally {
+                process.destroyForcibly().waitFor();
+            }
+        }
     }
 
     @Test

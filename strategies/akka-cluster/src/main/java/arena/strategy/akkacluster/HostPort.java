@@ -36,7 +36,7 @@ record HostPort(String host, int port) {
         } else if (host.contains(":")) {
             host = "";
         }
-        if (colon < 0 || host.isBlank()) {
+        if (colon < 0 || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidInputException(parameter, parameter + " must be host:port of a running cluster node, e.g. "
                     + "127.0.0.1:25520 (IPv6 as [::1]:25520), got '" + text + "'");
         }

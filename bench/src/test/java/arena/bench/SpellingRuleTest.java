@@ -96,7 +96,8 @@ class SpellingRuleTest {
             IntStream.range(0, 2).forEach(i -> odd.add(randomOddFive(random)));
             for (String spelling : odd) {
                 List<String> command = parser.command().apply(spelling);
-                tests.add(dynamicTest("refused: " + describe(command), () -> assertRefused(command, parser.option())));
+                tests.add(dynamicTest("refused " + describe(List.of(spelling)) + ": " + describe(command),
+                        () -> assertRefused(command, parser.option())));
             }
             if (parser.acceptanceRuns()) {
                 for (String spelling : parser.real() ? REAL : WHOLE) {
@@ -164,7 +165,8 @@ class SpellingRuleTest {
                 yield Character.toString(digits[random.nextInt(digits.length)]);
             }
             case 1 -> {
-                String[] blanks = {" ", "\t", "\n", "\u00A0", "\u2007", "\u202F", "\u3000"};
+                // no line break: in a golden CSV it would start another line, not spell a field
+                String[] blanks = {" ", "\t", "\u000B", "\u00A0", "\u2007", "\u202F", "\u3000"};
                 String blank = blanks[random.nextInt(blanks.length)];
                 yield random.nextBoolean() ? blank + "5" : "5" + blank;
             }

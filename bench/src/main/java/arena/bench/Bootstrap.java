@@ -12,7 +12,12 @@ import java.util.SplittableRandom;
  *
  * <p>The interval is the 2.5th and 97.5th percentile (linear interpolation between order statistics)
  * of the statistic over {@code resamples} resamples, each list drawn with replacement at its own
- * size. It is widened, if need be, to contain the point estimate, so that
+ * size. A resample's median is drawn directly, without drawing the resample: the k-th smallest of n
+ * indices drawn uniformly from {@code [0, n)} is {@code floor(n U)} with U the k-th smallest of n
+ * uniform numbers, a Beta(k, n-k+1) variate (two gamma variates); for an even n the next order
+ * statistic is the least of the n-k uniforms above U. That is the same distribution as sorting
+ * each resample, in constant time per resample: the samples are sorted once, so a list of n samples
+ * costs O(n log n) plus O(resamples), not O(resamples n log n). It is widened, if need be, to contain the point estimate, so that
  * {@code low <= estimate <= high} always holds. The order of the samples does not matter: a
  * permutation of a list gives the same interval.
  */
@@ -58,10 +63,9 @@ public final class Bootstrap {
         double[] values = check("samples", samples, false);
         requireResamples(resamples);
         SplittableRandom random = new SplittableRandom(seed);
-        double[] buffer = new double[values.length];
         double[] statistics = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            statistics[r] = resampledMedian(values, buffer, random);
+            statistics[r] = resampledMedian(values, random);
         }
         return interval(medianOf(values), statistics);
     }
@@ -78,12 +82,10 @@ public final class Bootstrap {
         double[] cur = check("current", current, true);
         requireResamples(resamples);
         SplittableRandom random = new SplittableRandom(seed);
-        double[] baseBuffer = new double[base.length];
-        double[] curBuffer = new double[cur.length];
         double[] statistics = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            double b = resampledMedian(base, baseBuffer, random);
-            statistics[r] = resampledMedian(cur, curBuffer, random) / b;
+            double b = resampledMedian(base, random);
+            statistics[r] = resampledMedian(cur, random) / b;
         }
         return interval(medianOf(cur) / medianOf(base), statistics);
     }
@@ -95,16 +97,50 @@ public final class Bootstrap {
         return new Interval(estimate, Math.min(low, estimate), Math.max(high, estimate));
     }
 
-    private static double resampledMedian(double[] values, double[] buffer, SplittableRandom random) {
-        for (int i = 0; i < buffer.length; i++) {
-            buffer[i] = values[random.nextInt(values.length)];
+    /** The median of a resample of the {@code sorted} values, drawn through its order statistics (see the class comment). */
+    private static double resampledMedian(double[] sorted, SplittableRandom random) {
+        int n = sorted.length;
+        int k = (n + 1) / 2;
+        double u = orderStatistic(k, n, random);
+        if (n % 2 == 1) {
+            return sorted[index(u, n)];
         }
-        return medianOf(buffer);
+        double next = u + (1 - u) * (1 - Math.pow(random.nextDouble(), 1.0 / (n - k)));
+        return (sorted[index(u, n)] + sorted[index(next, n)]) / 2;
     }
 
-    /** The median as {@link Stats} defines it; sorts {@code values} in place. */
+    private static int index(double uniform, int n) {
+        return Math.min(n - 1, (int) (uniform * n));
+    }
+
+    /** The k-th smallest of n independent uniform numbers on (0, 1): a Beta(k, n-k+1) variate. */
+    private static double orderStatistic(int k, int n, SplittableRandom random) {
+        double a = gamma(k, random);
+        double b = gamma(n - k + 1, random);
+        return a / (a + b);
+    }
+
+    /** A Gamma(shape, 1) variate for {@code shape >= 1} (Marsaglia and Tsang, 2000). */
+    private static double gamma(double shape, SplittableRandom random) {
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = random.nextGaussian();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            double u = random.nextDouble();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
+    }
+
+    /** The median as {@link Stats} defines it, of values already sorted. */
     private static double medianOf(double[] values) {
-        Arrays.sort(values);
         int n = values.length;
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * differs from the reference is reported and makes the command exit 1, never timed. Runs on the
  * main thread; strategies are opened one at a time, outside the timed regions.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Verifies and times every selected strategy x kernel x threads x schedule, side by side.")
 public final class CompareCommand implements Callable<Integer> {
 
@@ -71,7 +71,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "also write results.csv, results.json, report.md and PNG charts into DIR: a new directory or one holding a previous set of arena's own, which is replaced as a whole")
     Path out;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "F", converter = OutputFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Override
@@ -83,6 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<JuliaParams> problems = problem.toProblems();
         problems.forEach(p -> MemoryCheck.requireRoom(p, 2));
         SelectionOptions.Expansion expansion = selection.expand(parent.registry());
+        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
         int minSamples = Numbers.wholeNumber("repeat", repeat, 1, 10_000);
         Comparison comparison = new Comparison(
                 Numbers.wholeNumber("warmup", warmup, 0, 1000), minSamples,

@@ -13,6 +13,7 @@ import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * When the problem is a bundled golden case the result is checked against it, and a difference
  * exits 1. Runs on the main thread.
  */
-@Command(name = "compute", mixinStandardHelpOptions = true,
+@Command(name = "compute", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Computes the grid once and prints its SHA-256, sum, count at n_max, fraction, min, max and wall time.")
 public final class ComputeCommand implements Callable<Integer> {
 
@@ -65,7 +66,7 @@ public final class ComputeCommand implements Callable<Integer> {
             description = "the kernel: ${COMPLETION-CANDIDATES}; auto is the fastest available, and reports name the one used (default: ${DEFAULT-VALUE})", completionCandidates = KernelNames.class)
     String kernel;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "F", converter = OutputFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Override
@@ -77,6 +78,7 @@ public final class ComputeCommand implements Callable<Integer> {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 1);
         StrategyProvider provider = parent.registry().find(strategy);
+        strategyOptions.requireUsedBy(List.of(provider), parent.registry());
         int workers = threads == null
                 ? Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads())
                 : Numbers.wholeNumber("threads", threads, 1, StrategyConfig.MAX_THREADS);

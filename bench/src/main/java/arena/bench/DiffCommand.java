@@ -1,6 +1,6 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
+import arena.core.NumberText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --allow-env-change}. The bootstrap is seeded, so the same files give the same output.
  * Runs on the main thread and only reads files.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Compares two results.json files of 'arena compare --out' and exits 5 on a significant slowdown.")
 public final class DiffCommand implements Callable<Integer> {
 
@@ -47,7 +47,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--allow-env-change", description = "compare files from different CPUs, core counts or JDKs, noting the differences")
     boolean allowEnvironmentChange;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "F", converter = DiffFormat.Converter.class, defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE})")
     DiffFormat format;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DEFAULT_SEED,
@@ -68,11 +68,6 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private static long parseSeed(String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("seed", "seed must be a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
-                    + ", got '" + text + "'");
-        }
+        return NumberText.wholeLong("seed", text, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 }

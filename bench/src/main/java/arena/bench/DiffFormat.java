@@ -97,6 +97,14 @@ public enum DiffFormat {
         }
     };
 
+    /** Reads {@code --format} by {@link arena.core.Names}' rule (case ignored). Stateless. */
+    static final class Converter implements picocli.CommandLine.ITypeConverter<DiffFormat> {
+        @Override
+        public DiffFormat convert(String value) {
+            return OutputFormat.byName(DiffFormat.class, value);
+        }
+    }
+
     /** The whole document, ending with a line break. */
     public abstract String render(Diff diff);
 

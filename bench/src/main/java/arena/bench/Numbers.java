@@ -1,10 +1,13 @@
 package arena.bench;
 
 import arena.core.InvalidInputException;
+import arena.core.NumberText;
 
 /**
- * Parses numeric options with messages that name the option and its allowed range, so that
- * {@code --resolution abc} is reported like {@code --resolution 0}. Stateless.
+ * Parses numeric options by {@link NumberText}'s one rule (ASCII decimal, no {@code +} sign, no
+ * blanks), with messages that name the option and its allowed range, so that
+ * {@code --resolution abc} is reported like {@code --resolution 0}. A thin front of
+ * {@link NumberText} for the commands. Stateless.
  */
 public final class Numbers {
 
@@ -17,36 +20,16 @@ public final class Numbers {
      * @throws InvalidInputException naming {@code parameter} and the range
      */
     public static int wholeNumber(String parameter, String text, int min, int max) {
-        long value;
-        try {
-            value = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(parameter, parameter + " must be a whole number between " + min + " and " + max
-                    + ", got '" + text + "'");
-        }
-        if (value < min || value > max) {
-            throw new InvalidInputException(parameter, parameter + " must be between " + min + " and " + max + ", got " + text.strip());
-        }
-        return (int) value;
+        return NumberText.wholeNumber(parameter, text, min, max);
     }
 
     /**
-     * A finite number ({@code NaN} and infinities are refused here; ranges are checked where the
-     * value is used).
+     * A finite number of either sign (ranges are checked where the value is used).
      *
      * @throws InvalidInputException naming {@code parameter}
      */
     public static double finite(String parameter, String text) {
-        double value;
-        try {
-            value = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(parameter, parameter + " must be a finite number, got '" + text + "'");
-        }
-        if (!Double.isFinite(value)) {
-            throw new InvalidInputException(parameter, parameter + " must be a finite number, got '" + text + "'");
-        }
-        return value;
+        return NumberText.real(parameter, text);
     }
 
     /**
@@ -55,10 +38,6 @@ public final class Numbers {
      * @throws InvalidInputException naming {@code parameter} and the range
      */
     public static double finiteIn(String parameter, String text, double min, double max) {
-        double value = finite(parameter, text);
-        if (value < min || value > max) {
-            throw new InvalidInputException(parameter, parameter + " must be between " + min + " and " + max + ", got " + text.strip());
-        }
-        return value;
+        return NumberText.realIn(parameter, text, min, max);
     }
 }

@@ -3,8 +3,10 @@ package arena.bench;
 import arena.core.Complex;
 import arena.core.InvalidInputException;
 import arena.core.JuliaParams;
+import arena.core.NumberText;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +38,15 @@ public final class ProblemOptions {
             description = "iteration cap, 0..2147483647 (default: ${DEFAULT-VALUE})")
     List<String> nMaxes;
 
+    /** The problem options' names, as {@link #givenIn} reports them. */
+    static final List<String> NAMES = List.of("--resolution", "--c", "--bound", "--z-max", "--n-max");
+
+    /** The problem options given explicitly on the command line of {@code command}, in {@link #NAMES}' order. */
+    static List<String> givenIn(CommandSpec command) {
+        var parsed = command.commandLine().getParseResult();
+        return NAMES.stream().filter(parsed::hasMatchedOption).toList();
+    }
+
     /**
      * The one validated problem.
      *
@@ -57,8 +68,8 @@ public final class ProblemOptions {
      */
     public List<JuliaParams> toProblems() {
         Complex constant = Complex.parse(c);
-        double b = Numbers.finite("bound", bound);
-        double z = Numbers.finite("z-max", zMax);
+        double b = NumberText.positive("bound", bound);
+        double z = NumberText.positive("z-max", zMax);
         List<JuliaParams> problems = new ArrayList<>();
         for (String resolution : resolutions) {
             int r = Numbers.wholeNumber("resolution", resolution, 1, JuliaParams.MAX_RESOLUTION);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@code imshow(log(counts))}): one pixel per cell, row index = real axis from the top, log-scaled
  * counts through the viridis colormap. Runs on the main thread.
  */
-@Command(name = "render", mixinStandardHelpOptions = true, description = "Writes the Julia set as a PNG: log(counts) through viridis, one pixel per cell.")
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class, description = "Writes the Julia set as a PNG: log(counts) through viridis, one pixel per cell.")
 public final class RenderCommand implements Callable<Integer> {
 
     @Spec

@@ -40,6 +40,11 @@ public final class SelectionOptions {
 
     /** The selection's configurations, and notes on the combinations skipped. */
     public record Expansion(List<Configuration> configurations, List<String> skipped) {
+
+        /** The strategies that run, each once, in the order of the configurations. */
+        public List<StrategyProvider> providers() {
+            return configurations.stream().map(Configuration::provider).distinct().toList();
+        }
     }
 
     /**
@@ -48,11 +53,11 @@ public final class SelectionOptions {
      * @throws InvalidInputException for an unknown name, a bad number or schedule, or when nothing is left to run
      */
     public Expansion expand(StrategyRegistry registry) {
-        List<StrategyProvider> providers = strategies == null ? registry.defaults() : strategies.stream().map(registry::find).toList();
-        List<Kernel> chosenKernels = kernels == null ? List.of(Kernels.defaultKernel()) : kernels.stream().map(Kernels::byName).toList();
+        List<StrategyProvider> providers = strategies == null ? registry.defaults() : each("strategies", strategies, registry::find);
+        List<Kernel> chosenKernels = kernels == null ? List.of(Kernels.defaultKernel()) : each("kernels", kernels, Kernels::byName);
         List<Integer> threadCounts = threadCounts();
         boolean explicitSchedules = schedules != null;
-        List<Schedule> chosenSchedules = (explicitSchedules ? schedules : DEFAULT_SCHEDULES).stream().map(Schedule::parse).toList();
+        List<Schedule> chosenSchedules = each("schedules", explicitSchedules ? schedules : DEFAULT_SCHEDULES, Schedule::parse);
 
         List<Configuration> configurations = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -80,6 +85,19 @@ public final class SelectionOptions {
                     "the selection leaves nothing to run" + (skipped.isEmpty() ? "" : ": " + String.join("; ", skipped)));
         }
         return new Expansion(List.copyOf(configurations), skipped.stream().distinct().toList());
+    }
+
+    /** Each item of the list option {@code option} read by {@code parse}; a refusal names the list option. */
+    private static <T> List<T> each(String option, List<String> items, java.util.function.Function<String, T> parse) {
+        List<T> values = new ArrayList<>();
+        for (String item : items) {
+            try {
+                values.add(parse.apply(item));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(option, e.getMessage());
+            }
+        }
+        return values;
     }
 
     private List<Integer> threadCounts() {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code arena strategies}: lists the strategies found on the class path, one line each, without
  * opening any of them (no thread or actor system starts). Runs on the main thread.
  */
-@Command(name = "strategies", mixinStandardHelpOptions = true,
+@Command(name = "strategies", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Lists the strategies found, with the schedule kinds each supports.")
 public final class StrategiesCommand implements Callable<Integer> {
 

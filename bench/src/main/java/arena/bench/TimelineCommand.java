@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * on iterations), idle share and the join cost. Each recorded run is verified against the reference
  * afterwards. Runs on the main thread.
  */
-@Command(name = "timeline", mixinStandardHelpOptions = true,
+@Command(name = "timeline", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration.")
 public final class TimelineCommand implements Callable<Integer> {
 
@@ -67,6 +67,7 @@ public final class TimelineCommand implements Callable<Integer> {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 2);
         SelectionOptions.Expansion expansion = selection.expand(parent.registry());
+        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
         int warmups = Numbers.wholeNumber("warmup", warmup, 0, 1000);
         OutputDirectory directory = OutputDirectory.check("out", out);
 

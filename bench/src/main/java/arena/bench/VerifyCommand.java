@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * identical, 1 otherwise, printing the first differing cell of each difference. Runs on the main
  * thread; strategies are opened one at a time and closed before the command returns.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
         description = "Checks every selected strategy x kernel x threads x schedule against the sequential reference, bit for bit.")
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -55,7 +55,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--golden", paramLabel = "FILE", description = "verify every case of this golden CSV instead of one problem")
     Path golden;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "F", converter = OutputFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @Override
@@ -64,10 +64,17 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private Integer run() {
+        if (golden != null && !ProblemOptions.givenIn(spec).isEmpty()) {
+            throw new InvalidInputException("golden", "--golden takes its problems from the file; drop "
+                    + String.join(", ", ProblemOptions.givenIn(spec)) + " or --golden");
+        }
         SelectionOptions.Expansion expansion = selection.expand(parent.registry());
+        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
         List<Reference> references = new ArrayList<>();
         if (golden != null) {
-            for (GoldenCase c : readGolden(golden)) {
+            List<GoldenCase> cases = readGolden(golden);
+            cases.forEach(c -> requireRoom(c, golden));
+            for (GoldenCase c : cases) {
                 references.add(Reference.of(c.params(), Optional.of(c)));
             }
         } else {
@@ -107,6 +114,15 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return allIdentical ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
+    }
+
+    /** The heap check every problem passes, here for each golden case before any case is computed. */
+    private static void requireRoom(GoldenCase goldenCase, Path file) {
+        try {
+            MemoryCheck.requireRoom(goldenCase.params(), 2);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("golden", "golden file " + file + ", case " + goldenCase.params() + ": " + e.getMessage());
+        }
     }
 
     private static List<GoldenCase> readGolden(Path file) {

@@ -27,7 +27,9 @@ final class Watchdog implements AutoCloseable {
     /** Fair, so that an interrupt waiting for a shielded action gets in before the next one starts. */
     private static final ReentrantLock SHIELD = new ReentrantLock(true);
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    private static final Pattern SIMPLE = Pattern.compile("(" + arena.core.NumberText.UNSIGNED_REAL + ")(ms|s|m|h)?");
+    /** ISO-8601 durations, their numbers by the same ASCII rule (no sign, no comma). */
+    private static final Pattern ISO = Pattern.compile("P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\\.[0-9]+)?S)?)?");
 
     private final Duration limit;
     private final AtomicBoolean fired = new AtomicBoolean();
@@ -120,7 +122,7 @@ final class Watchdog implements AutoCloseable {
         if (text == null) {
             return null;
         }
-        String s = text.strip().toLowerCase(Locale.ROOT);
+        String s = text.toLowerCase(Locale.ROOT);
         Duration duration;
         Matcher m = SIMPLE.matcher(s);
         try {
@@ -135,7 +137,11 @@ final class Watchdog implements AutoCloseable {
                 };
                 duration = Duration.ofMillis(Math.round(millis));
             } else {
-                duration = Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+                String iso = text.toUpperCase(Locale.ROOT);
+                if (!ISO.matcher(iso).matches()) {
+                    throw new DateTimeParseException("not a duration", text, 0);
+                }
+                duration = Duration.parse(iso);
             }
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new InvalidInputException("timeout", "timeout '" + text + "' is not a duration; write e.g. 500ms, 30s, 2m, 1h or PT30S");

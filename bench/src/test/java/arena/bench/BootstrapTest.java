@@ -82,4 +82,62 @@ class BootstrapTest {
         assertThatThrownBy(() -> Bootstrap.median(List.of(1.0), 1, 0)).hasMessageContaining("resamples");
         assertThatThrownBy(() -> new Bootstrap.Interval(1, 2, 3)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void drawingTheMedianFromOrderStatistics_agreesWithResamplingEverySample() {
+        long seed = Long.getLong("arena.seed", System.nanoTime());
+        System.out.println("BootstrapTest resampling seed: " + seed + " (replay with -Darena.seed=" + seed + ")");
+        for (int n : new int[] {201, 200}) {
+            List<Double> values = samples(seed + n, n, 20, 0.1);
+            Bootstrap.Interval drawn = Bootstrap.median(values, seed, 20_000);
+            Bootstrap.Interval resampled = explicitResampling(values, seed, 20_000);
+            double width = resampled.high() - resampled.low();
+            assertThat(drawn.estimate()).isEqualTo(resampled.estimate());
+            assertThat(drawn.low()).as("n=%d low", n).isCloseTo(resampled.low(), org.assertj.core.data.Offset.offset(0.15 * width));
+            assertThat(drawn.high()).as("n=%d high", n).isCloseTo(resampled.high(), org.assertj.core.data.Offset.offset(0.15 * width));
+        }
+    }
+
+    @Test
+    void aMillionSamplesPerList_takeAboutASortEach_notASortPerResample() {
+        List<Double> base = samples(1, 1_000_000, 20, 0.05);
+        List<Double> cur = samples(2, 1_000_000, 21, 0.05);
+        long start = System.nanoTime();
+        Bootstrap.Interval ratio = Bootstrap.medianRatio(base, cur, 42, Bootstrap.DEFAULT_RESAMPLES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BootstrapTest: medianRatio of 2 x 1,000,000 samples, %d resamples: %.2f s%n", Bootstrap.DEFAULT_RESAMPLES, seconds);
+        assertThat(ratio.low()).isGreaterThan(1.04);
+        assertThat(ratio.high()).isLessThan(1.06);
+        assertThat(seconds).isLessThan(10);
+    }
+
+    /** The textbook bootstrap: draw every sample of every resample and sort it. */
+    private static Bootstrap.Interval explicitResampling(List<Double> values, long seed, int resamples) {
+        Random random = new Random(seed);
+        double[] statistics = new double[resamples];
+        double[] resample = new double[values.size()];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < resample.length; i++) {
+                resample[i] = values.get(random.nextInt(resample.length));
+            }
+            java.util.Arrays.sort(resample);
+            statistics[r] = median(resample);
+        }
+        java.util.Arrays.sort(statistics);
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double estimate = median(sorted);
+        return new Bootstrap.Interval(estimate, Math.min(estimate, percentile(statistics, 0.025)), Math.max(estimate, percentile(statistics, 0.975)));
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
 }

@@ -77,4 +77,31 @@ class VerifyCommandTest {
         CliRunner missing = CliRunner.run("verify", "--golden", dir.resolve("nope.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     }
+
+    @Test
+    void aGoldenFileStartingWithAByteOrderMark_isVerified(@TempDir Path dir) throws Exception {
+        String rows = String.join("\n", arena.core.GoldenCsv.HEADER,
+                "1,-0.8,0.156,1.5,4.0,1000,4,0,0.0,1,1,1b897dddd4c151e2a2e6e3e91b7ea0f7fc4fd5ed00ef1c9669e8566393a02586",
+                "2,0.285,0.01,1.5,4.0,1000,33,0,0.0,1,21,17ff9f688cbd774de503514ba958c8c65b856417d4ef63e96517ef881699e9fa") + "\n";
+        Path golden = Files.writeString(dir.resolve("bom.csv"), "\uFEFF" + rows);
+        CliRunner run = CliRunner.run("verify", "--golden", golden.toString(), "--strategies", "threads", "--threads", "2", "--schedules", "static:1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("problem: resolution=1 ").contains("problem: resolution=2 ").contains("matches the golden case")
+                .endsWith("all identical" + System.lineSeparator());
+    }
+
+    @Test
+    void aGoldenCaseBeyondTheHeap_isRefusedBeforeAnyCaseIsComputed(@TempDir Path dir) throws Exception {
+        Path golden = Files.writeString(dir.resolve("big.csv"), String.join("\n", arena.core.GoldenCsv.HEADER,
+                "1,-0.8,0.156,1.5,4.0,1000,4,0,0.0,1,1,1b897dddd4c151e2a2e6e3e91b7ea0f7fc4fd5ed00ef1c9669e8566393a02586",
+                "46339,0.1,0.2,1.5,4.0,10,4,0,0.0,1,1," + "a".repeat(64)) + "\n");
+        long start = System.nanoTime();
+        CliRunner run = CliRunner.run("verify", "--golden", golden.toString(), "--strategies", "threads", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("OutOfMemoryError")
+                .startsWith("arena verify: --golden: golden file " + golden + ", case resolution=46339 ")
+                .contains("resolution 46339 needs").contains("ARENA_JAVA_OPTS=-Xmx");
+        assertThat(run.out()).isEmpty();
+        assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+    }
 }

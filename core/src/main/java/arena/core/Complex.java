@@ -7,19 +7,21 @@ import java.util.regex.Pattern;
  * A complex number as two doubles; the Julia set's constant {@code c}.
  *
  * <p>{@link #parse(String)} reads the forms people write: {@code 0.322+0.05i}, {@code 0.322+0.05j},
- * {@code -0.8-0.156i}, {@code 0.5}, {@code 2i}, {@code 1e-3-2E-2i}. Numbers go through
- * {@link Double#parseDouble}, a correctly rounding parser, so the doubles are exactly those of the
- * golden files. Immutable.
+ * {@code -0.8-0.156i}, {@code 0.5}, {@code 2i}, {@code 1e-3-2E-2i}; each part follows
+ * {@link NumberText}'s rule (ASCII decimal, a leading {@code -} but no {@code +} sign, no blanks).
+ * Numbers go through {@link Double#parseDouble}, a correctly rounding parser, so the doubles are
+ * exactly those of the golden files. Immutable.
  *
  * @param re the real part, finite
  * @param im the imaginary part, finite
  */
 public record Complex(double re, double im) {
-    private static final String NUMBER = "(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?";
-    private static final Pattern REAL = Pattern.compile("[+-]?" + NUMBER);
-    private static final Pattern IMAGINARY = Pattern.compile("([+-]?" + NUMBER + ")[ij]");
-    private static final Pattern BOTH = Pattern.compile("([+-]?" + NUMBER + ")([+-]" + NUMBER + ")[ij]");
-    private static final String FORMS = "write it as RE+IMi, e.g. 0.322+0.05i, -0.8-0.156i, 0.5 or 2i (j may stand for i)";
+    private static final String NUMBER = NumberText.UNSIGNED_REAL;
+    private static final Pattern REAL = Pattern.compile("-?" + NUMBER);
+    private static final Pattern IMAGINARY = Pattern.compile("(-?" + NUMBER + ")[ij]");
+    private static final Pattern BOTH = Pattern.compile("(-?" + NUMBER + ")([+-]" + NUMBER + ")[ij]");
+    private static final String FORMS = "write it as RE+IMi, e.g. 0.322+0.05i, -0.8-0.156i, 0.5 or 2i (j may stand for i; "
+            + NumberText.RULE + ")";
 
     /** Rejects NaN and infinite parts, naming the parameter {@code c}. */
     public Complex {
@@ -29,12 +31,12 @@ public record Complex(double re, double im) {
     }
 
     /**
-     * Parses a complex number; surrounding and inner blanks are ignored.
+     * Parses a complex number; blanks are refused, as everywhere.
      *
      * @throws InvalidInputException naming {@code c} when the text is not one of the accepted forms
      */
     public static Complex parse(String text) {
-        String s = text == null ? "" : text.replaceAll("\\s+", "");
+        String s = text == null ? "" : text;
         if (s.isEmpty()) {
             throw new InvalidInputException("c", "c is empty; " + FORMS);
         }

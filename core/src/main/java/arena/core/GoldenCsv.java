@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads golden CSV files (the format of {@code julia-golden.csv}: a header naming the columns
- * {@value #HEADER}, then one case a line). The copy bundled with the project is
+ * {@value #HEADER}, then one case a line; a leading byte-order mark is skipped). Numbers follow
+ * {@link NumberText}'s rule, exactly as on the command line (no blanks around a field). The copy bundled with the project is
  * {@link #bundled()}. Stateless; safe from any thread.
  */
 public final class GoldenCsv {
@@ -23,6 +24,8 @@ public final class GoldenCsv {
     /** The header line every golden file starts with. */
     public static final String HEADER = "resolution,c_re,c_im,bound,z_max,n_max,sum,count_at_nmax,fraction,min,max,sha256";
 
+    /** U+FEFF, which some editors write at the start of a UTF-8 file; skipped before the header. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String RESOURCE = "/arena/golden/julia-golden.csv";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final List<String> COLUMNS = Arrays.asList(HEADER.split(","));
@@ -56,6 +59,9 @@ public final class GoldenCsv {
     public static List<GoldenCase> parse(Reader reader, String source) throws IOException {
         BufferedReader lines = new BufferedReader(reader);
         String header = lines.readLine();
+        if (header != null && header.startsWith(BYTE_ORDER_MARK)) {
+            header = header.substring(1);
+        }
         if (header == null || !header.strip().equals(HEADER)) {
             throw new InvalidInputException("golden", "golden file " + source + " must start with the header " + HEADER);
         }
@@ -64,7 +70,7 @@ public final class GoldenCsv {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             lineNumber++;
             if (!line.isBlank()) {
-                cases.add(parseLine(line.strip(), source, lineNumber));
+                cases.add(parseLine(line, source, lineNumber));
             }
         }
         if (cases.isEmpty()) {
@@ -86,7 +92,7 @@ public final class GoldenCsv {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("golden", where + ": " + e.getMessage());
         }
-        String sha = f[11].strip();
+        String sha = f[11];
         if (!SHA256.matcher(sha).matches()) {
             throw new InvalidInputException("golden", where + ": column sha256 must be 64 lowercase hex digits, got '" + sha + "'");
         }
@@ -96,26 +102,26 @@ public final class GoldenCsv {
 
     private record Field(String[] values, String where) {
         int integer(int column) {
-            try {
-                return Integer.parseInt(values[column].strip());
-            } catch (NumberFormatException e) {
-                throw bad(column, "a whole number");
-            }
+            return (int) longInteger(column, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
 
         long longInteger(int column) {
+            return longInteger(column, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        private long longInteger(int column, long min, long max) {
             try {
-                return Long.parseLong(values[column].strip());
-            } catch (NumberFormatException e) {
-                throw bad(column, "a whole number");
+                return NumberText.wholeLong(COLUMNS.get(column), values[column], min, max);
+            } catch (InvalidInputException e) {
+                throw bad(column, "a whole number from " + min + " to " + max + " (" + NumberText.RULE + ")");
             }
         }
 
         double real(int column) {
             try {
-                return Double.parseDouble(values[column].strip());
-            } catch (NumberFormatException e) {
-                throw bad(column, "a number");
+                return NumberText.real(COLUMNS.get(column), values[column]);
+            } catch (InvalidInputException e) {
+                throw bad(column, "a number, finite, in " + NumberText.RULE);
             }
         }
 

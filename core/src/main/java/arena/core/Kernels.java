@@ -50,7 +50,7 @@ public final class Kernels {
      *                               flag it needs
      */
     public static Kernel byName(String name) {
-        return switch (name) {
+        return switch (Names.canonical("kernel", name, names())) {
             case "scalar" -> ScalarKernel.INSTANCE;
             case "interleaved" -> InterleavedKernel.INSTANCE;
             case "vector" -> {
@@ -60,8 +60,7 @@ public final class Kernels {
                 yield VectorSupport.kernel();
             }
             case AUTO -> VectorSupport.available() ? VectorSupport.kernel() : InterleavedKernel.INSTANCE;
-            default -> throw new InvalidInputException("kernel", "kernel '" + name + "' is unknown; known kernels: "
-                    + String.join(", ", names()));
+            default -> throw Names.unknown("kernel", name, names());
         };
     }
 }

@@ -205,16 +205,20 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
 
     /**
      * Parses {@code static}, {@code static:N}, {@code dynamic[:N]}, {@code guided[:N]},
-     * {@code split[:N]} (N &gt;= 1; blanks and case ignored).
+     * {@code split[:N]}: the kind is a name by {@link Names}' rule (case ignored), N a whole number
+     * &gt;= 1 by {@link NumberText}'s rule; no blanks.
      *
      * @throws InvalidInputException naming {@code schedule} and the accepted forms
      */
     static Schedule parse(String text) {
-        String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        String s = text == null ? "" : text;
         int colon = s.indexOf(':');
         String family = colon < 0 ? s : s.substring(0, colon);
+        if (family.isEmpty() || !family.chars().allMatch(ch -> ch < 128 && Character.isLetter(ch))) {
+            throw new InvalidInputException("schedule", "schedule '" + text + "' is unknown; " + FORMS);
+        }
         Integer argument = colon < 0 ? null : parseArgument(text, s.substring(colon + 1));
-        return switch (family) {
+        return switch (family.toLowerCase(Locale.ROOT)) {
             case "static" -> new Static(argument == null ? 0 : positive(text, argument));
             case "dynamic" -> new Dynamic(argument == null ? 1 : positive(text, argument));
             case "guided" -> new Guided(argument == null ? 1 : positive(text, argument));
@@ -224,13 +228,17 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
     }
 
     /** The accepted forms, for messages. */
-    String FORMS = "use static, static:N, dynamic[:N], guided[:N] or split[:N] with a whole number N >= 1";
+    String FORMS = "use static, static:N, dynamic[:N], guided[:N] or split[:N] with a whole number N from 1 to "
+            + Integer.MAX_VALUE + " (kinds ASCII, case ignored; " + NumberText.RULE + ")";
 
     private static Integer parseArgument(String text, String digits) {
-        try {
-            return Integer.valueOf(digits.strip());
-        } catch (NumberFormatException e) {
+        if (!NumberText.isWhole(digits)) {
             throw new InvalidInputException("schedule", "schedule '" + text + "' has a bad chunk size; " + FORMS);
+        }
+        try {
+            return NumberText.wholeNumber("schedule", digits, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("schedule", "schedule '" + text + "' has a chunk size beyond " + Integer.MAX_VALUE + "; " + FORMS);
         }
     }
 

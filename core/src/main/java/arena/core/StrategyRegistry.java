@@ -24,6 +24,10 @@ public final class StrategyRegistry {
         sorted.sort(Comparator.comparing((StrategyProvider p) -> !p.name().equals(REFERENCE)).thenComparing(StrategyProvider::name));
         Map<String, StrategyProvider> map = new LinkedHashMap<>();
         for (StrategyProvider provider : sorted) {
+            if (!provider.name().matches("[a-z0-9-]+")) {
+                throw new IllegalStateException("strategy name '" + provider.name() + "' of " + provider.getClass().getName()
+                        + " must be lower-case ASCII letters, digits and '-' (names are looked up case-insensitively)");
+            }
             StrategyProvider previous = map.putIfAbsent(provider.name(), provider);
             if (previous != null) {
                 throw new IllegalStateException("two strategies are named '" + provider.name() + "': "
@@ -74,10 +78,9 @@ public final class StrategyRegistry {
      * @throws InvalidInputException naming {@code strategy} and listing the known names
      */
     public StrategyProvider find(String name) {
-        StrategyProvider provider = byName.get(name);
+        StrategyProvider provider = byName.get(Names.canonical("strategy", name, byName.keySet()));
         if (provider == null) {
-            throw new InvalidInputException("strategy", "strategy '" + name + "' is unknown; known strategies: "
-                    + String.join(", ", byName.keySet()));
+            throw Names.unknown("strategy", name, byName.keySet());
         }
         return provider;
     }

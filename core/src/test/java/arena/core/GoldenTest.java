@@ -58,4 +58,24 @@ class GoldenTest {
         assertThatThrownBy(() -> GoldenCsv.parse(new StringReader(header + "0,0.1,0.2,1.5,4.0,1000,4,0,0.0,1,1," + "a".repeat(64) + "\n"), "x.csv"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 2: resolution");
     }
+
+    @Test
+    void aFileStartingWithAByteOrderMark_isReadLikeOneWithout() throws Exception {
+        String body = GoldenCsv.HEADER + "\n1,-0.8,0.156,1.5,4.0,1000,4,0,0.0,1,1,1b897dddd4c151e2a2e6e3e91b7ea0f7fc4fd5ed00ef1c9669e8566393a02586\n";
+        assertThat(GoldenCsv.parse(new StringReader("\uFEFF" + body), "bom.csv")).isEqualTo(GoldenCsv.parse(new StringReader(body), "plain.csv"))
+                .singleElement().satisfies(c -> assertThat(c.params().resolution()).isEqualTo(1));
+    }
+
+    @Test
+    void numbersInAGoldenFile_followTheCommandLineRule() {
+        String header = GoldenCsv.HEADER + "\n";
+        String rest = ",0.1,0.2,1.5,4.0,1000,4,0,0.0,1,1," + "a".repeat(64) + "\n";
+        for (String odd : new String[] {"+5", " 5", "5 ", "\u0665", "\uFF15", "0x5", "5d", "5f", "1_000", "0x1p1"}) {
+            assertThatThrownBy(() -> GoldenCsv.parse(new StringReader(header + odd + rest), "x.csv")).as("'%s'", odd)
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 2: column resolution must be a whole number");
+        }
+        String badReal = header + "5,0x1p-2,0.2,1.5,4.0,1000,4,0,0.0,1,1," + "a".repeat(64) + "\n";
+        assertThatThrownBy(() -> GoldenCsv.parse(new StringReader(badReal), "x.csv"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("column c_re must be a number");
+    }
 }

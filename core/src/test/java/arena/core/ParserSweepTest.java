@@ -9,10 +9,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded random sweeps over the two text parsers: thousands of well-formed inputs must parse to
+ * Seeded random sweeps over the text parsers: thousands of well-formed inputs must parse to
  * exactly the intended values, and random malformed inputs must be refused with an
- * {@link InvalidInputException} naming the parameter, never with any other exception. The seed is
- * printed; replay with {@code -Darena.seed=N}.
+ * {@link InvalidInputException} naming the parameter, never with any other exception; random
+ * strings must be accepted by {@link NumberText} exactly when they follow its rule, as a plain
+ * regular expression states it. The seed is printed; replay with {@code -Darena.seed=N}.
  */
 class ParserSweepTest {
 
@@ -50,8 +51,9 @@ class ParserSweepTest {
                     expected = new Complex(Double.parseDouble(real), Double.parseDouble(sign + imaginary));
                 }
             }
-            String spaced = random.nextInt(5) == 0 ? " " + text.replace("+", " + ") + " " : text;
-            assertThat(Complex.parse(spaced)).as("'%s'", spaced).isEqualTo(expected);
+            assertThat(Complex.parse(text)).as("'%s'", text).isEqualTo(expected);
+            String spaced = random.nextBoolean() ? " " + text : text.replace("+", " + ") + " ";
+            assertThatThrownBy(() -> Complex.parse(spaced)).as("'%s'", spaced).isInstanceOf(InvalidInputException.class);
         }
     }
 
@@ -84,7 +86,8 @@ class ParserSweepTest {
                 assertThat(((InvalidInputException) thrown).parameter()).isEqualTo("c");
             }
         }
-        for (String malformed : new String[] {"1+", "i2", "0.3+0.1k", "", "+", "-i", "1e", "1+2ij", "++1", "1..2i", "0x1p3"}) {
+        for (String malformed : new String[] {"1+", "i2", "0.3+0.1k", "", "+", "-i", "1e", "1+2ij", "++1", "1..2i", "0x1p3", "+1", " 1", "1 ",
+                "1.5d", "1f", "1_0", ".5", "5.", "\u0665", "\uFF15i"}) {
             assertThatThrownBy(() -> Complex.parse(malformed)).as("'%s'", malformed).isInstanceOf(InvalidInputException.class);
         }
     }
@@ -122,6 +125,33 @@ class ParserSweepTest {
             if (thrown != null) {
                 assertThat(thrown).as("'%s'", input).isInstanceOf(InvalidInputException.class);
                 assertThat(((InvalidInputException) thrown).parameter()).isEqualTo("schedule");
+            }
+        }
+    }
+
+    @Test
+    void randomNumberText_isAcceptedExactlyWhenItIsAsciiDecimal() {
+        SplittableRandom random = seeded("ParserSweepTest.numberText");
+        String alphabet = "0123456789-+.eE xd_\u0665\uFF15\u00A0";
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+        for (int i = 0; i < CASES; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(1, 8); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String input = text.toString();
+            boolean follows = rule.matcher(input).matches();
+            Throwable real = catchThrowable(() -> NumberText.real("bound", input));
+            Throwable whole = catchThrowable(() -> NumberText.wholeLong("seed", input, Long.MIN_VALUE, Long.MAX_VALUE));
+            if (follows && Double.isFinite(Double.parseDouble(input))) {
+                assertThat(real).as("'%s'", input).isNull();
+            } else {
+                assertThat(real).as("'%s'", input).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("bound ");
+            }
+            if (input.matches("-?[0-9]+") && new java.math.BigInteger(input).bitLength() < 64) {
+                assertThat(whole).as("'%s'", input).isNull();
+            } else {
+                assertThat(whole).as("'%s'", input).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("seed ");
             }
         }
     }

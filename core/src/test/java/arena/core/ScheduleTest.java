@@ -111,7 +111,7 @@ class ScheduleTest {
         assertThat(Schedule.parse("static:1")).isEqualTo(new Schedule.Static(1));
         assertThat(Schedule.parse("dynamic")).isEqualTo(new Schedule.Dynamic(1));
         assertThat(Schedule.parse("dynamic:16")).isEqualTo(new Schedule.Dynamic(16));
-        assertThat(Schedule.parse(" Guided:4 ")).isEqualTo(new Schedule.Guided(4));
+        assertThat(Schedule.parse("Guided:4")).isEqualTo(new Schedule.Guided(4));
         assertThat(Schedule.parse("guided")).isEqualTo(new Schedule.Guided(1));
         assertThat(Schedule.parse("split:8")).isEqualTo(new Schedule.Split(8));
     }

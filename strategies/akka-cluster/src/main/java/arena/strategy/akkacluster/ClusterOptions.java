@@ -1,6 +1,7 @@
 package arena.strategy.akkacluster;
 
 import arena.core.InvalidInputException;
+import arena.core.NumberText;
 import java.util.Map;
 
 /**
@@ -40,17 +41,7 @@ record ClusterOptions(HostPort seed, int localWorkers) {
         if (seed != null) {
             return new ClusterOptions(HostPort.parse("seed", seed), 0);
         }
-        int count;
-        try {
-            count = Integer.parseInt(local.strip());
-        } catch (NumberFormatException e) {
-            count = -1;
-        }
-        if (count < 1 || count > MAX_LOCAL_WORKERS) {
-            throw new InvalidInputException("local-workers", "local-workers must be a whole number of worker JVMs from 1 to "
-                    + MAX_LOCAL_WORKERS + ", got '" + local + "'");
-        }
-        return new ClusterOptions(null, count);
+        return new ClusterOptions(null, NumberText.wholeNumber("local-workers", local, 1, MAX_LOCAL_WORKERS));
     }
 
     /** Whether the coordinator starts its own worker JVMs (and is then the cluster's seed). */

@@ -1,6 +1,7 @@
 package arena.strategy.akkacluster;
 
 import arena.core.InvalidInputException;
+import arena.core.NumberText;
 
 /**
  * A node's network address as the command line writes it, {@code host:port} ({@code [v6]:port} for
@@ -27,7 +28,7 @@ record HostPort(String host, int port) {
      * @throws InvalidInputException naming {@code parameter} and showing the expected form
      */
     static HostPort parse(String parameter, String text) {
-        String s = text == null ? "" : text.strip();
+        String s = text == null ? "" : text;
         int colon = s.lastIndexOf(':');
         String host = colon < 0 ? s : s.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -35,16 +36,12 @@ record HostPort(String host, int port) {
         } else if (host.contains(":")) {
             host = "";
         }
-        if (colon < 0 || host.isBlank()) {
+        if (colon < 0 || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidInputException(parameter, parameter + " must be host:port of a running cluster node, e.g. "
                     + "127.0.0.1:25520 (IPv6 as [::1]:25520), got '" + text + "'");
         }
-        int port;
-        try {
-            port = Integer.parseInt(s.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
+        String digits = s.substring(colon + 1);
+        int port = NumberText.isWhole(digits) && digits.length() <= 5 ? Integer.parseInt(digits) : -1;
         if (port < 1 || port > 65_535) {
             throw new InvalidInputException(parameter, parameter + " '" + text + "' has no valid port: give host:port with a "
                     + "port from 1 to 65535, e.g. 127.0.0.1:25520");

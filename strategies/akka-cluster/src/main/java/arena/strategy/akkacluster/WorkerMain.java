@@ -74,10 +74,6 @@ public final class WorkerMain {
     }
 
     private static int number(String text, String name) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a whole number, got '" + text + "'");
-        }
+        return arena.core.NumberText.wholeNumber(name, text, 0, Integer.MAX_VALUE);
     }
 }

@@ -61,7 +61,7 @@ class OptionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"host", "host:notaport", "host:0", "host:70000", ":25520", "::1:25520", "''"})
+    @CsvSource(delimiter = '|', value = {"host", "host:notaport", "host:0", "host:70000", "host:+1", "' host:1'", "'host:1 '", "host:0x10", "host:\u0661", ":25520", "::1:25520", "''"})
     void malformedSeed_isRefusedNamingSeed(String seed) {
         assertThatThrownBy(() -> provider.open(new StrategyConfig(1, Map.of("seed", seed))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seed"))
@@ -86,7 +86,7 @@ class OptionsTest {
     @Test
     void seedsInEveryAcceptedForm_parse() {
         assertThat(HostPort.parse("seed", "127.0.0.1:25520")).isEqualTo(new HostPort("127.0.0.1", 25520));
-        assertThat(HostPort.parse("seed", " localhost:1 ")).isEqualTo(new HostPort("localhost", 1));
+        assertThat(HostPort.parse("seed", "localhost:1")).isEqualTo(new HostPort("localhost", 1));
         assertThat(HostPort.parse("seed", "[::1]:25520")).isEqualTo(new HostPort("::1", 25520));
         assertThat(new HostPort("::1", 25520)).hasToString("[::1]:25520");
     }

@@ -7,6 +7,7 @@ import arena.core.Kernels;
 import arena.core.StrategyProvider;
 import arena.core.testkit.LiveThreads;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,9 @@ class TimeoutTest {
 
     /** The strategies whose classes are loaded: a first run has opened and closed them once. */
     private static final Set<String> WARM = ConcurrentHashMap.newKeySet();
+
+    /** How long one untimed akka-cluster run with a local worker took, measured once; 0 until then. */
+    private static volatile long clusterRunNanos;
 
     @TestFactory
     Stream<DynamicTest> everyStrategy_isCancelledPromptly_byTheTimeout_underEverySchedule() {
@@ -75,6 +79,39 @@ class TimeoutTest {
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * The same case for akka-cluster with one worker JVM (a child process of this one): the
+     * coordinator tells the worker to abandon the run, whose kernel stops inside the pixel. Opening
+     * the strategy (starting the worker JVM) holds the interrupt back, so the deadline is set one
+     * second past a whole untimed run's duration (measured once), to fall inside the computation; the latency
+     * includes closing the strategy (the worker JVM's exit). No worker JVM and no thread of the
+     * cluster is left afterwards.
+     */
+    @TestFactory
+    Stream<DynamicTest> akkaClusterWithALocalWorker_stopsPromptlyAfterTheDeadline_evenInsideOneEndlessPixel() {
+        return Stream.of("scalar", "vector").map(kernel -> dynamicTest("akka-cluster " + kernel, () -> {
+            if (clusterRunNanos == 0) {
+                long warm = System.nanoTime();
+                CliRunner untimed = CliRunner.run("compute", "--strategy", "akka-cluster", "--local-workers", "1", "--resolution", "10");
+                assertThat(untimed.exitCode()).as(untimed.err()).isZero();
+                clusterRunNanos = System.nanoTime() - warm;
+            }
+            Duration limit = Duration.ofNanos(clusterRunNanos).truncatedTo(ChronoUnit.MILLIS).plusSeconds(1);
+
+            long start = System.nanoTime();
+            CliRunner run = CliRunner.run("compute", "--strategy", "akka-cluster", "--local-workers", "1", "--kernel", kernel,
+                    "--resolution", "20", "--n-max", "2147483647", "--timeout", limit.toMillis() + "ms");
+            Duration afterDeadline = Duration.ofNanos(System.nanoTime() - start).minus(limit);
+            System.out.printf("%-12s %-12s exit %d, %4d ms after the %d ms deadline%n", "akka-cluster", kernel, run.exitCode(),
+                    afterDeadline.toMillis(), limit.toMillis());
+            assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.TIMED_OUT);
+            assertThat(afterDeadline).as("time from the deadline to the exit").isLessThan(Duration.ofSeconds(3));
+            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).as("worker JVMs left").isEmpty();
+            assertThat(LiveThreads.awaitNone("arena-akka-cluster", Duration.ofSeconds(5))).isEmpty();
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }));
     }
 
     @Test

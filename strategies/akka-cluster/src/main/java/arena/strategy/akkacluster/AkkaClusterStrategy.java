@@ -174,7 +174,8 @@ public final class AkkaClusterStrategy implements Strategy {
 
     /**
      * Asks the coordinator to run {@code run} and waits for its outcome; an interrupt cancels the run
-     * and the wait goes on (the chunks in flight are awaited), the interrupt being restored afterwards.
+     * (the coordinator tells its workers to abandon it and replies at once with a
+     * {@link CancellationException}), the interrupt being restored afterwards.
      */
     private Coordinator.Outcome awaitOutcome(Run run) {
         var system = node.system();

@@ -39,7 +39,6 @@ final class ChunkBook<K> {
     private final Map<K, Deque<Integer>> owned = new LinkedHashMap<>();
     private final Map<K, Set<Integer>> inFlight = new LinkedHashMap<>();
     private int remaining;
-    private boolean stopped;
 
     /** A ledger for {@code plan}, with {@code workers} present at the start (at least one). */
     ChunkBook(ChunkPlan plan, List<K> workers) {
@@ -68,7 +67,7 @@ final class ChunkBook<K> {
 
     /**
      * Forgets a lost worker and puts its unfinished chunks (held and owned) back at the front of the
-     * shared queue, unless the run is stopped.
+     * shared queue.
      *
      * @return how many chunks went back
      */
@@ -82,9 +81,6 @@ final class ChunkBook<K> {
         back.addAll(mine);
         held.forEach(id -> holder.set(id, null));
         back.removeIf(id -> done[id]);
-        if (stopped) {
-            return 0;
-        }
         back.sort(null);
         for (int i = back.size() - 1; i >= 0; i--) {
             shared.addFirst(back.get(i));
@@ -94,7 +90,7 @@ final class ChunkBook<K> {
 
     /** The next chunk for {@code worker}, now held by it, or -1 when there is none for it. */
     int next(K worker) {
-        if (stopped || !inFlight.containsKey(worker)) {
+        if (!inFlight.containsKey(worker)) {
             return -1;
         }
         Integer id = poll(owned.get(worker));
@@ -123,11 +119,6 @@ final class ChunkBook<K> {
         return held == null ? 0 : held.size();
     }
 
-    /** How many chunks the present workers hold in all. */
-    int inFlightTotal() {
-        return inFlight.values().stream().mapToInt(Set::size).sum();
-    }
-
     /**
      * Marks chunk {@code id} done and frees its holder's slot.
      *
@@ -151,13 +142,6 @@ final class ChunkBook<K> {
             inFlight.get(worker).remove(id);
         }
         return worker;
-    }
-
-    /** Hands out nothing more: chunks already held stay held until answered or lost. */
-    void stop() {
-        stopped = true;
-        shared.clear();
-        owned.values().forEach(Deque::clear);
     }
 
     /** Whether every chunk is done. */

@@ -13,6 +13,7 @@ import arena.core.JuliaParams;
 import arena.core.Kernels;
 import arena.core.RowRange;
 import arena.core.StopSignal;
+import arena.strategy.akkacluster.Protocol.CancelRun;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ChunkFailed;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
@@ -37,35 +38,69 @@ import java.util.concurrent.RejectedExecutionException;
  * part is copied out by the thread that computed it. The actor itself only hands chunks to the
  * dispatcher, so it is never busy while heartbeats and new chunks arrive.
  *
- * <p>The kernel polls a stop signal raised when this actor stops (its node leaves or shuts down) or
- * when its dispatcher thread is interrupted, so chunks in flight end within milliseconds instead of
- * computing on, even inside one pixel at {@code n_max = 2^31-1}. A chunk stopped by the node's end
- * gets no answer (the coordinator requeues a lost worker's chunks); one stopped by an interrupt is
- * answered with {@link ChunkFailed}. A coordinator's cancellation is not sent to workers: their
- * chunks in flight run to their end, and the coordinator waits for them.
+ * <p>The kernel polls a stop signal per job, raised when the coordinator abandons the job
+ * ({@link CancelRun}: its run was cancelled or failed), when this actor stops (its node leaves or
+ * shuts down) or when its dispatcher thread is interrupted, so chunks in flight end within
+ * milliseconds instead of computing on, even inside one pixel at {@code n_max = 2^31-1}. A chunk
+ * stopped by a cancel or by the node's end gets no answer (the coordinator no longer waits for a
+ * cancelled run, and requeues a lost worker's chunks); one stopped by an interrupt is answered with
+ * {@link ChunkFailed}. Chunks of an abandoned job that are still queued, or that arrive later, are
+ * dropped unanswered; the worker stays ready for the next job.
  *
  * <p>Threading: as any actor; the computing happens on dispatcher threads, which reply directly and
- * read the stop flag, written by the actor when it stops.
+ * read the stop flags, written by the actor (volatile fields).
  */
 final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
 
     private static final int BUFFERED_JOBS = 2;
 
+    /** Jobs whose stop flags are remembered: far more than a coordinator can interleave (it runs one at a time). */
+    private static final int SIGNALLED_JOBS = 16;
+
     private final Executor executor;
     private volatile boolean stopping;
-    private final StopSignal stop = () -> stopping || Thread.currentThread().isInterrupted();
-    private final Map<Long, int[]> buffers = new LinkedHashMap<>(4, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, int[]> eldest) {
-            return size() > BUFFERED_JOBS;
-        }
-    };
+    private final Map<Long, int[]> buffers = lastUsed(BUFFERED_JOBS);
+    private final Map<Long, JobSignal> signals = lastUsed(SIGNALLED_JOBS);
 
     private ChunkWorker(ActorContext<WorkerCommand> context) {
         super(context);
         this.executor = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(ClusterSettings.WORKER_DISPATCHER));
+    }
+
+    /** A map that forgets its least recently used entry beyond {@code capacity}; confined to the actor. */
+    private static <V> Map<Long, V> lastUsed(int capacity) {
+        return new LinkedHashMap<>(4, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /**
+     * One job's stop signal on this node: raised by the coordinator's {@link CancelRun}, or for every
+     * job once the actor stops, or for one thread when it is interrupted. Raised by the actor, read by
+     * the job's computing threads.
+     */
+    private final class JobSignal implements StopSignal {
+        private volatile boolean cancelled;
+
+        @Override
+        public boolean stopRequested() {
+            return cancelled || stopping || Thread.currentThread().isInterrupted();
+        }
+
+        /** Whether the coordinator abandoned the job (rather than the thread being interrupted). */
+        boolean abandoned() {
+            return cancelled || stopping;
+        }
+    }
+
+    /** The worker actor alone, unregistered; it computes on the system's {@link ClusterSettings#WORKER_DISPATCHER}. */
+    static Behavior<WorkerCommand> create() {
+        return Behaviors.setup(ChunkWorker::new);
     }
 
     /**
@@ -74,7 +109,7 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
      */
     static Behavior<Receptionist.Registered> node(CompletableFuture<Void> registered) {
         return Behaviors.setup(context -> {
-            ActorRef<WorkerCommand> worker = context.spawn(Behaviors.setup(ChunkWorker::new), "worker");
+            ActorRef<WorkerCommand> worker = context.spawn(create(), "worker");
             context.getSystem().receptionist().tell(Receptionist.register(Protocol.WORKERS, worker, context.getSelf()));
             return Behaviors.receive(Receptionist.Registered.class)
                     .onMessage(Receptionist.Registered.class, ack -> {
@@ -90,6 +125,7 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
         return newReceiveBuilder()
                 .onMessage(ComputeChunk.class, this::onComputeChunk)
                 .onMessage(CountRows.class, this::onCountRows)
+                .onMessage(CancelRun.class, this::onCancelRun)
                 .onSignal(PostStop.class, signal -> {
                     stopping = true;
                     return this;
@@ -98,6 +134,10 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
     }
 
     private Behavior<WorkerCommand> onComputeChunk(ComputeChunk chunk) {
+        JobSignal signal = signal(chunk.job());
+        if (signal.abandoned()) {
+            return this;
+        }
         int[] buffer;
         try {
             buffer = buffers.get(chunk.job());
@@ -111,12 +151,16 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
             return this;
         }
         int[] grid = buffer;
-        submit(() -> compute(chunk, grid));
+        submit(() -> compute(chunk, grid, signal));
         return this;
     }
 
     private Behavior<WorkerCommand> onCountRows(CountRows band) {
+        JobSignal signal = signal(band.job());
         submit(() -> {
+            if (signal.abandoned()) {
+                return;
+            }
             long count = 0;
             for (int cell : band.cells()) {
                 if (cell == band.value()) {
@@ -128,6 +172,16 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
         return this;
     }
 
+    private Behavior<WorkerCommand> onCancelRun(CancelRun cancel) {
+        signal(cancel.job()).cancelled = true;
+        buffers.remove(cancel.job());
+        return this;
+    }
+
+    private JobSignal signal(long job) {
+        return signals.computeIfAbsent(job, ignored -> new JobSignal());
+    }
+
     private void submit(Runnable work) {
         try {
             executor.execute(work);
@@ -136,13 +190,16 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
         }
     }
 
-    /** Runs on a dispatcher thread: the kernel, then the parts, or the failure; no answer once the node stops. */
-    private void compute(ComputeChunk chunk, int[] grid) {
+    /** Runs on a dispatcher thread: the kernel, then the parts, or the failure; no answer once the job is abandoned. */
+    private void compute(ComputeChunk chunk, int[] grid, JobSignal signal) {
+        if (signal.abandoned()) {
+            return;
+        }
         try {
             JuliaParams params = chunk.params();
             RowRange rows = chunk.rows();
-            if (!Kernels.byName(chunk.kernel()).computeRows(params, grid, rows.start(), rows.end(), stop)) {
-                if (!stopping) {
+            if (!Kernels.byName(chunk.kernel()).computeRows(params, grid, rows.start(), rows.end(), signal)) {
+                if (!signal.abandoned()) {
                     chunk.replyTo().tell(new ChunkFailed(chunk.job(), chunk.chunk(), CancellationException.class.getName(),
                             "the worker's computing thread " + Thread.currentThread().getName() + " was interrupted"));
                 }

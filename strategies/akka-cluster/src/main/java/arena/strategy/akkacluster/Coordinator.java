@@ -27,9 +27,11 @@ import java.util.concurrent.CancellationException;
  * <p>Failures. The receptionist lists only reachable workers, so a worker that crashes, leaves or
  * stops answering heartbeats drops out of the listing (after about 1.7 s with the loopback timings)
  * and its unfinished chunks go to the others; if it comes back, its late answers are dropped as
- * duplicates by the run. A chunk that fails on a worker stops the run: no chunk is handed out any
- * more, the chunks in flight are awaited (or dropped with their worker), then the first failure is
- * replied. When no worker is left, the run waits {@code noWorkerWait} for one to (re)join, then
+ * duplicates by the run. A chunk that fails on a worker, or the caller's {@link Cancel}, stops the
+ * run at once: every worker given a chunk of it is told to abandon the run ({@link
+ * Protocol.CancelRun}: its kernels stop inside the pixel, its queued and later chunks of the run are
+ * dropped), and the failure is replied without waiting for the chunks in flight, whose late
+ * answers are ignored as those of a finished job. When no worker is left, the run waits {@code noWorkerWait} for one to (re)join, then
  * fails with a message that says so. When this node itself is removed from the cluster (downed by
  * the split-brain resolver after losing every worker), the run fails at once, and so does every
  * later one.
@@ -46,7 +48,7 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     record RunJob(Run run, ActorRef<Outcome> replyTo) implements Command {
     }
 
-    /** Stop job {@code job}: hand out nothing more and reply once the chunks in flight are answered. */
+    /** Stop job {@code job} now: tell its workers to abandon it and reply with a {@link CancellationException}. */
     record Cancel(long job) implements Command {
     }
 
@@ -83,7 +85,7 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private Run run;
     private ActorRef<Outcome> replyTo;
     private ChunkBook<ActorRef<WorkerCommand>> book;
-    private Throwable failure;
+    private final Set<ActorRef<WorkerCommand>> engaged = new LinkedHashSet<>();
     private boolean waitingForWorker;
 
     private Coordinator(ActorContext<Command> context, TimerScheduler<Command> timers, CoordinatorStatus status,
@@ -128,7 +130,7 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         run = start.run();
         replyTo = start.replyTo();
         book = null;
-        failure = null;
+        engaged.clear();
         status.runStarted();
         if (removed) {
             return finish(removedFailure());
@@ -158,7 +160,7 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             if (book.finished()) {
                 return finish(null);
             }
-            return failure == null ? dispatch() : finishIfDrained();
+            return dispatch();
         }
         return this;
     }
@@ -193,9 +195,6 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         status.workers(workers.size());
         if (run == null) {
             return this;
-        }
-        if (failure != null) {
-            return finishIfDrained();
         }
         if (workers.isEmpty()) {
             awaitWorker();
@@ -244,6 +243,7 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             int id;
             while (book.inFlight(worker) < capacity && (id = book.next(worker)) >= 0) {
                 worker.tell(run.command(id, replies));
+                engaged.add(worker);
             }
         }
         return this;
@@ -261,28 +261,20 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         timers.cancel(NO_WORKER_TIMER);
     }
 
-    /** Records the run's first failure, hands out nothing more and replies once nothing is in flight. */
+    /** Ends the run with {@code cause} now, telling every worker that got a chunk of it to abandon it. */
     private Behavior<Command> stop(Throwable cause) {
-        if (failure == null) {
-            failure = cause;
-        }
-        if (book != null) {
-            book.stop();
-        }
-        return finishIfDrained();
-    }
-
-    private Behavior<Command> finishIfDrained() {
-        return book == null || book.inFlightTotal() == 0 ? finish(failure) : this;
+        Protocol.CancelRun cancel = new Protocol.CancelRun(run.job());
+        engaged.forEach(worker -> worker.tell(cancel));
+        return finish(cause);
     }
 
     private Behavior<Command> finish(Throwable cause) {
         stopWaiting();
-        replyTo.tell(new Outcome(run, cause != null ? cause : failure));
+        replyTo.tell(new Outcome(run, cause));
         run = null;
         replyTo = null;
         book = null;
-        failure = null;
+        engaged.clear();
         return this;
     }
 }

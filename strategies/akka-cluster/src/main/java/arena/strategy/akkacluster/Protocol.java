@@ -36,7 +36,7 @@ final class Protocol {
     }
 
     /** What the coordinator asks a worker node to do. */
-    sealed interface WorkerCommand extends Message permits ComputeChunk, CountRows {
+    sealed interface WorkerCommand extends Message permits ComputeChunk, CountRows, CancelRun {
     }
 
     /** What a worker node answers; the coordinator receives it directly. */
@@ -53,6 +53,15 @@ final class Protocol {
 
     /** Count the cells of {@code cells} (a band of whole rows) equal to {@code value}; answer one {@link ChunkDone}. */
     record CountRows(long job, int chunk, int value, int[] cells, ActorRef<WorkerReply> replyTo) implements WorkerCommand {
+    }
+
+    /**
+     * Abandon job {@code job}: raise the stop signal of its chunks in progress (their kernels return
+     * within milliseconds, even inside one endless pixel), drop its chunks not started yet and any
+     * that arrive later, and answer none of them. Sent by a coordinator whose run was cancelled or
+     * failed, to every worker it gave a chunk of that run; no answer.
+     */
+    record CancelRun(long job) implements WorkerCommand {
     }
 
     /**

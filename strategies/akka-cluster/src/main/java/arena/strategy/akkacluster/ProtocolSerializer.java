@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Adapter;
 import akka.serialization.SerializerWithStringManifest;
 import arena.core.JuliaParams;
 import arena.core.RowRange;
+import arena.strategy.akkacluster.Protocol.CancelRun;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ChunkFailed;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
@@ -19,9 +20,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the {@link Protocol} messages as compact little-endian binary, one manifest letter per
- * type: {@code C} ComputeChunk (about 120 bytes), {@code R} CountRows, {@code D} ChunkDone
- * (28 bytes plus 4 per count), {@code F} ChunkFailed. Actor references travel as Akka's string
- * form. It builds nothing but these four records: an unknown manifest or a malformed payload is
+ * type: {@code C} ComputeChunk (about 120 bytes), {@code R} CountRows, {@code X} CancelRun
+ * (8 bytes), {@code D} ChunkDone (28 bytes plus 4 per count), {@code F} ChunkFailed. Actor
+ * references travel as Akka's string form. It builds nothing but these five records: an unknown manifest or a malformed payload is
  * refused with {@link NotSerializableException}, and with Java serialization off no other
  * application type can cross the network at all.
  *
@@ -51,6 +52,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         return switch (message) {
             case ComputeChunk m -> "C";
             case CountRows m -> "R";
+            case CancelRun m -> "X";
             case ChunkDone m -> "D";
             case ChunkFailed m -> "F";
             default -> throw new IllegalArgumentException("not a message of the akka-cluster protocol: " + message.getClass());
@@ -79,6 +81,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                 putBytes(out, replyTo);
                 yield out.array();
             }
+            case CancelRun m -> buffer(8).putLong(m.job()).array();
             case ChunkDone m -> {
                 ByteBuffer out = buffer(8 + 4 + 4 + 8 + 4 + 4 * m.counts().length);
                 out.putLong(m.job()).putInt(m.chunk()).putInt(m.firstRow()).putLong(m.countEqual());
@@ -106,6 +109,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
             message = switch (manifest) {
                 case "C" -> readComputeChunk(in);
                 case "R" -> new CountRows(in.getLong(), in.getInt(), in.getInt(), getInts(in), resolve(getString(in)));
+                case "X" -> new CancelRun(in.getLong());
                 case "D" -> new ChunkDone(in.getLong(), in.getInt(), in.getInt(), in.getLong(), getInts(in));
                 case "F" -> new ChunkFailed(in.getLong(), in.getInt(), getString(in), getString(in));
                 default -> null;
@@ -118,7 +122,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         }
         if (message == null) {
             throw new NotSerializableException("manifest '" + manifest + "' is not a message of the akka-cluster protocol; "
-                    + "this node accepts only ComputeChunk, CountRows, ChunkDone and ChunkFailed");
+                    + "this node accepts only ComputeChunk, CountRows, CancelRun, ChunkDone and ChunkFailed");
         }
         if (in.hasRemaining()) {
             throw new NotSerializableException(in.remaining() + " bytes left over after a message with manifest " + manifest);

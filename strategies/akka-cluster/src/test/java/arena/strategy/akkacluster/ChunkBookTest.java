@@ -69,14 +69,13 @@ class ChunkBookTest {
     }
 
     @Test
-    void stoppedBook_handsOutNothing_andPutsNothingBack() {
+    void releasingAnIdOutsideThePlan_fromAMalformedAnswer_changesNothing() {
         ChunkBook<String> book = new ChunkBook<>(new Schedule.Dynamic(1).plan(4, 2), List.of("a", "b"));
         book.next("a");
-        book.stop();
 
-        assertThat(book.next("b")).isNegative();
-        assertThat(book.release(99)).as("an id outside the plan, from a malformed answer").isNull();
-        assertThat(book.removeWorker("a")).isZero();
-        assertThat(book.inFlightTotal()).isZero();
+        assertThat(book.release(99)).isNull();
+        assertThat(book.release(-1)).isNull();
+        assertThat(book.inFlight("a")).isEqualTo(1);
+        assertThat(book.remaining()).isEqualTo(4);
     }
 }

@@ -28,9 +28,12 @@ import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
 import arena.strategy.akkacluster.Protocol.WorkerReply;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -189,6 +192,66 @@ class InJvmClusterTest {
         }
         CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
         assertThat(CountGrid.difference(expected, strategy.compute(problem, Execution.of(new Schedule.Guided(2))))).isEmpty();
+    }
+
+    @Test
+    void runCancelledInsideEndlessPixels_endsWithinThreeSeconds_andTheWorkersStopComputingIt() throws Exception {
+        JuliaParams endless = JuliaParams.seedCase().withResolution(20).withNMax(Integer.MAX_VALUE);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread caller = Thread.ofPlatform().name("cancelled-caller").start(() -> {
+            try {
+                strategy.compute(endless, new Execution(new Schedule.Dynamic(1), Kernels.reference()));
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        Thread.sleep(500);
+        long busy = workerCpuNanos(Duration.ofMillis(500));
+
+        long interrupted = System.nanoTime();
+        caller.interrupt();
+        Throwable failure = outcome.get(3, TimeUnit.SECONDS);
+        long ended = System.nanoTime();
+        caller.join(1_000);
+        Thread.sleep(100);
+        long idle = workerCpuNanos(Duration.ofMillis(500));
+
+        System.out.printf("akka-cluster: cancelled inside endless pixels, the run ended %d ms after the interrupt; the workers' "
+                + "computing threads used %d ms of CPU in 500 ms before, %d ms in 500 ms after%n",
+                (ended - interrupted) / 1_000_000, busy / 1_000_000, idle / 1_000_000);
+        assertThat(failure).isInstanceOf(CancellationException.class);
+        assertThat(busy).as("CPU time of the workers' computing threads before the cancel").isPositive();
+        assertThat(idle).as("CPU time of the workers' computing threads after the cancel").isLessThan(TimeUnit.MILLISECONDS.toNanos(50));
+        JuliaParams next = JuliaParams.of(60, new Complex(-0.4, 0.6));
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(next, Execution.reference());
+        CountGrid computed = CompletableFuture.supplyAsync(() -> strategy.compute(next, Execution.of(new Schedule.Dynamic(1))))
+                .get(20, TimeUnit.SECONDS);
+        assertThat(CountGrid.difference(expected, computed)).as("the next run on the same workers").isEmpty();
+    }
+
+    /**
+     * CPU time the worker nodes' computing threads (this JVM's worker dispatchers) use during
+     * {@code window}; a thread that ends meanwhile (a node of an earlier test) is not counted.
+     */
+    private static long workerCpuNanos(Duration window) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> before = new HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().contains(ClusterSettings.WORKER_DISPATCHER)) {
+                before.put(thread.threadId(), threads.getThreadCpuTime(thread.threadId()));
+            }
+        }
+        assertThat(before).as("the worker nodes' computing threads").isNotEmpty();
+        Thread.sleep(window.toMillis());
+        long used = 0;
+        for (Map.Entry<Long, Long> thread : before.entrySet()) {
+            long after = threads.getThreadCpuTime(thread.getKey());
+            if (thread.getValue() >= 0 && after >= 0) {
+                used += after - thread.getValue();
+            }
+        }
+        return used;
     }
 
     @Test

@@ -11,6 +11,7 @@ import akka.serialization.Serialization;
 import akka.serialization.SerializationExtension;
 import arena.core.JuliaParams;
 import arena.core.RowRange;
+import arena.strategy.akkacluster.Protocol.CancelRun;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ChunkFailed;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wire format of the four protocol messages through Akka's own serialization extension, set up
+ * The wire format of the five protocol messages through Akka's own serialization extension, set up
  * as every node is: each message survives a round trip field by field, anything else is refused.
  */
 class ProtocolSerializerTest {
@@ -80,6 +81,17 @@ class ProtocolSerializerTest {
     }
 
     @Test
+    void cancelRun_survivesARoundTrip_inEightLittleEndianBytes() {
+        CancelRun sent = new CancelRun(0x0102030405060708L);
+
+        byte[] bytes = serialization.serialize(sent).get();
+
+        assertThat(bytes).containsExactly(8, 7, 6, 5, 4, 3, 2, 1);
+        assertThat(roundTrip(sent)).isEqualTo(sent);
+        assertThat(roundTrip(new CancelRun(Long.MIN_VALUE))).isEqualTo(new CancelRun(Long.MIN_VALUE));
+    }
+
+    @Test
     void chunkDone_survivesARoundTrip_asLittleEndianInts() {
         int[] counts = {0, 1, 1000, Integer.MAX_VALUE, -1};
         ChunkDone sent = new ChunkDone(5L, 9, 40, 1L, counts);
@@ -129,6 +141,13 @@ class ProtocolSerializerTest {
         assertThatThrownBy(() -> serializer.fromBinary(Arrays.copyOf(done, done.length - 1), "D"))
                 .isInstanceOf(NotSerializableException.class);
         assertThatThrownBy(() -> serializer.fromBinary(Arrays.copyOf(done, done.length + 4), "D"))
+                .isInstanceOf(NotSerializableException.class)
+                .hasMessageContaining("left over");
+        assertThatThrownBy(() -> serializer.fromBinary(new byte[7], "X"))
+                .as("a CancelRun one byte short")
+                .isInstanceOf(NotSerializableException.class);
+        assertThatThrownBy(() -> serializer.fromBinary(new byte[9], "X"))
+                .as("a CancelRun one byte long")
                 .isInstanceOf(NotSerializableException.class)
                 .hasMessageContaining("left over");
     }

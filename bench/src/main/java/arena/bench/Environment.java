@@ -77,7 +77,8 @@ public record Environment(String jdkVendor, String jdkVersion, List<String> jvmF
 
     /**
      * The commit the build recorded in {@code arena/git.properties} ({@code git describe --always
-     * --dirty}), or "unknown" when the build had no git or no {@code .git}: git is never run here.
+     * --dirty --abbrev=12}), or "unknown" when the build had no git or no checkout: git is never run
+     * here.
      */
     static String readGitCommit() {
         try (InputStream in = Environment.class.getResourceAsStream("/arena/git.properties")) {
@@ -85,7 +86,7 @@ public record Environment(String jdkVendor, String jdkVersion, List<String> jvmF
                 Properties git = new Properties();
                 git.load(in);
                 String describe = git.getProperty("git.commit.id.describe", "").strip();
-                if (!describe.isEmpty()) {
+                if (!describe.isEmpty() && !describe.equals("unknown")) {
                     return describe;
                 }
             }

@@ -1,10 +1,12 @@
 package arena.bench;
 
+import arena.bench.jmh.ComputeBenchmark;
 import arena.core.InvalidInputException;
 import arena.core.Kernels;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.StrategyRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
@@ -77,6 +81,9 @@ public final class JmhCommand implements Callable<Integer> {
     @Unmatched
     List<String> jmhArguments = new ArrayList<>();
 
+    /** Default strategies left out of this run, one line each, printed when ComputeBenchmark runs. */
+    private final List<String> leftOut = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -86,9 +93,13 @@ public final class JmhCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
-        JmhArguments arguments = JmhArguments.of(jmhArguments, parent.registry().defaults().stream().map(StrategyProvider::name).toList(),
+        JmhArguments given = new JmhArguments(jmhArguments);
+        Optional<List<String>> givenSchedules = given.parameter("schedule");
+        List<String> strategies = given.parameter("strategy").isPresent() ? List.of()
+                : defaultStrategies(parent.registry(), givenSchedules.orElse(defaultSchedules()), leftOut);
+        JmhArguments arguments = JmhArguments.of(jmhArguments, strategies,
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().availableProcessors());
-        checkParameters(arguments);
+        checkParameters(arguments, givenSchedules.isPresent());
         if (!arguments.needsAsyncProfilerLibrary()) {
             return run(arguments);
         }
@@ -110,15 +121,16 @@ public final class JmhCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Optional<OutputFile> sidecar = resultsFile(options).map(results -> OutputFile.check("rff", sidecarOf(results)));
+        if (includesComputeBenchmark(options.getIncludes())) {
+            PrintWriter err = spec.commandLine().getErr();
+            leftOut.forEach(line -> err.println(spec.qualifiedName() + ": " + line));
+            err.flush();
+        }
         try {
             runner.run();
         } catch (NoBenchmarksException e) {
             throw new InvalidInputException("jmh", "jmh: no benchmark matches " + options.getIncludes() + "; 'arena jmh -l' lists them");
         } catch (RunnerException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.startsWith("No matching benchmarks") || message.startsWith("No benchmarks to run")) {
-                throw new InvalidInputException("jmh", "jmh: no benchmark matches " + options.getIncludes() + "; 'arena jmh -l' lists them");
-            }
             PrintWriter err = spec.commandLine().getErr();
             err.println(spec.qualifiedName() + ": a benchmark failed: " + rootCause(e) + " (JMH's output above has the stack trace)");
             err.flush();
@@ -129,10 +141,53 @@ public final class JmhCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Refuses unknown strategies, schedules and kernels and bad thread counts before any fork starts (exit 2). */
-    private void checkParameters(JmhArguments arguments) {
-        arguments.parameter("strategy").ifPresent(names -> names.forEach(parent.registry()::find));
-        arguments.parameter("schedule").ifPresent(schedules -> schedules.forEach(Schedule::parse));
+    /**
+     * The strategies that join default selections and support every one of {@code schedules}
+     * ({@code ComputeBenchmark} would fail on the others); a line for each one left out is added to
+     * {@code leftOut}.
+     */
+    static List<String> defaultStrategies(StrategyRegistry registry, List<String> schedules, List<String> leftOut) {
+        List<Schedule> parsed = schedules.stream().map(Schedule::parse).toList();
+        List<String> names = new ArrayList<>();
+        for (StrategyProvider provider : registry.defaults()) {
+            List<Schedule> unsupported = parsed.stream().filter(schedule -> !provider.capabilities().supports(schedule)).toList();
+            if (unsupported.isEmpty()) {
+                names.add(provider.name());
+            } else {
+                leftOut.add(provider.name() + " left out: it has no schedule " + schedules.get(parsed.indexOf(unsupported.get(0)))
+                        + " (it supports " + provider.capabilities().scheduleLabels() + "; give -p strategy=" + provider.name() + " -p schedule=...)");
+            }
+        }
+        return names;
+    }
+
+    /** Whether JMH's include patterns (none: every benchmark) select {@code ComputeBenchmark}. */
+    private static boolean includesComputeBenchmark(List<String> includes) {
+        String name = ComputeBenchmark.class.getName() + ".compute";
+        return includes.isEmpty() || includes.stream().anyMatch(pattern -> Pattern.compile(pattern).matcher(name).find());
+    }
+
+    /** {@code ComputeBenchmark}'s own schedules, from its {@code @Param}. */
+    static List<String> defaultSchedules() {
+        try {
+            return List.of(ComputeBenchmark.class.getField("schedule").getAnnotation(Param.class).value());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("ComputeBenchmark has no field 'schedule'", e);
+        }
+    }
+
+    /**
+     * Refuses unknown strategies, schedules and kernels, bad thread counts and, where schedules are
+     * given, a strategy without one of them, before any fork starts (exit 2).
+     */
+    private void checkParameters(JmhArguments arguments, boolean schedulesGiven) {
+        List<StrategyProvider> providers = arguments.parameter("strategy").orElse(List.of()).stream().map(parent.registry()::find).toList();
+        arguments.parameter("schedule").ifPresent(schedules -> schedules.forEach(text -> {
+            Schedule schedule = Schedule.parse(text);
+            if (schedulesGiven) {
+                providers.forEach(provider -> provider.capabilities().requireSupported(provider.name(), schedule));
+            }
+        }));
         arguments.parameter("kernel").ifPresent(kernels -> kernels.forEach(Kernels::byName));
         arguments.parameter("threads").ifPresent(counts -> counts.forEach(count -> {
             try {

@@ -30,10 +30,11 @@ public record JmhArguments(List<String> arguments) {
     public static final String BARE_RESULTS = "jmh-result.json";
 
     /**
-     * What a bare {@code arena jmh} runs (with {@code -p threads=} the machine's cores added): every
-     * default strategy through {@code ComputeBenchmark} and {@code FractionBenchmark} at one thread
+     * What a bare {@code arena jmh} runs (with {@code -p threads=} the machine's cores added): the
+     * default strategies through {@code ComputeBenchmark} and {@code FractionBenchmark} at one thread
      * count, and the three kernels over 32 rows. At 2 forks of 3 + 5 one-second iterations that is
-     * 23 trials of about 20 s each on 2 cores: about 8 minutes, well within 20.
+     * 19 trials (8 strategies) of 20 to 30 s each on 2 cores: 9 minutes measured under heavy load,
+     * well within 20.
      */
     public static final List<String> BARE_RUN = List.of("ComputeBenchmark", "FractionBenchmark", "KernelBenchmark", "-p", "rows=32",
             "-rf", "json", "-rff", BARE_RESULTS);

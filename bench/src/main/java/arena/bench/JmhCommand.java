@@ -47,7 +47,7 @@ import picocli.CommandLine.Unmatched;
  * starts the forked JVMs and waits for them.
  */
 @Command(name = "jmh", description = {"Runs the JMH benchmarks with JMH's options, e.g. 'arena jmh -f 1 -wi 3 -i 5 ComputeBenchmark'.",
-        "With no options: a curated subset (about 8 minutes on 2 cores). 'arena jmh --help' lists JMH's options and arena's additions."})
+        "With no options: a curated subset (under 10 minutes on 2 cores). 'arena jmh --help' lists JMH's options and arena's additions."})
 public final class JmhCommand implements Callable<Integer> {
 
     static final String ADDITIONS = """
@@ -63,8 +63,10 @@ public final class JmhCommand implements Callable<Integer> {
                                    private temporary directory for the run
               (no arguments)       a curated subset: ComputeBenchmark and FractionBenchmark for every
                                    default strategy at threads = cores, KernelBenchmark at rows=32;
-                                   2 forks x (3 + 5) x 1 s each: about 8 minutes on 2 cores, results
-                                   in jmh-result.json
+                                   2 forks x (3 + 5) x 1 s each: under 10 minutes on 2 cores,
+                                   results in jmh-result.json
+              (default strategies) those without ComputeBenchmark's schedule (streams: no dynamic:1)
+                                   are left out, with a line saying so
             Every results file (-rff FILE) gets a sidecar FILE-without-extension.env.json with the
             environment: CPU, cores, JDK, JVM flags, OS, arena's version and git commit.
             Exit codes: 0 done, 2 bad options or parameters, 3 a benchmark failed.

@@ -1,6 +1,7 @@
 package arena.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +11,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Properties;
 
 /**
  * Where a measurement was taken: the JDK, the JVM's flags, the OS, the CPU model and core count, the
- * date, and the project's version and git commit when known. Every report carries it. Immutable.
+ * date, and the project's version and the git commit recorded at build time when known. Every report carries it. Immutable.
  *
  * @param jdkVendor      the JVM's vendor
  * @param jdkVersion     the full runtime version
@@ -74,21 +75,23 @@ public record Environment(String jdkVendor, String jdkVersion, List<String> jvmF
         return "unknown";
     }
 
-    private static String readGitCommit() {
-        try {
-            Path jar = Path.of(Environment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path directory = Files.isDirectory(jar) ? jar : jar.getParent();
-            Process git = new ProcessBuilder("git", "-C", directory.toString(), "describe", "--always", "--dirty", "--abbrev=12")
-                    .redirectErrorStream(true).start();
-            String text = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 && !text.isEmpty()) {
-                return text;
+    /**
+     * The commit the build recorded in {@code arena/git.properties} ({@code git describe --always
+     * --dirty --abbrev=12}), or "unknown" when the build had no git or no checkout: git is never run
+     * here.
+     */
+    static String readGitCommit() {
+        try (InputStream in = Environment.class.getResourceAsStream("/arena/git.properties")) {
+            if (in != null) {
+                Properties git = new Properties();
+                git.load(in);
+                String describe = git.getProperty("git.commit.id.describe", "").strip();
+                if (!describe.isEmpty() && !describe.equals("unknown")) {
+                    return describe;
+                }
             }
-            git.destroyForcibly();
-        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
-            // no git, or not a checkout: unknown
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | IllegalArgumentException e) {
+            // unreadable: unknown
         }
         return "unknown";
     }

@@ -2,11 +2,9 @@ package arena.bench.jmh;
 
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.GridSummary;
 import arena.core.JuliaParams;
 import arena.core.Kernels;
 import arena.core.Schedule;
-import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyRegistry;
@@ -14,7 +12,9 @@ import arena.core.Timeline;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole grid computed by one strategy: the same model the CLI's {@code compare} times, driven by
@@ -29,9 +30,14 @@ import org.openjdk.jmh.annotations.TearDown;
  * checked against the sequential reference in the trial's teardown, after timing: a wrong result
  * fails the run instead of being reported as fast.
  *
- * <p>Run: {@code ./arena jmh ComputeBenchmark -p threads=1,2 -p schedule=dynamic:1} (the launcher
+ * <p>Defaults: 2 forks of 3 warm-up and 5 measured one-second iterations (JMH's own, 5 x 10 x
+ * 10 s, would take hours over every parameter); {@code -f}, {@code -wi}, {@code -i}, {@code -w}
+ * and {@code -r} override them. Run: {@code ./arena jmh ComputeBenchmark -p threads=1,2 -p schedule=dynamic:1} (the launcher
  * passes every discovered strategy as {@code -p strategy=...} unless one is given).
  */
+@Fork(2)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -100,11 +106,6 @@ public class ComputeBenchmark {
     @TearDown(Level.Trial)
     public void closeAndValidate() {
         opened.close();
-        try (Strategy reference = new SequentialStrategy(StrategyConfig.threads(1))) {
-            String expected = GridSummary.of(reference.compute(params, Execution.reference()), nMax).sha256();
-            if (last != null && !last.sha256().equals(expected)) {
-                throw new IllegalStateException(strategy + " computed a wrong grid: sha256 " + last.sha256() + ", expected " + expected);
-            }
-        }
+        ReferenceCheck.requireReferenceGrid(strategy, params, last);
     }
 }

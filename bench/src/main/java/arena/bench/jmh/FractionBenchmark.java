@@ -11,7 +11,9 @@ import arena.core.StrategyRegistry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -19,14 +21,20 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The fraction's parallel reduction alone (the seed's {@code julia_fraction}), on a grid computed
  * once in setup: what each model pays to fan a cheap loop out and gather partial counts. The result
  * is checked against the sequential count after timing.
  *
- * <p>Run: {@code ./arena jmh FractionBenchmark -p threads=2}.
+ * <p>Defaults: 2 forks of 3 warm-up and 5 measured one-second iterations (JMH's own, 5 x 10 x
+ * 10 s, would take hours over every parameter); {@code -f}, {@code -wi}, {@code -i}, {@code -w}
+ * and {@code -r} override them. Run: {@code ./arena jmh FractionBenchmark -p threads=2}.
  */
+@Fork(2)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -1,6 +1,7 @@
 package arena.strategy.reactor;
 
 import arena.core.InFlight;
+import arena.core.RailGuard;
 import arena.core.TrackedThreads;
 
 import arena.core.AbstractStrategy;
@@ -44,11 +45,13 @@ import reactor.core.scheduler.Schedulers;
  * decides which worker owns a chunk, and Reactor decides only which thread runs each worker.
  *
  * <p><b>Failure</b>: the rail whose kernel throws records the original exception with
- * {@link GridJob#fail} (through {@code RailGuard}) and signals it; Reactor's {@code onError} cancels
+ * {@link GridJob#fail} (through {@link RailGuard}) and signals it; Reactor's {@code onError} cancels
  * that rail's upstream, which cancels the shared source, and the merge cancels the other rails, so no
  * further id is dealt; rails also skip work once the job is stopped. {@code blockLast()} throws at once,
  * so {@link #run} then waits for the chunks still in flight on other rails ({@code InFlight}) before it
- * returns. An interrupt of the waiting caller disposes the subscription the same way: the job is
+ * returns. A second failure is recorded and swallowed by its rail, never signalled: Reactor would drop
+ * it, undeliverable, to {@code Hooks.onErrorDropped}, which logs it; the strategy installs no hook,
+ * those are process-wide and belong to the application. An interrupt of the waiting caller disposes the subscription the same way: the job is
  * cancelled, the rails are waited for, the interrupt flag is kept and the caller gets a
  * {@link CancellationException}; {@link #fraction} behaves alike.
  *

@@ -1,6 +1,7 @@
 package arena.strategy.reactor;
 
 import arena.core.InFlight;
+import arena.core.RailGuard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,12 +24,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Hooks;
 import reactor.test.StepVerifier;
 
 /**
@@ -166,6 +169,23 @@ class ReactorPipelineTest {
     }
 
     @Test
+    void secondFailure_isRecordedByItsRail_notDroppedToReactorsHooks() {
+        List<Throwable> dropped = new CopyOnWriteArrayList<>();
+        Hooks.onErrorDropped(dropped::add); // test-only: the strategy installs no hook
+        try (ReactorStrategy strategy = open(2)) {
+            TwoRowsFailTogether kernel = new TwoRowsFailTogether();
+            assertThatThrownBy(() -> strategy.compute(PROBLEM, new Execution(new Schedule.Dynamic(1), kernel)))
+                    .isInstanceOf(WorkerFailedException.class)
+                    .cause()
+                    .hasMessageStartingWith("row ");
+            assertThat(kernel.failed.get()).as("rows that failed").isEqualTo(2);
+            assertThat(dropped).as("errors Reactor dropped").isEmpty();
+        } finally {
+            Hooks.resetOnErrorDropped();
+        }
+    }
+
+    @Test
     void interruptedCaller_cancelsTheRun_waitsForTheRails_andKeepsItsInterruptFlag() throws InterruptedException {
         SlowFirstRows kernel = new SlowFirstRows(2);
         Thread caller = Thread.currentThread();
@@ -293,6 +313,28 @@ class ReactorPipelineTest {
             if (rowStart == 1) {
                 slowRowFinished = true;
             }
+        }
+    }
+
+    /** Rows 0 and 1 each wait until both have started, then both fail; every other row computes. */
+    private static final class TwoRowsFailTogether implements Kernel {
+        private final CountDownLatch bothStarted = new CountDownLatch(2);
+        final AtomicInteger failed = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "two-rows-fail-together";
+        }
+
+        @Override
+        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+            if (rowStart <= 1) {
+                bothStarted.countDown();
+                awaitUninterruptibly(bothStarted, Duration.ofSeconds(5));
+                failed.incrementAndGet();
+                throw new IllegalStateException("row " + rowStart + " fails");
+            }
+            ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
         }
     }
 

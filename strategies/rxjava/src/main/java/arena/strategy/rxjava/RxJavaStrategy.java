@@ -1,6 +1,7 @@
 package arena.strategy.rxjava;
 
 import arena.core.InFlight;
+import arena.core.RailGuard;
 import arena.core.TrackedThreads;
 
 import arena.core.AbstractStrategy;

@@ -1,43 +1,46 @@
-package arena.strategy.rxjava;
+package arena.core;
 
-import arena.core.InFlight;
-
-import arena.core.GridJob;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * One run's guard around the work the rails do for a {@link GridJob}. It skips work once the job or
- * the run is stopped; it records a kernel's exception as the job's failure where it is thrown, so the
- * job keeps the original whatever RxJava later does with the signal; it counts the work in flight
- * ({@link InFlight}) so that the caller can wait until no rail touches the grid any more; and it lets
- * exactly one failure through to RxJava.
+ * One run's guard around the work that the rails of a reactive pipeline (Reactor, RxJava) do for a
+ * {@link GridJob}. It skips work once the job or the run is stopped; it records a kernel's exception
+ * as the job's failure where it is thrown, so the job keeps the original whatever the library later
+ * does with the signal; it counts the work in flight ({@link InFlight}) so that the caller can wait
+ * until no rail touches the grid any more; and it lets exactly one failure through to the library.
  *
  * <p>Only the first failure is signalled, and only while the run is going on: it ends the pipeline.
  * A later one (a second rail failing while the first failure cancels the others, or a rail failing
  * after the caller stopped the run) is recorded, where the job ignores it, and swallowed. Signalled,
- * it could only reach a pipeline that has already ended, and RxJava hands such an undeliverable
- * exception to {@code RxJavaPlugins.onError}, which prints it and passes it to the thread's uncaught
- * exception handler. Handling it here keeps that global hook out of the strategy.
+ * it could only reach a pipeline that has already ended, and the library would hand it to a
+ * process-wide hook for undeliverable errors (Reactor's {@code Hooks.onErrorDropped}, RxJava's
+ * {@code RxJavaPlugins.onError}), which logs or prints it. Handling it here keeps those hooks out of
+ * the strategies.
+ *
+ * <p>A failure that is not a {@link RuntimeException} (an {@link Error}, a sneaky checked exception)
+ * is signalled wrapped in a {@link RuntimeException} whose cause it is: both libraries rethrow fatal
+ * errors on the rail's thread instead of signalling them, which would leave the pipeline without a
+ * terminal signal. The job holds the original.
  *
  * <p>Threading: {@link #computeChunk} and {@link #computeOwnedChunks} are called by any number of rail
  * threads at once, for disjoint chunks; {@link #signal()} and {@link #stopAndAwait()} by the thread
  * that runs the job. When {@link #stopAndAwait()} returns, every chunk a rail computed happens-before
  * the return and no rail starts another.
  */
-final class RailGuard {
+public final class RailGuard {
 
     private final GridJob job;
     private final InFlight inFlight = new InFlight();
     private final AtomicReference<RuntimeException> signal = new AtomicReference<>();
 
     /** A guard for {@code job}'s rails. */
-    RailGuard(GridJob job) {
+    public RailGuard(GridJob job) {
         this.job = job;
     }
 
     /** Computes chunk {@code id} unless the job is stopped; a first failure is recorded, then signalled. */
-    void computeChunk(int id) {
+    public void computeChunk(int id) {
         guarded(job::compute, id);
     }
 
@@ -45,12 +48,12 @@ final class RailGuard {
      * Computes the chunks of a pre-assigned plan that belong to {@code worker}, stopping between
      * chunks once the job is stopped; a first failure is recorded, then signalled.
      */
-    void computeOwnedChunks(int worker) {
+    public void computeOwnedChunks(int worker) {
         guarded(job::computeOwnedChunks, worker);
     }
 
     /** The exception a rail threw into the pipeline, or null when none has. */
-    RuntimeException signal() {
+    public RuntimeException signal() {
         return signal.get();
     }
 
@@ -58,7 +61,7 @@ final class RailGuard {
      * Lets no rail start another chunk and waits for the chunks in flight; see
      * {@link InFlight#stopAndAwait()}. Call it after the pipeline has ended or the job has been stopped.
      */
-    void stopAndAwait() {
+    public void stopAndAwait() {
         inFlight.stopAndAwait();
     }
 
@@ -82,11 +85,7 @@ final class RailGuard {
         }
     }
 
-    /**
-     * Carries a worker's {@link Error} (or a sneaky checked exception) through RxJava as an ordinary
-     * error signal: RxJava rethrows fatal errors on the rail's thread instead of signalling them, which
-     * would leave the pipeline without a terminal signal. The job already holds the original.
-     */
+    /** Carries a rail's {@link Error} or checked exception through the library as an ordinary error signal. */
     private static final class RailFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

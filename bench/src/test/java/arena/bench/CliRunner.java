@@ -2,7 +2,7 @@ package arena.bench;
 
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
-import arena.core.testkit.WrongStrategy;
+import arena.core.testkit.WrongProvider;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ record CliRunner(int exitCode, String out, String err) {
     /** The discovered strategies plus the deliberately wrong test fixture. */
     static StrategyRegistry withWrongStrategy() {
         List<StrategyProvider> providers = new ArrayList<>(StrategyRegistry.discover().all());
-        providers.add(new WrongStrategy.Provider());
+        providers.add(new WrongProvider());
         return StrategyRegistry.of(providers);
     }
 }

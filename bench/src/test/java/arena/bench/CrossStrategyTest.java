@@ -3,6 +3,7 @@ package arena.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GoldenCase;
@@ -33,8 +34,20 @@ class CrossStrategyTest {
     private static final List<String> EXPECTED = List.of("sequential", "akka", "akka-cluster", "completable", "executor", "forkjoin", "reactor", "rxjava", "streams", "threads", "virtual");
 
     @Test
-    void distribution_discoversEveryModel() {
-        assertThat(StrategyRegistry.discover().names()).containsAll(EXPECTED);
+    void distribution_discoversExactlyEveryModel() {
+        assertThat(StrategyRegistry.discover().names())
+                .as("the strategies ServiceLoader finds; one missing means its module's META-INF/services file is missing or wrong")
+                .containsExactlyInAnyOrderElementsOf(EXPECTED);
+    }
+
+    @Test
+    void everyDiscoveredProvider_isATopLevelModelProviderExtendingTheBaseClass() {
+        for (StrategyProvider provider : StrategyRegistry.discover().all()) {
+            Class<?> type = provider.getClass();
+            assertThat(type.getSimpleName()).as("%s of strategy '%s'", type.getName(), provider.name()).endsWith("Provider");
+            assertThat(type.getEnclosingClass()).as("%s is a top-level class", type.getName()).isNull();
+            assertThat(type).as("%s extends the shared base", type.getName()).isAssignableTo(AbstractStrategyProvider.class);
+        }
     }
 
     @TestFactory

@@ -1,8 +1,5 @@
 package arena.core;
 
-import java.util.EnumSet;
-import java.util.List;
-
 /**
  * The reference: one thread, the caller's, computing the plan's chunks in order through the kernel.
  * Every other strategy is checked against it. Holds no resources. An interrupt of the caller
@@ -13,7 +10,7 @@ public final class SequentialStrategy extends AbstractStrategy {
 
     /** Opens the reference; {@code config} must ask for one thread. */
     public SequentialStrategy(StrategyConfig config) {
-        super(new Provider(), config);
+        super(new SequentialProvider(), config);
     }
 
     @Override
@@ -35,28 +32,5 @@ public final class SequentialStrategy extends AbstractStrategy {
     @Override
     public void close() {
         // nothing to release
-    }
-
-    /** Registers {@code sequential}: one thread, every schedule family (chunks taken in order). */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return StrategyRegistry.REFERENCE;
-        }
-
-        @Override
-        public String description() {
-            return "the reference: one thread, plain loops over rows through the kernel";
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return new Capabilities(EnumSet.allOf(Schedule.Kind.class), false, 1, List.of());
-        }
-
-        @Override
-        public Strategy open(StrategyConfig config) {
-            return new SequentialStrategy(config);
-        }
     }
 }

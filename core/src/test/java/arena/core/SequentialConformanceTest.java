@@ -7,6 +7,6 @@ class SequentialConformanceTest extends StrategyConformanceTest {
 
     @Override
     protected StrategyProvider provider() {
-        return new SequentialStrategy.Provider();
+        return new SequentialProvider();
     }
 }

@@ -24,17 +24,17 @@ class StrategyRegistryTest {
 
     @Test
     void duplicateNames_failFast() {
-        assertThatThrownBy(() -> StrategyRegistry.of(List.of(new SequentialStrategy.Provider(), new SequentialStrategy.Provider())))
+        assertThatThrownBy(() -> StrategyRegistry.of(List.of(new SequentialProvider(), new SequentialProvider())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("two strategies are named 'sequential'");
     }
 
     @Test
     void sequential_refusesMoreThanOneThread_andForeignOptions() {
-        assertThatThrownBy(() -> new SequentialStrategy.Provider().open(StrategyConfig.threads(2)))
+        assertThatThrownBy(() -> new SequentialProvider().open(StrategyConfig.threads(2)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("strategy 'sequential' runs on at most 1 thread, got 2");
-        assertThatThrownBy(() -> new SequentialStrategy.Provider().open(new StrategyConfig(1, java.util.Map.of("seed", "x"))))
+        assertThatThrownBy(() -> new SequentialProvider().open(new StrategyConfig(1, java.util.Map.of("seed", "x"))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("takes no option 'seed'");
     }

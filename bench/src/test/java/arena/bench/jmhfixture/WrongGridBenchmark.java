@@ -6,7 +6,7 @@ import arena.core.Execution;
 import arena.core.JuliaParams;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.testkit.WrongStrategy;
+import arena.core.testkit.WrongProvider;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +35,7 @@ public class WrongGridBenchmark {
     /** Opens the wrong strategy. */
     @Setup(Level.Trial)
     public void open() {
-        opened = new WrongStrategy.Provider().open(StrategyConfig.threads(1));
+        opened = new WrongProvider().open(StrategyConfig.threads(1));
     }
 
     /** One whole (wrong) grid. */

@@ -1,22 +1,17 @@
 package arena.core.testkit;
 
-import arena.core.Capabilities;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.JuliaParams;
 import arena.core.Kernel;
-import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
-import java.util.EnumSet;
-import java.util.List;
 
 /**
  * A deliberately wrong strategy for testing the harness's failure path: it computes like
  * {@code sequential}, but its kernel adds one to the count of cell ({@link #ROW}, {@link #COLUMN})
- * whenever the grid has that cell. Registered in test code only, never through a ServiceLoader
+ * whenever the grid has that cell. Opened by {@link WrongProvider} and registered in test code only, never through a ServiceLoader
  * file of a main artifact.
  */
 public final class WrongStrategy implements Strategy {
@@ -29,7 +24,7 @@ public final class WrongStrategy implements Strategy {
     private final int threads;
     private final Strategy sequential = new SequentialStrategy(StrategyConfig.threads(1));
 
-    private WrongStrategy(int threads) {
+    WrongStrategy(int threads) {
         this.threads = threads;
     }
 
@@ -70,29 +65,6 @@ public final class WrongStrategy implements Strategy {
             if (rowStart <= ROW && ROW < rowEnd && COLUMN < params.size()) {
                 counts[ROW * params.size() + COLUMN]++;
             }
-        }
-    }
-
-    /** Registers {@code wrong}: any schedule, any thread count, never in default selections. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return "wrong";
-        }
-
-        @Override
-        public String description() {
-            return "a test fixture whose kernel corrupts one cell";
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return new Capabilities(EnumSet.allOf(Schedule.Kind.class), false, StrategyConfig.MAX_THREADS, List.of());
-        }
-
-        @Override
-        public Strategy open(StrategyConfig config) {
-            return new WrongStrategy(config.threads());
         }
     }
 }

@@ -48,7 +48,7 @@ class AkkaClusterConformanceTest extends StrategyConformanceTest {
 
     @Override
     protected StrategyProvider provider() {
-        return new SeededProvider(new AkkaClusterStrategyProvider(), first.address());
+        return new SeededProvider(new AkkaClusterProvider(), first.address());
     }
 
     @Override

@@ -74,7 +74,7 @@ class InJvmClusterTest {
         int port = freePort();
         first = WorkerNode.start("127.0.0.1", port, "127.0.0.1:" + port, 1);
         second = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
-        strategy = (AkkaClusterStrategy) new AkkaClusterStrategyProvider()
+        strategy = (AkkaClusterStrategy) new AkkaClusterProvider()
                 .open(new StrategyConfig(2, Map.of("seed", first.address())));
     }
 

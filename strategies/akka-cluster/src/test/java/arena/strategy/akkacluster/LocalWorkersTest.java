@@ -56,7 +56,7 @@ class LocalWorkersTest {
     }
 
     private AkkaClusterStrategy open(Map<String, String> options, int threads) {
-        strategy = (AkkaClusterStrategy) new AkkaClusterStrategyProvider().open(new StrategyConfig(threads, options));
+        strategy = (AkkaClusterStrategy) new AkkaClusterProvider().open(new StrategyConfig(threads, options));
         return strategy;
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OptionsTest {
 
-    private final StrategyProvider provider = new AkkaClusterStrategyProvider();
+    private final StrategyProvider provider = new AkkaClusterProvider();
 
     @AfterEach
     void nothingWasStarted() throws InterruptedException {
@@ -37,7 +37,7 @@ class OptionsTest {
     void provider_isDiscoveredByName_runsOnlyWhenNamed_andTakesItsTwoOptions() {
         StrategyProvider found = StrategyRegistry.discover().find("akka-cluster");
 
-        assertThat(found).isInstanceOf(AkkaClusterStrategyProvider.class);
+        assertThat(found).isInstanceOf(AkkaClusterProvider.class);
         assertThat(found.capabilities().joinsDefaultSelection()).isFalse();
         assertThat(found.capabilities().scheduleLabels()).isEqualTo("static, dynamic, guided");
         assertThat(found.capabilities().maxThreads()).isEqualTo(StrategyConfig.MAX_THREADS);

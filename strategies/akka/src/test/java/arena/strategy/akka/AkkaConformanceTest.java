@@ -25,7 +25,7 @@ class AkkaConformanceTest extends StrategyConformanceTest {
 
     @Override
     protected StrategyProvider provider() {
-        return new AkkaStrategyProvider();
+        return new AkkaProvider();
     }
 
     @Override
@@ -42,7 +42,7 @@ class AkkaConformanceTest extends StrategyConformanceTest {
 
         StrategyProvider found = StrategyRegistry.discover().find("akka");
 
-        assertThat(found).isInstanceOf(AkkaStrategyProvider.class);
+        assertThat(found).isInstanceOf(AkkaProvider.class);
         assertThat(found.description()).isNotBlank();
         assertThat(found.capabilities().schedules())
                 .containsExactlyInAnyOrder(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);

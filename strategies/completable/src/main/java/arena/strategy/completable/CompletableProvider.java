@@ -1,10 +1,10 @@
 package arena.strategy.completable;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 
 /**
  * Registers {@code completable}: {@link java.util.concurrent.CompletableFuture} stages on a fixed pool
@@ -14,24 +14,15 @@ import arena.core.StrategyProvider;
  * <p>Stateless and thread-safe; listing it (name, description, capabilities) starts nothing, only
  * {@link #open} creates a pool.
  */
-public final class CompletableProvider implements StrategyProvider {
+public final class CompletableProvider extends AbstractStrategyProvider {
 
     /** The strategy's name, and the prefix of its threads' names after {@code arena-}. */
     public static final String NAME = "completable";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "CompletableFuture.runAsync per chunk on a private fixed pool, joined with allOf; fraction by thenCombine";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
+    /** The provider; constructing it starts nothing. */
+    public CompletableProvider() {
+        super(NAME, "CompletableFuture.runAsync per chunk on a private fixed pool, joined with allOf; fraction by thenCombine",
+                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package arena.strategy.executor;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 
 /**
  * Registers {@code executor}: a fixed pool from {@link java.util.concurrent.Executors#newFixedThreadPool}
@@ -14,24 +14,15 @@ import arena.core.StrategyProvider;
  * <p>Stateless and thread-safe; listing it (name, description, capabilities) starts nothing, only
  * {@link #open} creates a pool.
  */
-public final class ExecutorProvider implements StrategyProvider {
+public final class ExecutorProvider extends AbstractStrategyProvider {
 
     /** The strategy's name, and the prefix of its threads' names after {@code arena-}. */
     public static final String NAME = "executor";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "a fixed thread pool (Executors.newFixedThreadPool), one Future per chunk, one per owner for static";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
+    /** The provider; constructing it starts nothing. */
+    public ExecutorProvider() {
+        super(NAME, "a fixed thread pool (Executors.newFixedThreadPool), one Future per chunk, one per owner for static",
+                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED));
     }
 
     @Override

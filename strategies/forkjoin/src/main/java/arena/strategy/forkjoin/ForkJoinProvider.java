@@ -1,10 +1,10 @@
 package arena.strategy.forkjoin;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 
 /**
  * Registers {@code forkjoin}: a {@link java.util.concurrent.ForkJoinPool} of the requested
@@ -14,24 +14,15 @@ import arena.core.StrategyProvider;
  * <p>Stateless and thread-safe; listing it (name, description, capabilities) starts nothing, only
  * {@link #open} creates a pool.
  */
-public final class ForkJoinProvider implements StrategyProvider {
+public final class ForkJoinProvider extends AbstractStrategyProvider {
 
     /** The strategy's name, and the prefix of its threads' names after {@code arena-}. */
     public static final String NAME = "forkjoin";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "a private ForkJoinPool: one task per worker (static, dynamic, guided), recursive halving (split)";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED, Schedule.Kind.SPLIT);
+    /** The provider; constructing it starts nothing. */
+    public ForkJoinProvider() {
+        super(NAME, "a private ForkJoinPool: one task per worker (static, dynamic, guided), recursive halving (split)",
+                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED, Schedule.Kind.SPLIT));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package arena.strategy.reactor;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 
 /**
  * Registers {@code reactor}: Project Reactor, a {@code ParallelFlux} of chunk ids on a parallel
@@ -14,24 +14,15 @@ import arena.core.StrategyProvider;
  * <p>Stateless and thread-safe. Listing it loads no Reactor class and starts nothing; only
  * {@link #open} creates the scheduler.
  */
-public final class ReactorProvider implements StrategyProvider {
+public final class ReactorProvider extends AbstractStrategyProvider {
 
     /** The strategy's name, also the prefix {@code arena-reactor} of its threads' names. */
     public static final String NAME = "reactor";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Project Reactor: a ParallelFlux of chunk ids whose rails run on a parallel scheduler of its own";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
+    /** The provider; constructing it starts nothing. */
+    public ReactorProvider() {
+        super(NAME, "Project Reactor: a ParallelFlux of chunk ids whose rails run on a parallel scheduler of its own",
+                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED));
     }
 
     @Override

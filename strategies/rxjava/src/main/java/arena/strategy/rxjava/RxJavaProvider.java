@@ -1,10 +1,10 @@
 package arena.strategy.rxjava;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 
 /**
  * Registers {@code rxjava}: RxJava 3, a {@code ParallelFlowable} of chunk ids whose rails run on a
@@ -14,24 +14,15 @@ import arena.core.StrategyProvider;
  * <p>Stateless and thread-safe. Listing it loads no RxJava class and starts nothing; only
  * {@link #open} creates the pool.
  */
-public final class RxJavaProvider implements StrategyProvider {
+public final class RxJavaProvider extends AbstractStrategyProvider {
 
     /** The strategy's name, also the prefix {@code arena-rxjava} of its threads' names. */
     public static final String NAME = "rxjava";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "RxJava 3: a ParallelFlowable of chunk ids whose rails run on a fixed thread pool of its own";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
+    /** The provider; constructing it starts nothing. */
+    public RxJavaProvider() {
+        super(NAME, "RxJava 3: a ParallelFlowable of chunk ids whose rails run on a fixed thread pool of its own",
+                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED));
     }
 
     @Override

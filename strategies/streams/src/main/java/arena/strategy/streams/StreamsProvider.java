@@ -1,10 +1,10 @@
 package arena.strategy.streams;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 
 /**
  * Registers {@code streams}: a parallel {@link java.util.stream.IntStream} over chunk or worker ids,
@@ -15,24 +15,15 @@ import arena.core.StrategyProvider;
  *
  * <p>Stateless and thread-safe; listing it starts nothing, only {@link #open} creates a pool.
  */
-public final class StreamsProvider implements StrategyProvider {
+public final class StreamsProvider extends AbstractStrategyProvider {
 
     /** The strategy's name, and the prefix of its threads' names after {@code arena-}. */
     public static final String NAME = "streams";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "a parallel IntStream over chunk ids (split) or worker ids (static) in a ForkJoinPool of its own";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.SPLIT);
+    /** The provider; constructing it starts nothing. */
+    public StreamsProvider() {
+        super(NAME, "a parallel IntStream over chunk ids (split) or worker ids (static) in a ForkJoinPool of its own",
+                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.SPLIT));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package arena.strategy.threads;
 
 import arena.core.AbstractStrategy;
-import arena.core.Capabilities;
 import arena.core.ChunkPlan;
 import arena.core.ChunkQueue;
 import arena.core.CountGrid;
@@ -10,7 +9,6 @@ import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
@@ -42,7 +40,7 @@ public final class ThreadsStrategy extends AbstractStrategy {
 
     /** Opens the strategy with {@code config.threads()} workers per call. */
     public ThreadsStrategy(StrategyConfig config) {
-        super(new Provider(), config);
+        super(new ThreadsProvider(), config);
     }
 
     @Override
@@ -87,31 +85,5 @@ public final class ThreadsStrategy extends AbstractStrategy {
     @Override
     public void close() {
         // nothing outlives a call
-    }
-
-    /**
-     * Registers {@code threads}: raw platform threads, static, dynamic and guided schedules. Stateless;
-     * listing it starts nothing.
-     */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return "threads";
-        }
-
-        @Override
-        public String description() {
-            return "raw platform threads, started and joined by the strategy on every call";
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
-        }
-
-        @Override
-        public Strategy open(StrategyConfig config) {
-            return new ThreadsStrategy(config);
-        }
     }
 }

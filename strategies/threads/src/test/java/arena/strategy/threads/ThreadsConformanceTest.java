@@ -8,6 +8,6 @@ class ThreadsConformanceTest extends StrategyConformanceTest {
 
     @Override
     protected StrategyProvider provider() {
-        return new ThreadsStrategy.Provider();
+        return new ThreadsProvider();
     }
 }

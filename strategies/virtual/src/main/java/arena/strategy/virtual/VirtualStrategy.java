@@ -1,7 +1,6 @@
 package arena.strategy.virtual;
 
 import arena.core.AbstractStrategy;
-import arena.core.Capabilities;
 import arena.core.ChunkPlan;
 import arena.core.ChunkQueue;
 import arena.core.CountGrid;
@@ -10,7 +9,6 @@ import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +56,7 @@ public final class VirtualStrategy extends AbstractStrategy {
 
     /** Opens the strategy: its executor, with room for {@code config.threads()} tasks in flight. */
     public VirtualStrategy(StrategyConfig config) {
-        super(new Provider(), config);
+        super(new VirtualProvider(), config);
         this.inFlight = new InFlightLimit(threads());
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX, 0).factory());
     }
@@ -163,31 +161,5 @@ public final class VirtualStrategy extends AbstractStrategy {
     /** Whether the executor has shut down and every one of its threads has ended. */
     boolean isTerminated() {
         return executor.isTerminated();
-    }
-
-    /**
-     * Registers {@code virtual}: virtual threads, at most T in flight; static, dynamic and guided
-     * schedules. Stateless; listing it starts nothing.
-     */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return "virtual";
-        }
-
-        @Override
-        public String description() {
-            return "virtual threads, one per chunk (one per owner for static), at most T in flight";
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
-        }
-
-        @Override
-        public Strategy open(StrategyConfig config) {
-            return new VirtualStrategy(config);
-        }
     }
 }

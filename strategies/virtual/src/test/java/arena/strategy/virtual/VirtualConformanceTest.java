@@ -15,7 +15,7 @@ class VirtualConformanceTest extends StrategyConformanceTest {
 
     @Override
     protected StrategyProvider provider() {
-        return new VirtualStrategy.Provider();
+        return new VirtualProvider();
     }
 
     @Override

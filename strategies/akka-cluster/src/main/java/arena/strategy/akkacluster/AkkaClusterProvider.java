@@ -1,10 +1,10 @@
 package arena.strategy.akkacluster;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -16,23 +16,15 @@ import java.util.List;
  * Supports static, dynamic and guided schedules. Listing it starts nothing. Stateless and
  * thread-safe.
  */
-public final class AkkaClusterStrategyProvider implements StrategyProvider {
+public final class AkkaClusterProvider extends AbstractStrategyProvider {
 
-    @Override
-    public String name() {
-        return "akka-cluster";
-    }
-
-    @Override
-    public String description() {
-        return "Akka Cluster Typed: a coordinator hands row chunks to worker nodes over Artery TCP; workers may die mid-run "
-                + "(--threads is per worker node; needs option seed or local-workers)";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(EnumSet.of(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED), false,
-                StrategyConfig.MAX_THREADS, List.of("seed", "local-workers"));
+    /** The provider; constructing it starts nothing. */
+    public AkkaClusterProvider() {
+        super("akka-cluster",
+                "Akka Cluster Typed: a coordinator hands row chunks to worker nodes over Artery TCP; workers may die mid-run "
+                        + "(--threads is per worker node; needs option seed or local-workers)",
+                new Capabilities(EnumSet.of(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED), false,
+                        StrategyConfig.MAX_THREADS, List.of("seed", "local-workers")));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package arena.strategy.akka;
 
+import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.StrategyProvider;
 
 /**
  * Registers {@code akka}: Akka Typed actors, a coordinator handing row chunks to one worker actor per
@@ -12,21 +12,12 @@ import arena.core.StrategyProvider;
  * schedules. Listing it starts nothing; {@link #open} starts the actor system. Stateless and
  * thread-safe.
  */
-public final class AkkaStrategyProvider implements StrategyProvider {
+public final class AkkaProvider extends AbstractStrategyProvider {
 
-    @Override
-    public String name() {
-        return "akka";
-    }
-
-    @Override
-    public String description() {
-        return "Akka Typed actors: a coordinator hands row chunks to a pool of worker actors";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
+    /** The provider; constructing it starts nothing. */
+    public AkkaProvider() {
+        super("akka", "Akka Typed actors: a coordinator hands row chunks to a pool of worker actors",
+                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED));
     }
 
     @Override

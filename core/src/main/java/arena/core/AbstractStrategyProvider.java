@@ -1,0 +1,48 @@
+package arena.core;
+
+import java.util.Objects;
+
+/**
+ * The part every provider shares: a strategy's name, description and capabilities, fixed when the
+ * provider is constructed. A subclass passes them to the constructor and implements only
+ * {@link #open}. By convention a provider is a top-level class named {@code <Model>Provider} (e.g.
+ * {@code ThreadsProvider}) in its strategy's package, with a public no-argument constructor for
+ * {@link java.util.ServiceLoader}.
+ *
+ * <p>Contract: constructing a provider must start nothing and load none of the model's library
+ * classes; only {@link #open} creates pools, threads or actor systems. Threading: immutable once
+ * constructed, so stateless and safe to use from any thread; {@link #open} may be called
+ * concurrently and returns a new, independent strategy each time.
+ */
+public abstract class AbstractStrategyProvider implements StrategyProvider {
+
+    private final String name;
+    private final String description;
+    private final Capabilities capabilities;
+
+    /**
+     * @param name         the strategy's stable, lower-case name, unique among all providers
+     * @param description  one line saying what the model is
+     * @param capabilities the schedules, thread counts and options the strategy accepts
+     */
+    protected AbstractStrategyProvider(String name, String description, Capabilities capabilities) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.description = Objects.requireNonNull(description, "description");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public final Capabilities capabilities() {
+        return capabilities;
+    }
+}

@@ -1,13 +1,13 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
 import arena.core.StrategyRegistry;
 import arena.core.WorkerFailedException;
+import arena.core.input.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code arena} command line. Every command maps its outcome to one of the {@link ExitCode}s:

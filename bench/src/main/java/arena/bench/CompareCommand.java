@@ -1,9 +1,9 @@
 package arena.bench;
 
-import arena.core.JuliaParams;
-import arena.core.Kernel;
 import arena.core.Schedule;
 import arena.core.StrategyRegistry;
+import arena.core.kernel.Kernel;
+import arena.core.problem.JuliaParams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code arena compare}: the main job. Verifies, then times every selected configuration on every

@@ -1,13 +1,13 @@
 package arena.bench;
 
+import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.Kernel;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import arena.core.CountGrid;
 import arena.core.Timeline;
+import arena.core.kernel.Kernel;
 import java.util.ArrayList;
 import java.util.List;
 

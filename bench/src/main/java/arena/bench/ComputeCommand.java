@@ -5,13 +5,13 @@ import arena.core.Execution;
 import arena.core.GoldenCase;
 import arena.core.GoldenCsv;
 import arena.core.GridSummary;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.Kernels;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.Kernels;
+import arena.core.problem.JuliaParams;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code arena compute}: computes one grid once with one strategy and prints its figures and the

@@ -1,8 +1,8 @@
 package arena.bench;
 
-import arena.core.Kernel;
 import arena.core.Schedule;
 import arena.core.StrategyProvider;
+import arena.core.kernel.Kernel;
 
 /**
  * One cell of a selection: a strategy with a kernel, a thread count and a schedule. Immutable.

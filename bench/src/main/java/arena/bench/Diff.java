@@ -3,7 +3,7 @@ package arena.bench;
 import arena.bench.ResultsFile.Entry;
 import arena.bench.ResultsFile.Key;
 import arena.bench.ResultsFile.Problem;
-import arena.core.InvalidInputException;
+import arena.core.input.InvalidInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

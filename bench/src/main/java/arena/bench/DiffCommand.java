@@ -1,15 +1,15 @@
 package arena.bench;
 
-import arena.core.NumberText;
+import arena.core.input.NumberText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code arena diff BASELINE CURRENT}: the CI gate. Reads two results.json files written by

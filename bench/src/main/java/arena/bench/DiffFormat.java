@@ -97,7 +97,7 @@ public enum DiffFormat {
         }
     };
 
-    /** Reads {@code --format} by {@link arena.core.Names}' rule (case ignored). Stateless. */
+    /** Reads {@code --format} by {@link arena.core.input.Names}' rule (case ignored). Stateless. */
     static final class Converter implements picocli.CommandLine.ITypeConverter<DiffFormat> {
         @Override
         public DiffFormat convert(String value) {

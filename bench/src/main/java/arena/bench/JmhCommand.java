@@ -1,12 +1,12 @@
 package arena.bench;
 
 import arena.bench.jmh.ComputeBenchmark;
-import arena.core.InvalidInputException;
-import arena.core.Kernels;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
+import arena.core.input.InvalidInputException;
+import arena.core.kernel.Kernels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,9 +32,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Unmatched;
 
 /**

@@ -1,7 +1,7 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
-import arena.core.JuliaParams;
+import arena.core.input.InvalidInputException;
+import arena.core.problem.JuliaParams;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,7 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
-import arena.core.NumberText;
+import arena.core.input.InvalidInputException;
+import arena.core.input.NumberText;
 
 /**
  * Parses numeric options by {@link NumberText}'s one rule (ASCII decimal, no {@code +} sign, no

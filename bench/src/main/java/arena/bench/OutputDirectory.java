@@ -1,6 +1,6 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
+import arena.core.input.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;

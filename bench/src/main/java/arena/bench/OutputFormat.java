@@ -1,6 +1,6 @@
 package arena.bench;
 
-import arena.core.Names;
+import arena.core.input.Names;
 import java.util.Arrays;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -1,6 +1,6 @@
 package arena.bench;
 
-import arena.core.JuliaParams;
+import arena.core.problem.JuliaParams;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package arena.bench;
 
-import arena.core.Complex;
-import arena.core.InvalidInputException;
-import arena.core.JuliaParams;
-import arena.core.NumberText;
+import arena.core.input.InvalidInputException;
+import arena.core.input.NumberText;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;

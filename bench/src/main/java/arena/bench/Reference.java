@@ -5,11 +5,11 @@ import arena.core.Execution;
 import arena.core.GoldenCase;
 import arena.core.GoldenCsv;
 import arena.core.GridSummary;
-import arena.core.JuliaParams;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
+import arena.core.problem.JuliaParams;
 import java.util.Optional;
 
 /**

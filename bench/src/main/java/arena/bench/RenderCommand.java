@@ -3,21 +3,21 @@ package arena.bench;
 import arena.bench.render.JuliaPicture;
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
-import arena.core.Kernels;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.kernel.Kernels;
+import arena.core.problem.JuliaParams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code arena render}: writes the Julia set as a PNG the way the seed shows it

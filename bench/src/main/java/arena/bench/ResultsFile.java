@@ -1,7 +1,7 @@
 package arena.bench;
 
-import arena.core.Complex;
-import arena.core.InvalidInputException;
+import arena.core.input.InvalidInputException;
+import arena.core.problem.Complex;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

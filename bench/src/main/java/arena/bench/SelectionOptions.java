@@ -1,12 +1,12 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
-import arena.core.Kernel;
-import arena.core.Kernels;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
+import arena.core.input.InvalidInputException;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.Kernels;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

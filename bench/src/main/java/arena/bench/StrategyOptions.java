@@ -1,8 +1,8 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
+import arena.core.input.InvalidInputException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,9 +3,9 @@ package arena.bench;
 import arena.bench.chart.GanttChart;
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
 import arena.core.Strategy;
 import arena.core.Timeline;
+import arena.core.problem.JuliaParams;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +17,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code arena timeline}: records one run of every selected configuration chunk by chunk and writes

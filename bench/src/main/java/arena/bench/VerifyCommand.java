@@ -2,8 +2,8 @@ package arena.bench;
 
 import arena.core.GoldenCase;
 import arena.core.GoldenCsv;
-import arena.core.InvalidInputException;
-import arena.core.JuliaParams;
+import arena.core.input.InvalidInputException;
+import arena.core.problem.JuliaParams;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code arena verify}: the regression check. Runs every selected configuration on the problem (or

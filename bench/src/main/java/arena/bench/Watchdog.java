@@ -1,6 +1,6 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
+import arena.core.input.InvalidInputException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -27,7 +27,7 @@ final class Watchdog implements AutoCloseable {
     /** Fair, so that an interrupt waiting for a shielded action gets in before the next one starts. */
     private static final ReentrantLock SHIELD = new ReentrantLock(true);
 
-    private static final Pattern SIMPLE = Pattern.compile("(" + arena.core.NumberText.UNSIGNED_REAL + ")(ms|s|m|h)?");
+    private static final Pattern SIMPLE = Pattern.compile("(" + arena.core.input.NumberText.UNSIGNED_REAL + ")(ms|s|m|h)?");
     /** ISO-8601 durations, their numbers by the same ASCII rule (no sign, no comma). */
     private static final Pattern ISO = Pattern.compile("P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\\.[0-9]+)?S)?)?");
 

@@ -1,6 +1,6 @@
 package arena.bench;
 
-import arena.core.InvalidInputException;
+import arena.core.input.InvalidInputException;
 import arena.strategy.akkacluster.WorkerMain;
 import arena.strategy.akkacluster.WorkerNode;
 import java.io.PrintWriter;
@@ -8,9 +8,9 @@ import java.net.BindException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code arena worker}: runs one worker node of the {@code akka-cluster} strategy until it is

@@ -1,20 +1,17 @@
 package arena.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
 import arena.core.AbstractStrategyProvider;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GoldenCase;
 import arena.core.GridSummary;
-import arena.core.JuliaParams;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.GoldenCases;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Every strategy the distribution discovers through ServiceLoader, against the golden file and the

@@ -1,11 +1,10 @@
 package arena.bench;
 
+import arena.core.input.InvalidInputException;
+import arena.core.problem.JuliaParams;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import arena.core.InvalidInputException;
-import arena.core.JuliaParams;
-import org.junit.jupiter.api.Test;
 
 class MemoryCheckTest {
 

@@ -1,16 +1,14 @@
 package arena.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.LiveThreads;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A randomised soak: many small problems with random parameters, strategies, thread counts up to

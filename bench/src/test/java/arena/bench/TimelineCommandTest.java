@@ -1,19 +1,18 @@
 package arena.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import arena.core.Execution;
-import arena.core.JuliaParams;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyRegistry;
 import arena.core.Timeline;
+import arena.core.problem.JuliaParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TimelineCommandTest {
 
@@ -26,14 +25,14 @@ class TimelineCommandTest {
         JuliaParams seed = JuliaParams.seedCase();
         try (Strategy threads = StrategyRegistry.discover().find("threads").open(StrategyConfig.threads(3))) {
             Timeline blocks = new Timeline();
-            threads.compute(seed, new Execution(new Schedule.Static(0), arena.core.Kernels.reference(), blocks));
+            threads.compute(seed, new Execution(new Schedule.Static(0), arena.core.kernel.Kernels.reference(), blocks));
             Timeline.Summary staticSummary = blocks.summary(0, 1, 3);
             assertThat(staticSummary.workers()).extracting(Timeline.WorkerShare::iterations)
                     .containsExactlyInAnyOrder(28_287_045L, 184_746_871L, 27_855_184L);
             assertThat(staticSummary.iterationImbalance()).isGreaterThan(2.2);
 
             Timeline dynamic = new Timeline();
-            threads.compute(seed, new Execution(new Schedule.Dynamic(1), arena.core.Kernels.reference(), dynamic));
+            threads.compute(seed, new Execution(new Schedule.Dynamic(1), arena.core.kernel.Kernels.reference(), dynamic));
             Timeline.Summary dynamicSummary = dynamic.summary(0, 1, 3);
             assertThat(dynamicSummary.workers()).hasSize(3);
             assertThat(dynamicSummary.workers().stream().mapToLong(Timeline.WorkerShare::iterations).sum()).isEqualTo(240_889_100L);

@@ -1,10 +1,7 @@
 package arena.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
-import arena.core.Kernels;
 import arena.core.StrategyProvider;
+import arena.core.kernel.Kernels;
 import arena.core.testkit.LiveThreads;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /** {@code --timeout} cancels the run in every strategy, exits 4 promptly and leaves no worker behind. */
 class TimeoutTest {

@@ -1,5 +1,7 @@
 package arena.core;
 
+import arena.core.input.InvalidInputException;
+import arena.core.problem.JuliaParams;
 import java.util.Objects;
 
 /**

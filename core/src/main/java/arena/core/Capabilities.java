@@ -1,5 +1,6 @@
 package arena.core;
 
+import arena.core.input.InvalidInputException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package arena.core;
 
+import arena.core.kernel.Kernel;
+import arena.core.kernel.Kernels;
+import arena.core.kernel.ScalarKernel;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package arena.core;
 
+import arena.core.problem.JuliaParams;
+
 /**
  * One row of a golden CSV: a problem and the figures its grid must reproduce exactly. Immutable.
  *

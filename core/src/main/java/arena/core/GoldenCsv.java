@@ -1,5 +1,8 @@
 package arena.core;
 
+import arena.core.input.InvalidInputException;
+import arena.core.input.NumberText;
+import arena.core.problem.JuliaParams;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

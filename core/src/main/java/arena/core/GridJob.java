@@ -1,5 +1,8 @@
 package arena.core;
 
+import arena.core.concurrent.StopSignal;
+import arena.core.kernel.Kernel;
+import arena.core.problem.JuliaParams;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -1,5 +1,6 @@
 package arena.core;
 
+import arena.core.concurrent.InFlight;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 

@@ -1,5 +1,8 @@
 package arena.core;
 
+import arena.core.input.InvalidInputException;
+import arena.core.input.Names;
+import arena.core.input.NumberText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

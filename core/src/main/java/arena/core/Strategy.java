@@ -1,5 +1,8 @@
 package arena.core;
 
+import arena.core.input.InvalidInputException;
+import arena.core.problem.JuliaParams;
+
 /**
  * One concurrency model, opened for one run configuration: it holds the pools, schedulers or actor
  * systems sized to that configuration until {@link #close()}. Open it outside any timed region.

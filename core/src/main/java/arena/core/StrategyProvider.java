@@ -1,5 +1,7 @@
 package arena.core;
 
+import arena.core.input.InvalidInputException;
+
 /**
  * The light half of the SPI, found by {@link java.util.ServiceLoader}: a strategy's name,
  * description and capabilities, and a factory for the heavy half. Listing providers starts no

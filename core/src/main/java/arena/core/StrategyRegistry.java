@@ -1,5 +1,7 @@
 package arena.core;
 
+import arena.core.input.InvalidInputException;
+import arena.core.input.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,9 +1,7 @@
 package arena.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
+import arena.core.input.InvalidInputException;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.GoldenCases;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +10,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 class GoldenTest {
 

@@ -1,10 +1,12 @@
 package arena.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import arena.core.concurrent.StopSignal;
 import arena.core.kernel.InterleavedKernel;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.ScalarKernel;
 import arena.core.kernel.VectorSupport;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GridJobTest {
 

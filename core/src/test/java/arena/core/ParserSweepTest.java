@@ -1,12 +1,14 @@
 package arena.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
+import arena.core.input.InvalidInputException;
+import arena.core.input.NumberText;
+import arena.core.problem.Complex;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Seeded random sweeps over the text parsers: thousands of well-formed inputs must parse to

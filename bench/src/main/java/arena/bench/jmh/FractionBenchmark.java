@@ -2,12 +2,12 @@ package arena.bench.jmh;
 
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyRegistry;
+import arena.core.problem.JuliaParams;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

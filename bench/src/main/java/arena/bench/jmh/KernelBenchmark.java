@@ -1,8 +1,8 @@
 package arena.bench.jmh;
 
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.Kernels;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.Kernels;
+import arena.core.problem.JuliaParams;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,10 +3,10 @@ package arena.bench.jmh;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GridSummary;
-import arena.core.JuliaParams;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
+import arena.core.problem.JuliaParams;
 
 /**
  * The check a benchmark runs on its last result after timing, in its trial's teardown: a wrong

@@ -1,13 +1,11 @@
 package arena.bench.render;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;
+import arena.core.problem.JuliaParams;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JuliaPictureTest {
 

@@ -1,9 +1,7 @@
 package arena.core.kernel;
 
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.ScalarKernel;
-import arena.core.StopSignal;
+import arena.core.concurrent.StopSignal;
+import arena.core.problem.JuliaParams;
 
 /**
  * The golden contract on plain doubles with four pixels in flight: four independent escape loops run

@@ -1,7 +1,5 @@
 package arena.core.kernel;
 
-import arena.core.Kernel;
-
 /**
  * Whether this JVM can run {@link VectorKernel}, and the way to get it. The vector kernel uses the
  * incubating module {@code jdk.incubator.vector}, which the JVM resolves only when started with

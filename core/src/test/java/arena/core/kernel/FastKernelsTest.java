@@ -1,14 +1,9 @@
 package arena.core.kernel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
 import arena.core.CountGrid;
 import arena.core.GridSummary;
-import arena.core.Complex;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.ScalarKernel;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.GoldenCases;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The fast kernels against the golden file and, cell for cell, against {@link ScalarKernel}. The

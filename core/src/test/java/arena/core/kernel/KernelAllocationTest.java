@@ -1,15 +1,13 @@
 package arena.core.kernel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.StopSignal;
-import java.util.concurrent.atomic.AtomicBoolean;
+import arena.core.concurrent.StopSignal;
+import arena.core.problem.JuliaParams;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A warm kernel allocates nothing per cell or per iteration, polling of a stop signal included (a

@@ -1,12 +1,8 @@
 package arena.core.kernel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import arena.core.Complex;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.ScalarKernel;
-import arena.core.StopSignal;
+import arena.core.concurrent.StopSignal;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kernel notices a raised {@link StopSignal} inside one pixel: the centre of a 3 x 3 grid for

@@ -1,8 +1,8 @@
 package arena.core.testkit;
 
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.ScalarKernel;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.ScalarKernel;
+import arena.core.problem.JuliaParams;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

@@ -1,22 +1,18 @@
 package arena.core.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
-import arena.core.Complex;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GoldenCase;
 import arena.core.GridSummary;
-import arena.core.InvalidInputException;
-import arena.core.JuliaParams;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.WorkerFailedException;
+import arena.core.input.InvalidInputException;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,6 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * What every strategy must do, written once: each strategy module's test extends this class and
@@ -69,7 +68,7 @@ public abstract class StrategyConformanceTest {
     }
 
     /**
-     * Whether the strategy runs the very {@link arena.core.Kernel} instance it is given. The fault
+     * Whether the strategy runs the very {@link arena.core.kernel.Kernel} instance it is given. The fault
      * tests inject test kernels ({@link FailingKernel}, {@link InterruptingKernel}); a strategy whose
      * workers live in other processes knows kernels only by name, refuses such instances, and tests
      * its failure paths in its own module instead. Those tests are then skipped here, with this reason.

@@ -2,11 +2,11 @@ package arena.core.testkit;
 
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
+import arena.core.kernel.Kernel;
+import arena.core.problem.JuliaParams;
 
 /**
  * A deliberately wrong strategy for testing the harness's failure path: it computes like

@@ -1,7 +1,7 @@
 package arena.strategy.akkacluster;
 
-import arena.core.InvalidInputException;
-import arena.core.NumberText;
+import arena.core.input.InvalidInputException;
+import arena.core.input.NumberText;
 import java.util.Map;
 
 /**

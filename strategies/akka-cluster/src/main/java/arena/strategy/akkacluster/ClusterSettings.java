@@ -2,7 +2,7 @@ package arena.strategy.akkacluster;
 
 import akka.actor.Address;
 import akka.actor.AddressFromURIString;
-import arena.core.InvalidInputException;
+import arena.core.input.InvalidInputException;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;

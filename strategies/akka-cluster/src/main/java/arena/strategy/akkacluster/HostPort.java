@@ -1,7 +1,7 @@
 package arena.strategy.akkacluster;
 
-import arena.core.InvalidInputException;
-import arena.core.NumberText;
+import arena.core.input.InvalidInputException;
+import arena.core.input.NumberText;
 
 /**
  * A node's network address as the command line writes it, {@code host:port} ({@code [v6]:port} for

@@ -2,8 +2,8 @@ package arena.strategy.akkacluster;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.receptionist.ServiceKey;
-import arena.core.JuliaParams;
 import arena.core.RowRange;
+import arena.core.problem.JuliaParams;
 
 /**
  * The messages that cross the network between the coordinator and the worker nodes, the only

@@ -1,6 +1,6 @@
 package arena.strategy.akkacluster;
 
-import arena.core.InvalidInputException;
+import arena.core.input.InvalidInputException;
 import java.io.PrintStream;
 
 /**
@@ -74,6 +74,6 @@ public final class WorkerMain {
     }
 
     private static int number(String text, String name) {
-        return arena.core.NumberText.wholeNumber(name, text, 0, Integer.MAX_VALUE);
+        return arena.core.input.NumberText.wholeNumber(name, text, 0, Integer.MAX_VALUE);
     }
 }

@@ -2,8 +2,8 @@ package arena.strategy.akkacluster;
 
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.receptionist.Receptionist;
-import arena.core.InvalidInputException;
 import arena.core.StrategyConfig;
+import arena.core.input.InvalidInputException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,14 +1,12 @@
 package arena.strategy.akkacluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
-import arena.core.Complex;
-import arena.core.JuliaParams;
-import arena.core.Kernels;
 import arena.core.RowRange;
+import arena.core.kernel.Kernels;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import arena.strategy.akkacluster.Protocol.CancelRun;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
@@ -20,6 +18,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One worker actor with one computing thread, driven message by message: {@link CancelRun} stops

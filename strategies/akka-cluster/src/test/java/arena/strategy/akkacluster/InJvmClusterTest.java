@@ -1,26 +1,22 @@
 package arena.strategy.akkacluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.Adapter;
 import akka.serialization.Serialization;
 import akka.serialization.SerializationExtension;
-import arena.core.Complex;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GoldenCase;
 import arena.core.GridSummary;
-import arena.core.InvalidInputException;
-import arena.core.JuliaParams;
-import arena.core.Kernels;
 import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.input.InvalidInputException;
+import arena.core.kernel.Kernels;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.FailingKernel;
 import arena.core.testkit.GoldenCases;
 import arena.core.testkit.LiveThreads;
@@ -45,6 +41,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * A real cluster on loopback inside this JVM: two worker nodes (separate actor systems, the first

@@ -1,17 +1,14 @@
 package arena.strategy.akkacluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GoldenCase;
 import arena.core.GridSummary;
-import arena.core.JuliaParams;
-import arena.core.Kernels;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.kernel.Kernels;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.GoldenCases;
 import arena.core.testkit.LiveThreads;
 import java.io.BufferedReader;
@@ -27,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Worker JVMs killed mid-run with {@link Process#destroyForcibly()}: the abrupt end of a machine,
@@ -130,7 +129,7 @@ class LocalWorkersTest {
             System.out.printf("akka-cluster: seed-mode coordinator downed, run failed %.2f s after its only worker was killed%n",
                     seconds);
             assertThat(seconds).as("well before the no-worker wait would end it").isLessThan(10);
-            assertThatThrownBy(() -> strategy.compute(JuliaParams.of(10, new arena.core.Complex(0, 0)),
+            assertThatThrownBy(() -> strategy.compute(JuliaParams.of(10, new arena.core.problem.Complex(0, 0)),
                     new Execution(new Schedule.Dynamic(1), Kernels.reference())))
                     .as("later runs fail at once")
                     .hasMessageContaining("removed from the cluster");

@@ -1,12 +1,9 @@
 package arena.strategy.akkacluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import arena.core.InvalidInputException;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
+import arena.core.input.InvalidInputException;
 import arena.core.testkit.LiveThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the strategy is opened with, and what it refuses before starting anything: the provider's

@@ -41,7 +41,7 @@ public final class AkkaStrategy extends AbstractStrategy {
     /**
      * Starts the actor system with {@code config.threads()} worker actors.
      *
-     * @throws arena.core.InvalidInputException when the provider's capabilities rule {@code config} out
+     * @throws arena.core.input.InvalidInputException when the provider's capabilities rule {@code config} out
      */
     AkkaStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);

@@ -1,23 +1,21 @@
 package arena.strategy.akka;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import akka.Done;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.DispatcherSelector;
-import arena.core.Complex;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GridJob;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.Kernels;
 import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.Kernels;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.FailingKernel;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The actors on their own, in a real actor system: worker actors driven by test probes standing in

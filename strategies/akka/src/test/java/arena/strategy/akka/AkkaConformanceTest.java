@@ -1,19 +1,18 @@
 package arena.strategy.akka;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import arena.core.Execution;
-import arena.core.JuliaParams;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.LiveThreads;
 import arena.core.testkit.StrategyConformanceTest;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Runs the shared conformance suite against {@code akka}; after close it also checks that the actor

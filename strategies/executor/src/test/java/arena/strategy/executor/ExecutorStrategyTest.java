@@ -1,20 +1,17 @@
 package arena.strategy.executor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import arena.core.Complex;
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
 import arena.core.RowRange;
-import arena.core.ScalarKernel;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.ScalarKernel;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.InFlightKernel;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +26,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the {@code executor} model does beyond the shared conformance suite: the pool's FIFO queue is

@@ -1,7 +1,6 @@
 package arena.strategy.forkjoin;
 
 import arena.core.AbstractStrategy;
-import arena.core.Pools;
 import arena.core.ChunkPlan;
 import arena.core.ChunkQueue;
 import arena.core.CountGrid;
@@ -9,6 +8,7 @@ import arena.core.GridJob;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.concurrent.Pools;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;

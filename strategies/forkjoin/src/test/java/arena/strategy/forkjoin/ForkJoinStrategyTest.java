@@ -1,18 +1,15 @@
 package arena.strategy.forkjoin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import arena.core.Complex;
 import arena.core.Execution;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
 import arena.core.RowRange;
-import arena.core.ScalarKernel;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.ScalarKernel;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.FailingKernel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What is particular to the ForkJoin model: its own pool, the recursive split, the original failure. */
 class ForkJoinStrategyTest {

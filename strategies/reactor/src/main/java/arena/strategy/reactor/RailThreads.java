@@ -1,6 +1,6 @@
 package arena.strategy.reactor;
 
-import arena.core.TrackedThreads;
+import arena.core.concurrent.TrackedThreads;
 import reactor.core.scheduler.NonBlocking;
 
 /**

@@ -1,17 +1,16 @@
 package arena.strategy.reactor;
 
-import arena.core.InFlight;
-import arena.core.RailGuard;
-import arena.core.TrackedThreads;
-
 import arena.core.AbstractStrategy;
 import arena.core.ChunkPlan;
 import arena.core.CountGrid;
 import arena.core.GridJob;
+import arena.core.RailGuard;
 import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.concurrent.InFlight;
+import arena.core.concurrent.TrackedThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -1,22 +1,18 @@
 package arena.strategy.reactor;
 
-import arena.core.InFlight;
-import arena.core.RailGuard;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import arena.core.Complex;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GridJob;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.ScalarKernel;
+import arena.core.RailGuard;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.concurrent.InFlight;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.ScalarKernel;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.FailingKernel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +29,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Hooks;
 import reactor.test.StepVerifier;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What is particular to {@code reactor}: the shape of its pipelines (checked with {@link StepVerifier}),

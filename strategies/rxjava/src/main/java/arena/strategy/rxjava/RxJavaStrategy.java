@@ -1,17 +1,16 @@
 package arena.strategy.rxjava;
 
-import arena.core.InFlight;
-import arena.core.RailGuard;
-import arena.core.TrackedThreads;
-
 import arena.core.AbstractStrategy;
 import arena.core.ChunkPlan;
 import arena.core.CountGrid;
 import arena.core.GridJob;
+import arena.core.RailGuard;
 import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.concurrent.InFlight;
+import arena.core.concurrent.TrackedThreads;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.parallel.ParallelFlowable;

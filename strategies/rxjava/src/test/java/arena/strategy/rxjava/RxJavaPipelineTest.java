@@ -1,18 +1,15 @@
 package arena.strategy.rxjava;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import arena.core.Complex;
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.ScalarKernel;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.ScalarKernel;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.time.Duration;
 import java.util.HashSet;
@@ -26,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What is particular to {@code rxjava}: how the prefetch settings turn rails into a dynamic hand-out,

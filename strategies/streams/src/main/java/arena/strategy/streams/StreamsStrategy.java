@@ -1,7 +1,6 @@
 package arena.strategy.streams;
 
 import arena.core.AbstractStrategy;
-import arena.core.Pools;
 import arena.core.ChunkPlan;
 import arena.core.CountGrid;
 import arena.core.GridJob;
@@ -9,6 +8,7 @@ import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.concurrent.Pools;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;

@@ -1,21 +1,18 @@
 package arena.strategy.streams;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import arena.core.Complex;
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.InvalidInputException;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
 import arena.core.RowRange;
-import arena.core.ScalarKernel;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.input.InvalidInputException;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.ScalarKernel;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -27,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What is particular to {@code streams}: the stream runs in the strategy's own pool of the requested

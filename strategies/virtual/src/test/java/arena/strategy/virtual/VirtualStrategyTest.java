@@ -1,25 +1,24 @@
 package arena.strategy.virtual;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import arena.core.Complex;
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.JuliaParams;
-import arena.core.Kernel;
-import arena.core.ScalarKernel;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
+import arena.core.kernel.Kernel;
+import arena.core.kernel.ScalarKernel;
+import arena.core.problem.Complex;
+import arena.core.problem.JuliaParams;
 import arena.core.testkit.FailingKernel;
 import arena.core.testkit.InFlightKernel;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the {@code virtual} model does beyond the shared conformance suite: the in-flight limit stands

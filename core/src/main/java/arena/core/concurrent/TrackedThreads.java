@@ -1,4 +1,4 @@
-package arena.core;
+package arena.core.concurrent;
 
 import java.time.Duration;
 import java.util.List;

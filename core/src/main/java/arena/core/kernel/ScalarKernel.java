@@ -1,4 +1,7 @@
-package arena.core;
+package arena.core.kernel;
+
+import arena.core.concurrent.StopSignal;
+import arena.core.problem.JuliaParams;
 
 /**
  * The golden contract written literally: one point at a time, each operation rounded on its own.

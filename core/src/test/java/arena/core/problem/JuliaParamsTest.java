@@ -1,9 +1,9 @@
-package arena.core;
+package arena.core.problem;
 
+import arena.core.input.InvalidInputException;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 class JuliaParamsTest {
 

@@ -1,4 +1,4 @@
-package arena.core;
+package arena.core.input;
 
 import java.util.Collection;
 import java.util.Locale;

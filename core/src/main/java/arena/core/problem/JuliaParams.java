@@ -1,4 +1,6 @@
-package arena.core;
+package arena.core.problem;
+
+import arena.core.input.InvalidInputException;
 
 /**
  * One Julia-set problem: the grid resolution, the constant {@code c} and the escape parameters, with

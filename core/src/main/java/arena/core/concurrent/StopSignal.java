@@ -1,10 +1,10 @@
-package arena.core;
+package arena.core.concurrent;
 
 /**
  * Tells a running kernel to stop early: a kernel polls {@link #stopRequested()} inside its escape
  * loops, at least once per {@link #POLL_UPDATES} updates of the pixels in flight, so that even one
  * pixel at {@code n_max = Integer.MAX_VALUE} (seconds of work) notices a cancellation within about
- * a millisecond. {@link GridJob} hands every kernel call a signal that is raised once the job has
+ * a millisecond. {@code GridJob} hands every kernel call a signal that is raised once the job has
  * failed or been cancelled, or once the computing thread is interrupted.
  *
  * <p>Threading: {@link #stopRequested()} is called by the computing thread and must be cheap (a

@@ -1,5 +1,7 @@
-package arena.core;
+package arena.core.problem;
 
+import arena.core.input.InvalidInputException;
+import arena.core.input.NumberText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package arena.core;
+package arena.core.concurrent;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;

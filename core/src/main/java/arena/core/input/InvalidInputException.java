@@ -1,4 +1,4 @@
-package arena.core;
+package arena.core.input;
 
 /**
  * Bad input: a parameter outside its allowed range, or text that does not parse.

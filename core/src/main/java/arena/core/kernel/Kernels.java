@@ -1,7 +1,7 @@
-package arena.core;
+package arena.core.kernel;
 
-import arena.core.kernel.InterleavedKernel;
-import arena.core.kernel.VectorSupport;
+import arena.core.input.InvalidInputException;
+import arena.core.input.Names;
 import java.util.ArrayList;
 import java.util.List;
 

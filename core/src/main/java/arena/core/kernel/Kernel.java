@@ -1,4 +1,7 @@
-package arena.core;
+package arena.core.kernel;
+
+import arena.core.concurrent.StopSignal;
+import arena.core.problem.JuliaParams;
 
 /**
  * Computes the escape counts of a band of grid rows. Kernels are separate from strategies: a
@@ -11,7 +14,7 @@ package arena.core;
  * updates of the pixels in flight (so one interior pixel at {@code n_max = 2^31-1} cannot hold it
  * for seconds); other work between two polls is bounded by the band's width, not by
  * {@code n_max}. Once the signal is raised it returns {@code false} promptly, with some cells of
- * its band unwritten or stale: the caller must then discard the whole grid ({@link GridJob} never
+ * its band unwritten or stale: the caller must then discard the whole grid ({@code GridJob} never
  * hands it out). The built-in kernels poll; a kernel that only implements the four-argument form
  * (test kernels, wrappers) computes its whole band and is stopped between bands by its caller.
  *

@@ -1,4 +1,4 @@
-package arena.core;
+package arena.core.input;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;

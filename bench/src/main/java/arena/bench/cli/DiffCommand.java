@@ -1,0 +1,77 @@
+package arena.bench.cli;
+
+import arena.bench.measure.Bootstrap;
+import arena.bench.report.Diff;
+import arena.bench.report.DiffFormat;
+import arena.bench.report.ResultsFile;
+import arena.core.input.NumberText;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code arena diff BASELINE CURRENT}: the CI gate. Reads two results.json files written by
+ * {@code arena compare --out}, pairs their configurations by strategy, kernel, threads, schedule
+ * and problem, and for each pair prints both medians and the ratio current/baseline with its 95%
+ * bootstrap interval and a verdict (see {@link Diff}). Exits 5 when any pair is significantly
+ * slower, 0 otherwise, and 2 (one line on stderr) when the files cannot be compared: unreadable,
+ * a wrong or changed result, no problem in common, or another environment without
+ * {@code --allow-env-change}. The bootstrap is seeded, so the same files give the same output.
+ * Runs on the main thread and only reads files.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+        description = "Compares two results.json files of 'arena compare --out' and exits 5 on a significant slowdown.")
+public final class DiffCommand implements Callable<Integer> {
+
+    /** The bootstrap's seed unless {@code --seed} says otherwise. */
+    public static final long DEFAULT_SEED = 42;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    ArenaCli parent;
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "the results.json to compare against")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "the results.json under test")
+    Path current;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5",
+            description = "the least change that counts as slower or faster, 0..100 (default: ${DEFAULT-VALUE})")
+    String threshold;
+
+    @Option(names = "--allow-env-change", description = "compare files from different CPUs, core counts or JDKs, noting the differences")
+    boolean allowEnvironmentChange;
+
+    @Option(names = "--format", paramLabel = "F", converter = DiffFormat.Converter.class, defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE})")
+    DiffFormat format;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DEFAULT_SEED,
+            description = "the bootstrap's random seed (default: ${DEFAULT-VALUE})")
+    String seed;
+
+    @Override
+    public Integer call() {
+        double fraction = Numbers.finiteIn("threshold", threshold, 0, 100) / 100;
+        long seedValue = parseSeed(seed);
+        ResultsFile base = ResultsFile.read(baseline, "baseline");
+        ResultsFile cur = ResultsFile.read(current, "current");
+        Diff diff = Diff.of(base, cur, fraction, allowEnvironmentChange, seedValue, Bootstrap.DEFAULT_RESAMPLES);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.render(diff));
+        out.flush();
+        return diff.count(Diff.Verdict.SLOWER) > 0 ? ExitCode.SLOWER : ExitCode.OK;
+    }
+
+    private static long parseSeed(String text) {
+        return NumberText.wholeLong("seed", text, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,154 @@
+package arena.bench.cli;
+
+import arena.core.input.InvalidInputException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Enforces {@code --timeout}: when the time is up it interrupts the command's thread, which every
+ * strategy answers by cancelling its run, waiting for its workers and throwing
+ * {@link java.util.concurrent.CancellationException}; the command line then exits 4. The timer is a
+ * daemon thread named {@code arena-watchdog}, ended by {@link #close()}. Created and closed by the
+ * command's thread.
+ *
+ * <p>Opening and closing a strategy (starting or terminating pools and actor systems) are
+ * {@link #shielded}: an interrupt, from the watchdog or from Ctrl-C, waits until they are done, so it
+ * lands in a run, which knows how to cancel itself, and never half-way through a start-up.
+ */
+public final class Watchdog implements AutoCloseable {
+
+    /** Fair, so that an interrupt waiting for a shielded action gets in before the next one starts. */
+    private static final ReentrantLock SHIELD = new ReentrantLock(true);
+
+    private static final Pattern SIMPLE = Pattern.compile("(" + arena.core.input.NumberText.UNSIGNED_REAL + ")(ms|s|m|h)?");
+    /** ISO-8601 durations, their numbers by the same ASCII rule (no sign, no comma). */
+    private static final Pattern ISO = Pattern.compile("P(?:[0-9]+D)?(?:T(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\\.[0-9]+)?S)?)?");
+
+    private final Duration limit;
+    private final AtomicBoolean fired = new AtomicBoolean();
+    private final Thread timer;
+
+    private Watchdog(Duration limit, Thread guarded) {
+        this.limit = limit;
+        this.timer = Thread.ofPlatform().daemon().name("arena-watchdog").unstarted(() -> {
+            try {
+                Thread.sleep(limit);
+                interruptWhenUnshielded(guarded, () -> fired.set(true));
+            } catch (InterruptedException closed) {
+                // closed before the time was up
+            }
+        });
+    }
+
+    /** Guards the calling thread for {@code timeout} (null: no limit, nothing started). */
+    static Watchdog start(Duration timeout) {
+        Watchdog watchdog = new Watchdog(timeout, Thread.currentThread());
+        if (timeout != null) {
+            watchdog.timer.start();
+        }
+        return watchdog;
+    }
+
+    /**
+     * Runs {@code action} on the calling thread with interrupts held back until it returns; a pending
+     * interrupt flag is cleared for its duration and restored afterwards.
+     */
+    public static <T> T shielded(Supplier<T> action) {
+        SHIELD.lock();
+        boolean interrupted = Thread.interrupted();
+        try {
+            return action.get();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            SHIELD.unlock();
+        }
+    }
+
+    /** Interrupts {@code thread} once no shielded action runs (waiting at most ten seconds for one to end). */
+    static void interruptWhenUnshielded(Thread thread, Runnable beforeInterrupt) throws InterruptedException {
+        boolean locked = SHIELD.tryLock(10, TimeUnit.SECONDS);
+        try {
+            beforeInterrupt.run();
+            thread.interrupt();
+        } finally {
+            if (locked) {
+                SHIELD.unlock();
+            }
+        }
+    }
+
+    /** Whether the time ran out. */
+    boolean fired() {
+        return fired.get();
+    }
+
+    /** The limit, for messages. */
+    Duration limit() {
+        return limit;
+    }
+
+    /** Stops the timer and clears an interrupt it may have left on the calling thread. */
+    @Override
+    public void close() {
+        timer.interrupt();
+        try {
+            if (timer.isAlive()) {
+                timer.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (fired()) {
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, a plain number of seconds, or an
+     * ISO-8601 duration ({@code PT30S}); null stays null.
+     *
+     * @throws InvalidInputException naming {@code timeout}
+     */
+    static Duration parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.toLowerCase(Locale.ROOT);
+        Duration duration;
+        Matcher m = SIMPLE.matcher(s);
+        try {
+            if (m.matches()) {
+                double amount = Double.parseDouble(m.group(1));
+                String unit = m.group(2) == null ? "s" : m.group(2);
+                double millis = switch (unit) {
+                    case "ms" -> amount;
+                    case "m" -> amount * 60_000;
+                    case "h" -> amount * 3_600_000;
+                    default -> amount * 1000;
+                };
+                duration = Duration.ofMillis(Math.round(millis));
+            } else {
+                String iso = text.toUpperCase(Locale.ROOT);
+                if (!ISO.matcher(iso).matches()) {
+                    throw new DateTimeParseException("not a duration", text, 0);
+                }
+                duration = Duration.parse(iso);
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new InvalidInputException("timeout", "timeout '" + text + "' is not a duration; write e.g. 500ms, 30s, 2m, 1h or PT30S");
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(7)) > 0) {
+            throw new InvalidInputException("timeout", "timeout must be more than 0 and at most 7 days, got '" + text + "'");
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,80 @@
+package arena.bench.cli;
+
+import arena.core.input.InvalidInputException;
+import arena.strategy.akkacluster.WorkerMain;
+import arena.strategy.akkacluster.WorkerNode;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code arena worker}: runs one worker node of the {@code akka-cluster} strategy until it is
+ * stopped; SIGTERM or Ctrl-C makes it leave the cluster gracefully. Binds to 127.0.0.1 unless a host
+ * is given (see the akka-cluster README before binding to another address). Runs on the main thread;
+ * the node's actor system runs its own threads.
+ *
+ * <p>A node that cannot bind (the port is in use, or the host is not an address of this machine) is
+ * bad input: one line naming {@code --port} or {@code --host}, exit 2; the actor system that failed
+ * to start has shut itself down by then.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+        description = "Runs a worker node of the akka-cluster strategy until stopped (SIGTERM leaves the cluster gracefully).")
+public final class WorkerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", description = "port to bind, 0 for any free one (default: ${DEFAULT-VALUE})")
+    String port;
+
+    @Option(names = "--seed", paramLabel = "HOST:PORT", required = true,
+            description = "a node of the cluster to join; the first worker names its own host:port")
+    String seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "chunks computed at once on this node (default: the machine's cores)")
+    String threads;
+
+    @Override
+    public Integer call() {
+        int portNumber = Numbers.wholeNumber("port", port, 0, 65535);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors()
+                : Numbers.wholeNumber("threads", threads, 1, arena.core.StrategyConfig.MAX_THREADS);
+        WorkerNode node;
+        try {
+            node = WorkerNode.start(host, portNumber, seed, workers);
+        } catch (IllegalStateException e) {
+            throw bindFailure(e, host, portNumber).orElseThrow(() -> e);
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("arena-akka-cluster-worker-leave").unstarted(node::leave));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(WorkerMain.UP_LINE + node.address());
+        out.flush();
+        node.awaitTermination();
+        return ExitCode.OK;
+    }
+
+    /** The bad input behind a failed start, when the cause is that the node could not bind. */
+    static Optional<InvalidInputException> bindFailure(Throwable failure, String host, int port) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof BindException || message.contains("BindException") || message.contains("Failed to bind")) {
+                String reason = message.replaceAll("(?s).*BindException:\\s*(\\[[^]]*]\\s*)?", "").strip();
+                if (reason.contains("in use")) {
+                    return Optional.of(new InvalidInputException("port", "port " + port + " on " + host
+                            + " is already in use; choose a free port, or 0 for any free one"));
+                }
+                return Optional.of(new InvalidInputException("host", "host " + host + " cannot be bound (" + reason
+                        + "); give an address of this machine, e.g. 127.0.0.1"));
+            }
+        }
+        return Optional.empty();
+    }
+}

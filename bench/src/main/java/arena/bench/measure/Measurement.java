@@ -1,0 +1,68 @@
+package arena.bench.measure;
+
+import arena.core.Timeline;
+import java.util.List;
+
+/**
+ * One configuration measured on one problem: the verification made before timing and every timed
+ * sample. A configuration whose result is not identical carries no samples: a wrong answer is never
+ * timed as if right. Immutable.
+ *
+ * @param verification   the untimed check against the reference
+ * @param samplesMs      every measured sample of {@code compute}, in milliseconds, in run order
+ * @param baselineMedian the median of {@code sequential} at 1 thread with the same kernel on the same
+ *                       problem, for the speed-up; NaN when unknown
+ * @param timeline       the summary of one extra, recorded run ({@code compare --timeline}), or null
+ */
+public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline) {
+
+    /** Copies the samples. */
+    public Measurement {
+        samplesMs = List.copyOf(samplesMs);
+    }
+
+    /** A measurement without a recorded run. */
+    public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian) {
+        this(verification, samplesMs, baselineMedian, null);
+    }
+
+    /** The same measurement with the summary of a recorded run. */
+    public Measurement withTimeline(Timeline.Summary summary) {
+        return new Measurement(verification, samplesMs, baselineMedian, summary);
+    }
+
+    /** What ran. */
+    public Configuration configuration() {
+        return verification.configuration();
+    }
+
+    /** Whether the result was identical to the reference (and so was timed). */
+    public boolean identical() {
+        return verification.identical();
+    }
+
+    /** The statistics of the samples. */
+    public Stats stats() {
+        return Stats.of(samplesMs);
+    }
+
+    /** Sequential time over this configuration's time (both medians). */
+    public double speedup() {
+        return baselineMedian / stats().median();
+    }
+
+    /** Speed-up per thread. */
+    public double efficiency() {
+        return speedup() / configuration().threads();
+    }
+
+    /** Grid cells computed per second, in millions, at the median time. */
+    public double megapixelsPerSecond() {
+        return verification.reference().params().cellCount() / (stats().median() / 1e3) / 1e6;
+    }
+
+    /** Escape iterations per second (the sum of all counts over the median time). */
+    public double iterationsPerSecond() {
+        return verification.reference().summary().sum() / (stats().median() / 1e3);
+    }
+}

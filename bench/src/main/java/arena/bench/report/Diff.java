@@ -1,0 +1,147 @@
+package arena.bench.report;
+
+import arena.bench.measure.Bootstrap;
+import arena.bench.measure.Stats;
+import arena.bench.report.ResultsFile.Entry;
+import arena.bench.report.ResultsFile.Key;
+import arena.bench.report.ResultsFile.Problem;
+import arena.core.input.InvalidInputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Two results.json files set side by side: every configuration both measured, with the ratio of
+ * the current median to the baseline median, its bootstrap interval and a verdict, plus the
+ * configurations only one file has. Built only for files that are comparable: {@link #of} refuses
+ * a wrong result, a changed result (a different SHA-256 is not a speed change), files without a
+ * problem in common, and files from different environments unless allowed. Immutable; safe to
+ * share between threads. {@link #of} is a pure function of its arguments (the bootstrap is seeded).
+ *
+ * @param baseline           the baseline file
+ * @param current            the current file
+ * @param threshold          the least relative change that counts, e.g. 0.05
+ * @param seed               the bootstrap's seed, the same for every pair
+ * @param environmentChanges the environment fields that differ, as {@code "cores: 2 vs 16"}; empty when none do
+ * @param pairs              the configurations both files have, in the baseline's order
+ * @param onlyInBaseline     configurations the current file lacks
+ * @param onlyInCurrent      configurations the baseline file lacks
+ */
+public record Diff(Path baseline, Path current, double threshold, long seed, List<String> environmentChanges, List<Pair> pairs,
+                   List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
+
+    /** Copies the lists; {@code threshold} must lie in {@code [0, 1]}. */
+    public Diff {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
+        }
+        environmentChanges = List.copyOf(environmentChanges);
+        pairs = List.copyOf(pairs);
+        onlyInBaseline = List.copyOf(onlyInBaseline);
+        onlyInCurrent = List.copyOf(onlyInCurrent);
+    }
+
+    /** What a pair's interval says about the change. */
+    public enum Verdict {
+        /** The whole interval lies above 1 and the ratio exceeds {@code 1 + threshold}. */
+        SLOWER,
+        /** The whole interval lies below 1 and the ratio is under {@code 1 - threshold}. */
+        FASTER,
+        /** Neither: no change beyond the noise and the threshold. */
+        SAME;
+
+        /** The lower-case word the reports print. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * One configuration measured in both files. Immutable.
+     *
+     * @param key             the configuration
+     * @param baselineMedian  the baseline's median, ms
+     * @param currentMedian   the current median, ms
+     * @param ratio           {@code currentMedian / baselineMedian} with its 95% interval
+     * @param verdict         what the interval and the threshold say
+     */
+    public record Pair(Key key, double baselineMedian, double currentMedian, Bootstrap.Interval ratio, Verdict verdict) {
+    }
+
+    /**
+     * Compares {@code current} against {@code baseline}.
+     *
+     * @param threshold the least relative change that counts, in {@code [0, 1]}
+     * @throws InvalidInputException naming the file at fault when the files are not comparable
+     */
+    public static Diff of(ResultsFile baseline, ResultsFile current, double threshold, boolean allowEnvironmentChange, long seed,
+                          int resamples) {
+        requireAllIdentical(baseline, "baseline");
+        requireAllIdentical(current, "current");
+        List<String> changes = baseline.platform().differencesTo(current.platform());
+        if (!changes.isEmpty() && !allowEnvironmentChange) {
+            throw new InvalidInputException("current", "current " + current.path() + " was measured in another environment than baseline "
+                    + baseline.path() + ": " + String.join(", ", changes) + " (pass --allow-env-change to compare anyway)");
+        }
+        Set<Problem> baseProblems = problems(baseline);
+        Set<Problem> curProblems = problems(current);
+        if (baseProblems.stream().noneMatch(curProblems::contains)) {
+            throw new InvalidInputException("current", "current " + current.path() + " and baseline " + baseline.path()
+                    + " have no problem in common: baseline has " + baseProblems + ", current has " + curProblems);
+        }
+        Map<Key, Entry> currentByKey = new LinkedHashMap<>();
+        current.results().forEach(e -> currentByKey.put(e.key(), e));
+        List<Pair> pairs = new ArrayList<>();
+        List<Key> onlyInBaseline = new ArrayList<>();
+        for (Entry base : baseline.results()) {
+            Entry cur = currentByKey.remove(base.key());
+            if (cur == null) {
+                onlyInBaseline.add(base.key());
+            } else if (!cur.sha256().equals(base.sha256())) {
+                throw new InvalidInputException("current", "current " + current.path() + ": " + base.key() + " has sha256 "
+                        + abbreviate(cur.sha256()) + ", baseline has " + abbreviate(base.sha256())
+                        + ": a different result is not a speed change");
+            } else {
+                pairs.add(pair(base, cur, threshold, seed, resamples));
+            }
+        }
+        return new Diff(baseline.path(), current.path(), threshold, seed, changes, pairs, onlyInBaseline,
+                List.copyOf(currentByKey.keySet()));
+    }
+
+    /** How many pairs have {@code verdict}. */
+    public long count(Verdict verdict) {
+        return pairs.stream().filter(p -> p.verdict() == verdict).count();
+    }
+
+    private static Pair pair(Entry base, Entry cur, double threshold, long seed, int resamples) {
+        Bootstrap.Interval ratio = Bootstrap.medianRatio(base.samplesMs(), cur.samplesMs(), seed, resamples);
+        Verdict verdict = ratio.low() > 1 && ratio.estimate() > 1 + threshold ? Verdict.SLOWER
+                : ratio.high() < 1 && ratio.estimate() < 1 - threshold ? Verdict.FASTER : Verdict.SAME;
+        return new Pair(base.key(), Stats.of(base.samplesMs()).median(), Stats.of(cur.samplesMs()).median(), ratio, verdict);
+    }
+
+    private static void requireAllIdentical(ResultsFile file, String parameter) {
+        for (Entry entry : file.results()) {
+            if (!entry.identical()) {
+                throw new InvalidInputException(parameter, parameter + " " + file.path() + ": " + entry.key()
+                        + " is not identical to the sequential reference; a wrong result has no speed to compare");
+            }
+        }
+    }
+
+    private static Set<Problem> problems(ResultsFile file) {
+        Set<Problem> problems = new LinkedHashSet<>();
+        file.results().forEach(e -> problems.add(e.key().problem()));
+        return problems;
+    }
+
+    private static String abbreviate(String sha256) {
+        return sha256.length() > 12 ? sha256.substring(0, 12) : sha256;
+    }
+}

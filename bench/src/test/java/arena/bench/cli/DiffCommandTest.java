@@ -1,0 +1,213 @@
+package arena.bench.cli;
+
+
+import arena.bench.report.ResultsFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import static arena.bench.report.ResultsFixture.BASELINE;
+import static arena.bench.report.ResultsFixture.CURRENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiffCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneConfigurationThirtyPercentSlower_exitsFive_andOnlyThatPairIsSlower() throws Exception {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        ObjectNode slower = ResultsFixture.load(BASELINE);
+        ResultsFixture.mapSamples(ResultsFixture.result(slower, "sequential", 1, "static"), ms -> ms * 1.3);
+        Path current = ResultsFixture.write(dir, "slower.json", slower);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.SLOWER);
+        JsonNode json = ResultsFixture.JSON.readTree(run.out());
+        assertThat(json.get("slower").asInt()).isEqualTo(1);
+        assertThat(json.get("faster").asInt()).isZero();
+        assertThat(json.get("threshold").asDouble()).isEqualTo(0.05);
+        assertThat(json.get("pairs")).hasSize(5);
+        for (JsonNode pair : json.get("pairs")) {
+            boolean changed = pair.get("strategy").asText().equals("sequential");
+            assertThat(pair.get("verdict").asText()).as(pair.toString()).isEqualTo(changed ? "slower" : "same");
+            assertThat(pair.get("ratio").asDouble()).isCloseTo(changed ? 1.3 : 1.0, org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(pair.get("ci_low").asDouble()).isLessThanOrEqualTo(pair.get("ratio").asDouble());
+            assertThat(pair.get("ci_high").asDouble()).isGreaterThanOrEqualTo(pair.get("ratio").asDouble());
+        }
+        assertThat(json.get("only_in_baseline")).isEmpty();
+        assertThat(json.get("only_in_current")).isEmpty();
+    }
+
+    @Test
+    void noiseOnly_shuffledAndPerturbedByOnePercent_exitsZero_allSame() {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        ObjectNode noisy = ResultsFixture.load(BASELINE);
+        Random random = new Random(7);
+        for (JsonNode result : ResultsFixture.results(noisy)) {
+            ArrayNode samples = (ArrayNode) result.get("samples_ms");
+            List<JsonNode> shuffled = new ArrayList<>();
+            samples.forEach(shuffled::add);
+            Collections.shuffle(shuffled, random);
+            samples.removeAll();
+            shuffled.forEach(s -> samples.add(s.asDouble() * (1 + (random.nextDouble() * 2 - 1) * 0.01)));
+        }
+        Path current = ResultsFixture.write(dir, "noisy.json", noisy);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("problem: resolution=200 c=0.322+0.05i").contains("0 slower, 0 faster, 5 same")
+                .doesNotContain(" slower\n").doesNotContain(" faster\n");
+    }
+
+    @Test
+    void twoRealRuns_giveTheSameOutputEveryTime_inEveryFormat() {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        Path current = ResultsFixture.copy(dir, CURRENT);
+        for (String format : List.of("text", "json", "markdown")) {
+            CliRunner first = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", format);
+            CliRunner again = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", format);
+            assertThat(first.exitCode()).as(first.err()).isIn(ExitCode.OK, ExitCode.SLOWER).isEqualTo(again.exitCode());
+            assertThat(first.out()).isEqualTo(again.out());
+        }
+        // Medians are recomputed from the file's samples (rounded to 1 us), so 24.076 where the file's median_ms says 24.075.
+        CliRunner markdown = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "markdown");
+        assertThat(markdown.out()).contains("| strategy | kernel | threads | schedule | baseline ms | current ms | ratio | 95% interval | verdict |")
+                .contains("| forkjoin | scalar | 2 | dynamic:1 | 32.007 | 24.076 |");
+    }
+
+    @Test
+    void differentProblems_exitTwo() {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        ObjectNode other = ResultsFixture.load(BASELINE);
+        ResultsFixture.results(other).forEach(r -> ((ObjectNode) r).put("resolution", 300));
+        Path current = ResultsFixture.write(dir, "other.json", other);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("no problem in common").contains("resolution=200").contains("resolution=300");
+        assertOneLine(run);
+    }
+
+    @Test
+    void changedSha256_exitTwo_aDifferentResultIsNotASpeedChange() {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        ObjectNode changed = ResultsFixture.load(BASELINE);
+        ResultsFixture.result(changed, "threads", 2, "dynamic:1").put("sha256", "0".repeat(64));
+        Path current = ResultsFixture.write(dir, "changed.json", changed);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("threads/scalar/2t/dynamic:1").contains("000000000000")
+                .contains("a different result is not a speed change");
+        assertOneLine(run);
+    }
+
+    @Test
+    void nonIdenticalResult_exitTwo() {
+        ObjectNode wrong = ResultsFixture.load(BASELINE);
+        ResultsFixture.result(wrong, "forkjoin", 1, "static").put("identical", false);
+        Path baseline = ResultsFixture.write(dir, "wrong.json", wrong);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), ResultsFixture.copy(dir, BASELINE).toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--baseline").contains("forkjoin/scalar/1t/static").contains("not identical");
+    }
+
+    @Test
+    void differentCores_exitTwo_unlessAllowed_andTheDifferenceIsNamed() {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        int cores = ResultsFixture.load(BASELINE).get("environment").get("cores").asInt();
+        ObjectNode bigger = ResultsFixture.load(BASELINE);
+        ((ObjectNode) bigger.get("environment")).put("cores", cores + 14);
+        Path current = ResultsFixture.write(dir, "bigger.json", bigger);
+        ResultsFixture.mapSamples(ResultsFixture.result(bigger, "threads", 1, "static"), ms -> ms * 1.3);
+        Path slower = ResultsFixture.write(dir, "bigger-slower.json", bigger);
+        String difference = "cores: " + cores + " vs " + (cores + 14);
+
+        CliRunner refused = CliRunner.run("diff", baseline.toString(), current.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains(difference).contains("--allow-env-change").doesNotContain("jdk_version");
+        assertOneLine(refused);
+
+        CliRunner allowed = CliRunner.run("diff", baseline.toString(), current.toString(), "--allow-env-change");
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("environment changed (--allow-env-change): " + difference);
+
+        CliRunner allowedSlower = CliRunner.run("diff", baseline.toString(), slower.toString(), "--allow-env-change");
+        assertThat(allowedSlower.exitCode()).as(allowedSlower.err()).isEqualTo(ExitCode.SLOWER);
+    }
+
+    @Test
+    void configurationsInOnlyOneFile_areListed() throws Exception {
+        ObjectNode base = ResultsFixture.load(BASELINE);
+        ObjectNode cur = ResultsFixture.load(BASELINE);
+        ResultsFixture.results(base).remove(indexOf(base, "forkjoin", 1));
+        ResultsFixture.results(cur).remove(indexOf(cur, "threads", 2));
+        Path baseline = ResultsFixture.write(dir, "base.json", base);
+        Path current = ResultsFixture.write(dir, "cur.json", cur);
+
+        CliRunner text = CliRunner.run("diff", baseline.toString(), current.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("only in baseline: threads/scalar/2t/dynamic:1 on resolution=200")
+                .contains("only in current: forkjoin/scalar/1t/static on resolution=200").contains("3 same; 1 only in baseline, 1 only in current");
+
+        JsonNode json = ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json").out());
+        assertThat(json.get("pairs")).hasSize(3);
+        assertThat(json.get("only_in_baseline")).singleElement().satisfies(k -> {
+            assertThat(k.get("strategy").asText()).isEqualTo("threads");
+            assertThat(k.get("threads").asInt()).isEqualTo(2);
+            assertThat(k.get("resolution").asInt()).isEqualTo(200);
+        });
+        assertThat(json.get("only_in_current")).singleElement().satisfies(k -> assertThat(k.get("strategy").asText()).isEqualTo("forkjoin"));
+    }
+
+    @Test
+    void thresholdOutsideZeroToHundred_exitTwo_namingThreshold() {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        for (String bad : List.of("150", "-1", "abc")) {
+            CliRunner run = CliRunner.run("diff", baseline.toString(), baseline.toString(), "--threshold", bad);
+            assertThat(run.exitCode()).as(bad).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.err()).startsWith("arena diff: --threshold: threshold must be");
+            assertOneLine(run);
+        }
+    }
+
+    @Test
+    void missingFile_exitTwo_namingTheFile() {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        Path missing = dir.resolve("nowhere.json");
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--current").contains(missing.toString()).contains("is not a readable file");
+        assertOneLine(run);
+    }
+
+    private static int indexOf(ObjectNode document, String strategy, int threads) {
+        ArrayNode results = ResultsFixture.results(document);
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).get("strategy").asText().equals(strategy) && results.get(i).get("threads").asInt() == threads) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + strategy + " at " + threads + " threads");
+    }
+
+    private static void assertOneLine(CliRunner run) {
+        assertThat(run.err().strip()).startsWith("arena diff: ").doesNotContain("\n").doesNotContain("Exception");
+    }
+}

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Akka Typed actors: a coordinator actor hands row chunks to a pool of worker actors, one per thread,
- * on a dispatcher with exactly that many threads (see {@link GridCoordinator} for the schedules and
+ * on a dispatcher with exactly that many threads (see {@link GridAssignment} for the schedules and
  * {@link Worker} for why workers write into the grid in place). The actor system, named
  * {@code arena-akka}, lives from construction to {@link #close()}.
  *
@@ -35,7 +35,7 @@ public final class AkkaStrategy extends AbstractStrategy {
     /** How long {@link #close()} waits for the actor system to terminate. */
     static final Duration TERMINATION_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ActorSystem<Guardian.Command> system;
+    private final ActorSystem<Guardian.Coordinate<?>> system;
     private volatile boolean closed;
 
     /**
@@ -52,7 +52,8 @@ public final class AkkaStrategy extends AbstractStrategy {
     @Override
     protected void run(GridJob job) {
         requireOpen();
-        CompletionStage<Done> reply = AskPattern.ask(system, replyTo -> new Guardian.RunGrid(job, replyTo),
+        CompletionStage<Done> reply = AskPattern.ask(system,
+                replyTo -> new Guardian.Coordinate<>(new GridAssignment(job), replyTo),
                 REPLY_TIMEOUT, system.scheduler());
         awaitReply(reply, () -> job.cancel("the caller was interrupted"));
     }
@@ -60,9 +61,10 @@ public final class AkkaStrategy extends AbstractStrategy {
     @Override
     protected long countEqual(CountGrid grid, int maxval) {
         requireOpen();
-        CompletionStage<CountCoordinator.Result> reply = AskPattern.ask(system,
-                replyTo -> new Guardian.CountCells(grid, maxval, replyTo), REPLY_TIMEOUT, system.scheduler());
-        CountCoordinator.Result result = awaitReply(reply, () -> { });
+        CompletionStage<CountAssignment.Result> reply = AskPattern.ask(system,
+                replyTo -> new Guardian.Coordinate<>(new CountAssignment(grid, maxval), replyTo), REPLY_TIMEOUT,
+                system.scheduler());
+        CountAssignment.Result result = awaitReply(reply, () -> { });
         if (result.failure() != null) {
             throw new WorkerFailedException(name(), result.failure());
         }

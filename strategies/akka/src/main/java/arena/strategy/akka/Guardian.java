@@ -1,72 +1,52 @@
 package arena.strategy.akka;
 
-import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
-import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.typed.javadsl.Receive;
-import arena.core.CountGrid;
-import arena.core.GridJob;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The root actor of the strategy's actor system: it spawns the pool of worker actors on the worker
- * dispatcher once, when the system starts, and a fresh coordinator for every run or count it is asked
- * for. (Akka Typed cannot spawn top-level actors from outside into a system with a custom guardian, so
- * the guardian does the spawning.) The workers outlive every run, failed ones included.
+ * dispatcher once, when the system starts, and a fresh {@link Coordinator} for every assignment (a
+ * run or a count) it is asked to carry out. (Akka Typed cannot spawn top-level actors from outside
+ * into a system with a custom guardian, so the guardian does the spawning.) The workers outlive
+ * every assignment, failed ones included.
  *
  * <p>Threading: as any actor; the strategy talks to it only through messages.
  */
-final class Guardian extends AbstractBehavior<Guardian.Command> {
+final class Guardian {
 
-    /** What the strategy asks the system to do. */
-    sealed interface Command permits RunGrid, CountCells {
+    /**
+     * Carry out {@code assignment} on the worker pool; {@code replyTo} gets its result once no worker
+     * holds a piece of it any more.
+     */
+    record Coordinate<R>(Coordinator.Assignment<R> assignment, ActorRef<R> replyTo) {
     }
 
-    /** Run every chunk of {@code job}; {@code replyTo} is told once no worker touches the grid any more. */
-    record RunGrid(GridJob job, ActorRef<Done> replyTo) implements Command {
-    }
-
-    /** Count the cells of {@code grid} equal to {@code value}, in bands counted by the workers. */
-    record CountCells(CountGrid grid, int value, ActorRef<CountCoordinator.Result> replyTo) implements Command {
-    }
-
-    private final List<ActorRef<Worker.Command>> workers;
-
-    private Guardian(ActorContext<Command> context, int workerCount) {
-        super(context);
-        List<ActorRef<Worker.Command>> pool = new ArrayList<>(workerCount);
-        for (int w = 0; w < workerCount; w++) {
-            pool.add(context.spawn(Worker.create(w), "worker-" + w,
-                    DispatcherSelector.fromConfig(AkkaSettings.WORKER_DISPATCHER)));
-        }
-        this.workers = List.copyOf(pool);
+    private Guardian() {
     }
 
     /** A guardian with {@code workerCount} worker actors. */
-    static Behavior<Command> create(int workerCount) {
-        return Behaviors.setup(context -> new Guardian(context, workerCount));
+    static Behavior<Coordinate<?>> create(int workerCount) {
+        return Behaviors.setup(context -> {
+            List<ActorRef<Worker.Command>> pool = new ArrayList<>(workerCount);
+            for (int w = 0; w < workerCount; w++) {
+                pool.add(context.spawn(Worker.create(w), "worker-" + w,
+                        DispatcherSelector.fromConfig(AkkaSettings.WORKER_DISPATCHER)));
+            }
+            List<ActorRef<Worker.Command>> workers = List.copyOf(pool);
+            return Behaviors.receiveMessage(request -> {
+                spawnCoordinator(context, request, workers);
+                return Behaviors.same();
+            });
+        });
     }
 
-    @Override
-    public Receive<Command> createReceive() {
-        return newReceiveBuilder()
-                .onMessage(RunGrid.class, this::onRunGrid)
-                .onMessage(CountCells.class, this::onCountCells)
-                .build();
-    }
-
-    private Behavior<Command> onRunGrid(RunGrid run) {
-        getContext().spawnAnonymous(GridCoordinator.create(run.job(), workers, run.replyTo()));
-        return this;
-    }
-
-    private Behavior<Command> onCountCells(CountCells count) {
-        getContext().spawnAnonymous(CountCoordinator.create(count.grid(), count.value(), workers, count.replyTo()));
-        return this;
+    private static <R> void spawnCoordinator(ActorContext<Coordinate<?>> context, Coordinate<R> request,
+            List<ActorRef<Worker.Command>> workers) {
+        context.spawnAnonymous(Coordinator.create(request.assignment(), workers, request.replyTo()));
     }
 }

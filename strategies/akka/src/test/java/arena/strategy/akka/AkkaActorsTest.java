@@ -51,11 +51,11 @@ class AkkaActorsTest {
     @Test
     void worker_computesItsChunkIntoTheGrid_andRepliesWorkDone() {
         GridJob job = job(new Schedule.Static(0), 1, Kernels.defaultKernel());
-        TestProbe<GridCoordinator.Event> coordinator = testKit.createTestProbe();
+        TestProbe<Coordinator.Event> coordinator = testKit.createTestProbe();
 
         worker(0).tell(new Worker.ComputeChunk(job, 0, coordinator.getRef()));
 
-        coordinator.expectMessage(new GridCoordinator.WorkDone(0));
+        coordinator.expectMessage(new Coordinator.WorkDone(0, 0));
         assertThat(CountGrid.difference(sequential(), job.finish())).isEmpty();
     }
 
@@ -63,28 +63,28 @@ class AkkaActorsTest {
     void worker_repliesThePartialCountOfItsBand() {
         CountGrid grid = sequential();
         int value = PROBLEM.nMax();
-        TestProbe<CountCoordinator.Event> coordinator = testKit.createTestProbe();
+        TestProbe<Coordinator.Event> coordinator = testKit.createTestProbe();
 
         worker(1).tell(new Worker.CountRows(grid, value, new RowRange(3, 7), coordinator.getRef()));
 
-        coordinator.expectMessage(new CountCoordinator.PartialCount(grid.countEqualInRows(value, 3, 7)));
+        coordinator.expectMessage(new Coordinator.WorkDone(1, grid.countEqualInRows(value, 3, 7)));
     }
 
     @Test
     void worker_reportsTheKernelsOriginalException_andKeepsWorking() {
         GridJob failing = job(new Schedule.Dynamic(1), 2, new FailingKernel(4));
-        TestProbe<GridCoordinator.Event> coordinator = testKit.createTestProbe();
+        TestProbe<Coordinator.Event> coordinator = testKit.createTestProbe();
         ActorRef<Worker.Command> worker = worker(1);
 
         worker.tell(new Worker.ComputeChunk(failing, 4, coordinator.getRef()));
 
-        GridCoordinator.WorkerFailed failed = coordinator.expectMessageClass(GridCoordinator.WorkerFailed.class);
+        Coordinator.WorkerFailed failed = coordinator.expectMessageClass(Coordinator.WorkerFailed.class);
         assertThat(failed.worker()).isEqualTo(1);
         assertThat(failed.cause()).isInstanceOf(FailingKernel.InjectedFailure.class).hasMessage("injected failure at row 4");
         assertThat(failing.stopped()).as("the failure is recorded in the job").isTrue();
 
         worker.tell(new Worker.ComputeChunk(job(new Schedule.Dynamic(1), 2, Kernels.defaultKernel()), 4, coordinator.getRef()));
-        coordinator.expectMessage(new GridCoordinator.WorkDone(1));
+        coordinator.expectMessage(new Coordinator.WorkDone(1, 0));
     }
 
     @Test
@@ -92,11 +92,11 @@ class AkkaActorsTest {
         FailingKernel countingKernel = new FailingKernel(-1);
         GridJob job = job(new Schedule.Static(1), 2, countingKernel);
         job.cancel("stopped before the worker starts");
-        TestProbe<GridCoordinator.Event> coordinator = testKit.createTestProbe();
+        TestProbe<Coordinator.Event> coordinator = testKit.createTestProbe();
 
         worker(0).tell(new Worker.ComputeOwned(job, job.plan().chunksOf(0), coordinator.getRef()));
 
-        coordinator.expectMessage(new GridCoordinator.WorkDone(0));
+        coordinator.expectMessage(new Coordinator.WorkDone(0, 0));
         assertThat(countingKernel.rowsComputed()).isZero();
     }
 
@@ -106,7 +106,7 @@ class AkkaActorsTest {
         List<TestProbe<Worker.Command>> workers = workerProbes(3);
         TestProbe<Done> caller = testKit.createTestProbe();
 
-        testKit.spawn(GridCoordinator.create(job, refs(workers), caller.getRef()));
+        testKit.spawn(Coordinator.create(new GridAssignment(job), refs(workers), caller.getRef()));
 
         List<Worker.ComputeOwned> assigned = workers.stream()
                 .map(worker -> worker.expectMessageClass(Worker.ComputeOwned.class))
@@ -114,12 +114,12 @@ class AkkaActorsTest {
         for (int w = 0; w < 3; w++) {
             assertThat(assigned.get(w).chunks()).as("chunks of worker %d", w).isEqualTo(job.plan().chunksOf(w));
         }
-        ActorRef<GridCoordinator.Event> coordinator = assigned.get(0).replyTo();
-        coordinator.tell(new GridCoordinator.WorkDone(0));
-        coordinator.tell(new GridCoordinator.WorkDone(2));
+        ActorRef<Coordinator.Event> coordinator = assigned.get(0).replyTo();
+        coordinator.tell(new Coordinator.WorkDone(0, 0));
+        coordinator.tell(new Coordinator.WorkDone(2, 0));
         caller.expectNoMessage(QUIET);
 
-        coordinator.tell(new GridCoordinator.WorkDone(1));
+        coordinator.tell(new Coordinator.WorkDone(1, 0));
         caller.expectMessage(Done.getInstance());
     }
 
@@ -129,7 +129,7 @@ class AkkaActorsTest {
         List<TestProbe<Worker.Command>> workers = workerProbes(2);
         TestProbe<Done> caller = testKit.createTestProbe();
 
-        testKit.spawn(GridCoordinator.create(job, refs(workers), caller.getRef()));
+        testKit.spawn(Coordinator.create(new GridAssignment(job), refs(workers), caller.getRef()));
 
         // each worker starts with two chunks (one to compute, one waiting), dealt in plan order
         assertThat(nextChunk(workers.get(0))).isZero();
@@ -137,15 +137,15 @@ class AkkaActorsTest {
         assertThat(second.chunk()).isEqualTo(1);
         assertThat(nextChunk(workers.get(0))).isEqualTo(2);
         assertThat(nextChunk(workers.get(1))).isEqualTo(3);
-        ActorRef<GridCoordinator.Event> coordinator = second.replyTo();
+        ActorRef<Coordinator.Event> coordinator = second.replyTo();
 
-        coordinator.tell(new GridCoordinator.WorkDone(1));
+        coordinator.tell(new Coordinator.WorkDone(1, 0));
         assertThat(nextChunk(workers.get(1))).isEqualTo(4);
-        coordinator.tell(new GridCoordinator.WorkDone(1));
-        coordinator.tell(new GridCoordinator.WorkDone(0));
-        coordinator.tell(new GridCoordinator.WorkDone(1));
+        coordinator.tell(new Coordinator.WorkDone(1, 0));
+        coordinator.tell(new Coordinator.WorkDone(0, 0));
+        coordinator.tell(new Coordinator.WorkDone(1, 0));
         caller.expectNoMessage(QUIET);
-        coordinator.tell(new GridCoordinator.WorkDone(0));
+        coordinator.tell(new Coordinator.WorkDone(0, 0));
         caller.expectMessage(Done.getInstance());
         workers.forEach(worker -> worker.expectNoMessage(QUIET));
     }
@@ -156,22 +156,22 @@ class AkkaActorsTest {
         List<TestProbe<Worker.Command>> workers = workerProbes(2);
         TestProbe<Done> caller = testKit.createTestProbe();
 
-        testKit.spawn(GridCoordinator.create(job, refs(workers), caller.getRef()));
-        ActorRef<GridCoordinator.Event> coordinator = workers.get(0).expectMessageClass(Worker.ComputeChunk.class).replyTo();
+        testKit.spawn(Coordinator.create(new GridAssignment(job), refs(workers), caller.getRef()));
+        ActorRef<Coordinator.Event> coordinator = workers.get(0).expectMessageClass(Worker.ComputeChunk.class).replyTo();
         workers.get(1).expectMessageClass(Worker.ComputeChunk.class);
         workers.get(0).expectMessageClass(Worker.ComputeChunk.class);
         workers.get(1).expectMessageClass(Worker.ComputeChunk.class);
 
         IllegalStateException original = new IllegalStateException("kernel broke");
-        coordinator.tell(new GridCoordinator.WorkerFailed(0, original));
+        coordinator.tell(new Coordinator.WorkerFailed(0, original));
         workers.get(0).expectNoMessage(QUIET);
         caller.expectNoMessage(QUIET);
 
         // the three chunks still in the workers' hands report back (skipped, since the job stopped)
-        coordinator.tell(new GridCoordinator.WorkDone(0));
-        coordinator.tell(new GridCoordinator.WorkDone(1));
+        coordinator.tell(new Coordinator.WorkDone(0, 0));
+        coordinator.tell(new Coordinator.WorkDone(1, 0));
         caller.expectNoMessage(QUIET);
-        coordinator.tell(new GridCoordinator.WorkDone(1));
+        coordinator.tell(new Coordinator.WorkDone(1, 0));
         caller.expectMessage(Done.getInstance());
         workers.forEach(worker -> worker.expectNoMessage(QUIET));
         assertThat(job.stopped()).isTrue();
@@ -182,11 +182,11 @@ class AkkaActorsTest {
         CountGrid grid = sequential();
         int value = PROBLEM.nMax();
         List<ActorRef<Worker.Command>> workers = List.of(worker(0), worker(1), worker(2));
-        TestProbe<CountCoordinator.Result> caller = testKit.createTestProbe();
+        TestProbe<CountAssignment.Result> caller = testKit.createTestProbe();
 
-        testKit.spawn(CountCoordinator.create(grid, value, workers, caller.getRef()));
+        testKit.spawn(Coordinator.create(new CountAssignment(grid, value), workers, caller.getRef()));
 
-        caller.expectMessage(new CountCoordinator.Result(grid.countEqual(value), null));
+        caller.expectMessage(new CountAssignment.Result(grid.countEqual(value), null));
     }
 
     private static ActorRef<Worker.Command> worker(int index) {

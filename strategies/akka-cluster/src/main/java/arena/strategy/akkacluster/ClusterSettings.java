@@ -5,6 +5,7 @@ import akka.actor.AddressFromURIString;
 import arena.core.input.InvalidInputException;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -13,7 +14,9 @@ import java.net.UnknownHostException;
 
 /**
  * The configuration of every node of the strategy's cluster, built in code so that no
- * {@code application.conf} on the class path changes what runs. Stateless.
+ * {@code application.conf} on the class path changes what runs: core's shared
+ * {@code measured-actor-system.conf} (quiet logging, no JVM shutdown hook, small dispatchers for Akka's
+ * internals, the worker dispatcher's template) with the node's own settings on top. Stateless.
  *
  * <ul>
  *   <li>Transport: Artery TCP on the given host and port (0: any free port). Bind to a loopback
@@ -42,6 +45,9 @@ final class ClusterSettings {
 
     /** The config path of the dispatcher a worker node computes chunks on. */
     static final String WORKER_DISPATCHER = "arena-akka-cluster.worker-dispatcher";
+
+    /** Core's settings for an actor system under measurement, shared with the akka strategy. */
+    private static final String SHARED = "arena/core/measured-actor-system.conf";
 
     /** The role of the node that runs {@code compute}. */
     static final String COORDINATOR_ROLE = "coordinator";
@@ -118,31 +124,15 @@ final class ClusterSettings {
      */
     static Config node(HostPort self, String role, boolean downIfAlone, int workerThreads) {
         boolean coordinator = role.equals(COORDINATOR_ROLE);
+        ClassLoader loader = ClusterSettings.class.getClassLoader();
+        Config shared = ConfigFactory.parseResources(loader, SHARED, ConfigParseOptions.defaults().setAllowMissing(false));
         String text = """
-                arena-akka-cluster.worker-dispatcher {
-                  type = Dispatcher
-                  executor = thread-pool-executor
-                  thread-pool-executor { fixed-pool-size = %d }
-                  throughput = 1
-                  shutdown-timeout = 100ms
-                }
+                arena-akka-cluster.worker-dispatcher.thread-pool-executor.fixed-pool-size = %d
                 akka {
-                  loglevel = WARNING
-                  stdout-loglevel = OFF
-                  log-dead-letters = off
-                  log-dead-letters-during-shutdown = off
-                  jvm-shutdown-hooks = off
-                  coordinated-shutdown.run-by-jvm-shutdown-hook = off
                   actor {
                     provider = cluster
-                    default-dispatcher {
-                      fork-join-executor { parallelism-min = 2, parallelism-factor = 1.0, parallelism-max = 2 }
-                      shutdown-timeout = 100ms
-                    }
-                    internal-dispatcher {
-                      fork-join-executor { parallelism-min = 2, parallelism-factor = 1.0, parallelism-max = 2 }
-                      shutdown-timeout = 100ms
-                    }
+                    default-dispatcher.fork-join-executor.parallelism-min = 2
+                    internal-dispatcher.fork-join-executor.parallelism-min = 2
                     default-blocking-io-dispatcher.shutdown-timeout = 100ms
                   }
                   remote.artery {
@@ -166,8 +156,10 @@ final class ClusterSettings {
                 downIfAlone ? "on" : "off");
         return ConfigFactory.parseString(Timings.forHost(self.host()).config)
                 .withFallback(ConfigFactory.parseString(text))
+                .withFallback(shared.getConfig("worker-dispatcher").atPath(WORKER_DISPATCHER))
+                .withFallback(shared.withoutPath("worker-dispatcher"))
                 .withFallback(serialization())
-                .withFallback(ConfigFactory.defaultReference(ClusterSettings.class.getClassLoader()));
+                .withFallback(ConfigFactory.defaultReference(loader));
     }
 
     /** The serialization settings alone: the project's serializer bound, Java serialization off. */

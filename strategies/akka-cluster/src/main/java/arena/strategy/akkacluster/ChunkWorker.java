@@ -123,9 +123,7 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
     @Override
     public Receive<WorkerCommand> createReceive() {
         return newReceiveBuilder()
-                .onMessage(ComputeChunk.class, this::onComputeChunk)
-                .onMessage(CountRows.class, this::onCountRows)
-                .onMessage(CancelRun.class, this::onCancelRun)
+                .onMessage(WorkerCommand.class, this::onCommand)
                 .onSignal(PostStop.class, signal -> {
                     stopping = true;
                     return this;
@@ -133,10 +131,20 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
                 .build();
     }
 
-    private Behavior<WorkerCommand> onComputeChunk(ComputeChunk chunk) {
+    /** One exhaustive switch over the sealed protocol: a command added to it without a handler does not compile. */
+    private Behavior<WorkerCommand> onCommand(WorkerCommand command) {
+        switch (command) {
+            case ComputeChunk chunk -> onComputeChunk(chunk);
+            case CountRows band -> onCountRows(band);
+            case CancelRun cancel -> onCancelRun(cancel);
+        }
+        return this;
+    }
+
+    private void onComputeChunk(ComputeChunk chunk) {
         JobSignal signal = signal(chunk.job());
         if (signal.abandoned()) {
-            return this;
+            return;
         }
         int[] buffer;
         try {
@@ -148,14 +156,13 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
         } catch (OutOfMemoryError e) {
             chunk.replyTo().tell(new ChunkFailed(chunk.job(), chunk.chunk(), e.getClass().getName(),
                     "the worker node has no memory for a grid of " + chunk.params().cellCount() + " cells"));
-            return this;
+            return;
         }
         int[] grid = buffer;
         submit(() -> compute(chunk, grid, signal));
-        return this;
     }
 
-    private Behavior<WorkerCommand> onCountRows(CountRows band) {
+    private void onCountRows(CountRows band) {
         JobSignal signal = signal(band.job());
         submit(() -> {
             if (signal.abandoned()) {
@@ -169,13 +176,11 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
             }
             band.replyTo().tell(new ChunkDone(band.job(), band.chunk(), 0, count, new int[0]));
         });
-        return this;
     }
 
-    private Behavior<WorkerCommand> onCancelRun(CancelRun cancel) {
+    private void onCancelRun(CancelRun cancel) {
         signal(cancel.job()).cancelled = true;
         buffers.remove(cancel.job());
-        return this;
     }
 
     private JobSignal signal(long job) {

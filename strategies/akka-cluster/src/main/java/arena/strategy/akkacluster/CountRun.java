@@ -16,9 +16,8 @@ import arena.strategy.akkacluster.Protocol.WorkerReply;
  * the first answer for a band wins. Used only for a grid the strategy did not just compute (see
  * {@link AkkaClusterStrategy#fraction}). Threading: see {@link Run}.
  */
-final class CountRun implements Run {
+final class CountRun extends Run {
 
-    private final long job;
     private final CountGrid grid;
     private final int value;
     private ChunkPlan plan;
@@ -26,36 +25,31 @@ final class CountRun implements Run {
     private long count;
 
     CountRun(long job, CountGrid grid, int value) {
-        this.job = job;
+        super(job);
         this.grid = grid;
         this.value = value;
     }
 
     @Override
-    public long job() {
-        return job;
-    }
-
-    @Override
-    public ChunkPlan begin(int slots) {
+    ChunkPlan begin(int slots) {
         plan = new Schedule.Dynamic(Protocol.rowsPerPart(grid.size())).plan(grid.size(), slots);
         done = new boolean[plan.size()];
         return plan;
     }
 
     @Override
-    public WorkerCommand command(int chunk, ActorRef<WorkerReply> replyTo) {
+    WorkerCommand command(int chunk, ActorRef<WorkerReply> replyTo) {
         RowRange band = plan.chunk(chunk);
         int size = grid.size();
         int[] cells = new int[band.rows() * size];
         for (int row = band.start(); row < band.end(); row++) {
             System.arraycopy(grid.row(row), 0, cells, (row - band.start()) * size, size);
         }
-        return new CountRows(job, chunk, value, cells, replyTo);
+        return new CountRows(job(), chunk, value, cells, replyTo);
     }
 
     @Override
-    public boolean accept(ChunkDone part) {
+    boolean accept(ChunkDone part) {
         if (part.chunk() < 0 || part.chunk() >= plan.size()) {
             throw new IllegalStateException("a worker answered band " + part.chunk() + " of " + plan.size());
         }

@@ -17,9 +17,8 @@ import arena.strategy.akkacluster.Protocol.WorkerReply;
  * row is taken once: the first part to bring it wins and a duplicate is dropped whole, so a chunk
  * computed twice neither changes a cell nor counts twice. Threading: see {@link Run}.
  */
-final class GridRun implements Run {
+final class GridRun extends Run {
 
-    private final long job;
     private final JuliaParams params;
     private final Schedule schedule;
     private final String kernel;
@@ -33,7 +32,7 @@ final class GridRun implements Run {
 
     /** A run of {@code params} with {@code schedule}, on the kernel named {@code kernel}. */
     GridRun(long job, JuliaParams params, Schedule schedule, String kernel) {
-        this.job = job;
+        super(job);
         this.params = params;
         this.schedule = schedule;
         this.kernel = kernel;
@@ -42,12 +41,7 @@ final class GridRun implements Run {
     }
 
     @Override
-    public long job() {
-        return job;
-    }
-
-    @Override
-    public ChunkPlan begin(int slots) {
+    ChunkPlan begin(int slots) {
         plan = schedule.plan(size, slots);
         cells = new int[params.cellCount()];
         rowDone = new boolean[size];
@@ -59,12 +53,12 @@ final class GridRun implements Run {
     }
 
     @Override
-    public WorkerCommand command(int chunk, ActorRef<WorkerReply> replyTo) {
-        return new ComputeChunk(job, chunk, params, kernel, plan.chunk(chunk), replyTo);
+    WorkerCommand command(int chunk, ActorRef<WorkerReply> replyTo) {
+        return new ComputeChunk(job(), chunk, params, kernel, plan.chunk(chunk), replyTo);
     }
 
     @Override
-    public boolean accept(ChunkDone part) {
+    boolean accept(ChunkDone part) {
         if (part.chunk() < 0 || part.chunk() >= plan.size()) {
             throw new IllegalStateException("a worker answered chunk " + part.chunk() + " of a plan of " + plan.size());
         }

@@ -13,16 +13,25 @@ import arena.strategy.akkacluster.Protocol.WorkerReply;
  * <p>Threading: created by the strategy's caller, then used only by the coordinator actor until it
  * replies; the caller reads the result after the reply, which is the happens-before edge.
  */
-sealed interface Run permits GridRun, CountRun {
+abstract sealed class Run permits GridRun, CountRun {
+
+    private final long job;
+
+    /** A run whose messages carry the id {@code job}. */
+    Run(long job) {
+        this.job = job;
+    }
 
     /** The job id every message of this run carries; answers of other jobs are ignored. */
-    long job();
+    final long job() {
+        return job;
+    }
 
     /** Plans the chunks for {@code slots} parallel slots (worker nodes times threads); called once. */
-    ChunkPlan begin(int slots);
+    abstract ChunkPlan begin(int slots);
 
     /** The message asking a worker for chunk {@code chunk}. */
-    WorkerCommand command(int chunk, ActorRef<WorkerReply> replyTo);
+    abstract WorkerCommand command(int chunk, ActorRef<WorkerReply> replyTo);
 
     /**
      * Takes an answer; a part already taken (the chunk was computed twice) is ignored.
@@ -30,5 +39,5 @@ sealed interface Run permits GridRun, CountRun {
      * @return whether this part completed its chunk
      * @throws IllegalStateException when the part does not fit the chunk (a protocol error)
      */
-    boolean accept(ChunkDone part);
+    abstract boolean accept(ChunkDone part);
 }

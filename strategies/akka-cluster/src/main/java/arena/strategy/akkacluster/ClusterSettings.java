@@ -35,6 +35,8 @@ import java.net.UnknownHostException;
  *       running when downed ({@code run-coordinated-shutdown-when-down = off}) and fail the run with
  *       a clear error instead. No single setting can give both: a lone coordinator and a crashed
  *       worker set look the same as a network partition, and the resolver keeps one side only.</li>
+ *   <li>Logging: as core's shared settings, less the TCP listener's log of a failed bind, which the
+ *       node reports in one line instead ({@link QuietTcpListenerFilter}).</li>
  *   <li>Timings: see {@link Timings}.</li>
  * </ul>
  */
@@ -129,6 +131,7 @@ final class ClusterSettings {
         String text = """
                 arena-akka-cluster.worker-dispatcher.thread-pool-executor.fixed-pool-size = %d
                 akka {
+                  logging-filter = "arena.strategy.akkacluster.QuietTcpListenerFilter"
                   actor {
                     provider = cluster
                     default-dispatcher.fork-join-executor.parallelism-min = 2

@@ -7,10 +7,11 @@
  * nodes ({@code WorkerNode}, {@code WorkerMain} for {@code arena worker}, {@code LocalWorkers} for
  * worker JVMs started by the strategy) run a {@code ChunkWorker}. Only the {@code Protocol}'s records
  * cross the network, written by {@code ProtocolSerializer}; {@code ClusterSettings} builds every node's
- * configuration on top of core's shared {@code arena/core/measured-actor-system.conf}.
+ * configuration on top of core's shared {@code arena/core/measured-actor-system.conf}, with
+ * {@code QuietTcpListenerFilter} as its logging filter.
  *
- * <p>May import: {@code arena.core} and its subpackages, Akka (actor-typed, cluster-typed, remote) and
- * Typesafe Config, the JDK. Must not import: any other strategy (the in-JVM {@code akka} strategy
+ * <p>May import: {@code arena.core} and its subpackages, Akka (actor-typed, cluster-typed, remote,
+ * slf4j) and Typesafe Config, the JDK. Must not import: any other strategy (the in-JVM {@code akka} strategy
  * included), {@code arena.bench}.
  */
 package arena.strategy.akkacluster;

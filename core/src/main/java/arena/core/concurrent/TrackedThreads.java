@@ -75,4 +75,16 @@ public final class TrackedThreads implements ThreadFactory {
         }
         return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
     }
+
+    /**
+     * Waits up to {@code timeout} for every thread made so far to end, as {@link #awaitEnd}.
+     *
+     * @throws IllegalStateException naming {@code owner} and the threads still alive after the timeout
+     */
+    public void requireEnded(Duration timeout, String owner) {
+        List<String> alive = awaitEnd(timeout);
+        if (!alive.isEmpty()) {
+            throw new IllegalStateException("threads of " + owner + " still alive " + timeout.toSeconds() + " s after close: " + alive);
+        }
+    }
 }

@@ -9,6 +9,8 @@ import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.concurrent.Pools;
+import arena.core.concurrent.Uninterruptibly;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +49,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ForkJoinStrategy extends AbstractStrategy {
 
-    private static final long CLOSE_TIMEOUT_SECONDS = 30;
-
     private final ForkJoinPool pool;
 
     /**
@@ -58,8 +58,7 @@ public final class ForkJoinStrategy extends AbstractStrategy {
      */
     ForkJoinStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        int threads = config.threads();
-        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", threads);
+        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", config.threads());
     }
 
     @Override
@@ -105,28 +104,17 @@ public final class ForkJoinStrategy extends AbstractStrategy {
      * still waits for the tasks to end and keeps its interrupt flag.
      */
     private void invoke(GridJob job, ForkJoinTask<?> root) {
-        boolean interrupted = false;
         try {
             pool.submit(root);
-            while (true) {
-                try {
-                    root.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    job.cancel("the caller was interrupted");
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
+            try {
+                Uninterruptibly.get(root, () -> job.cancel("the caller was interrupted"));
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
         } catch (RuntimeException | Error e) {
-            pool.awaitQuiescence(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            pool.awaitQuiescence(Pools.CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!job.stopped()) {
                 throw e;
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
     }

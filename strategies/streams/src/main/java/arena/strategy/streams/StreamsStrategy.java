@@ -1,19 +1,18 @@
 package arena.strategy.streams;
 
 import arena.core.AbstractStrategy;
-import arena.core.ChunkPlan;
+import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
-import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.concurrent.Pools;
+import arena.core.concurrent.Uninterruptibly;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
@@ -78,8 +77,6 @@ import java.util.stream.IntStream;
  */
 public final class StreamsStrategy extends AbstractStrategy {
 
-    private static final long CLOSE_TIMEOUT_SECONDS = 30;
-
     private final ForkJoinPool pool;
 
     /**
@@ -89,8 +86,7 @@ public final class StreamsStrategy extends AbstractStrategy {
      */
     StreamsStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        int threads = config.threads();
-        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", threads);
+        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", config.threads());
     }
 
     @Override
@@ -109,14 +105,14 @@ public final class StreamsStrategy extends AbstractStrategy {
      */
     @Override
     protected long countEqual(CountGrid grid, int maxval) {
-        ChunkPlan bands = new Schedule.Static(0).plan(grid.size(), threads());
+        BlockCounts bands = blockCounts(grid, maxval);
         AtomicBoolean cancelled = new AtomicBoolean();
         Callable<Long> count = () -> IntStream.range(0, bands.size()).parallel()
-                .mapToLong(band -> cancelled.get() ? 0L : countBand(grid, maxval, bands.chunk(band)))
+                .mapToLong(band -> cancelled.get() ? 0L : bands.count(band))
                 .sum();
         long sum;
         try {
-            sum = awaitEnd(pool.submit(count), () -> cancelled.set(true));
+            sum = Uninterruptibly.get(pool.submit(count), () -> cancelled.set(true));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;
@@ -164,43 +160,12 @@ public final class StreamsStrategy extends AbstractStrategy {
         };
         Runnable stream = () -> IntStream.range(0, count).parallel().forEach(element);
         try {
-            awaitEnd(pool.submit(stream), () -> job.cancel("the caller was interrupted while the stream ran"));
+            Uninterruptibly.get(pool.submit(stream), () -> job.cancel("the caller was interrupted while the stream ran"));
         } catch (ExecutionException e) {
             // Not an element's failure (each records its own): the stream machinery itself failed, and may
             // have completed its root while tasks still run. Stop them, then wait for the pool to go quiet.
             job.fail(e.getCause());
-            pool.awaitQuiescence(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
-    }
-
-    private static long countBand(CountGrid grid, int maxval, RowRange band) {
-        return grid.countEqualInRows(maxval, band.start(), band.end());
-    }
-
-    /**
-     * Waits for {@code task} to end and returns its result. If the caller is interrupted meanwhile,
-     * {@code onInterrupt} runs once, the wait goes on (no element may outlive the call) and the
-     * interrupt flag is set again before returning.
-     *
-     * @throws ExecutionException when the task itself completed abnormally
-     */
-    private static <T> T awaitEnd(Future<T> task, Runnable onInterrupt) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    if (!interrupted) {
-                        interrupted = true;
-                        onInterrupt.run();
-                    }
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            pool.awaitQuiescence(Pools.CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
 }

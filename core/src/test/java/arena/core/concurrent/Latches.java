@@ -1,0 +1,48 @@
+package arena.core.concurrent;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** The tests' bounded waits: on a latch, and for a thread to block. */
+final class Latches {
+
+    /** How long a test waits for anything before it fails. */
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    private Latches() {
+    }
+
+    /**
+     * Waits up to {@link #WAIT} for {@code latch}.
+     *
+     * @throws AssertionError when it is not released in time, or the waiting thread is interrupted
+     *                        (whose flag is then set again)
+     */
+    static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the test's latch was not released in " + WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the test's latch", e);
+        }
+    }
+
+    /**
+     * Waits up to {@link #WAIT} until {@code thread} is blocked ({@link Thread.State#WAITING}), as a
+     * thread parked in a wait is.
+     *
+     * @throws AssertionError when it does not block in time
+     */
+    static void awaitBlocked(Thread thread) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (thread.getState() != Thread.State.WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(thread.getName() + " did not block in " + WAIT + "; it is " + thread.getState());
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

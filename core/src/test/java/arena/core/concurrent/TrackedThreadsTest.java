@@ -1,0 +1,49 @@
+package arena.core.concurrent;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A pool's thread factory that names its threads and can tell whether they have all ended. */
+class TrackedThreadsTest {
+
+    private final TrackedThreads factory = new TrackedThreads("arena-test-tracked");
+
+    @Test
+    void newThread_namesDaemonsInOrder() {
+        Thread first = factory.newThread(() -> { });
+        Thread second = factory.newThread(() -> { });
+
+        assertThat(first.getName()).isEqualTo("arena-test-tracked-1");
+        assertThat(second.getName()).isEqualTo("arena-test-tracked-2");
+        assertThat(first.isDaemon()).isTrue();
+    }
+
+    @Test
+    void requireEnded_returns_onceEveryThreadHasEnded() {
+        factory.newThread(() -> { }).start();
+        factory.newThread(() -> { }).start();
+
+        factory.requireEnded(Latches.WAIT, "the test");
+
+        assertThat(factory.awaitEnd(Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void requireEnded_namesTheOwnerAndTheThreadStillAlive() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread running = factory.newThread(() -> Latches.await(release));
+        running.start();
+        try {
+            assertThatThrownBy(() -> factory.requireEnded(Duration.ofMillis(50), "strategy 'test'"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("threads of strategy 'test' still alive 0 s after close: [arena-test-tracked-1]");
+        } finally {
+            release.countDown();
+            running.join(Latches.WAIT.toMillis());
+        }
+        assertThat(factory.awaitEnd(Duration.ZERO)).isEmpty();
+    }
+}

@@ -32,9 +32,9 @@ public abstract class AbstractStrategyProvider implements StrategyProvider {
     }
 
     /**
-     * A provider whose {@link #open} calls {@code opener}; the other parameters as above. Pass a
-     * constructor reference: it creates nothing of the strategy until
-     * {@link #open} is called.
+     * A provider whose {@link #open} calls {@code opener}; the other parameters as above. Pass the
+     * strategy's constructor ({@code ThreadsStrategy::new}): constructing the provider then loads the
+     * strategy's class, but runs none of its code and loads none of its library's classes.
      */
     protected AbstractStrategyProvider(String name, String description, Capabilities capabilities, Opener opener) {
         this.name = Objects.requireNonNull(name, "name");

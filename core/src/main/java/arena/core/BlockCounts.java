@@ -1,6 +1,7 @@
 package arena.core;
 
 import arena.core.concurrent.InFlight;
+import arena.core.concurrent.TaskStarter;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -39,6 +40,18 @@ public final class BlockCounts {
         long count = grid.countEqualInRows(value, rows.start(), rows.end());
         slots[block] = count;
         return count;
+    }
+
+    /**
+     * Hands a task per block to {@code starter}, in block order, each counting its block with
+     * {@link #count}. An exception of the starter (a pool that refused a task) propagates, and no
+     * further task is handed out.
+     */
+    public <X extends Exception> void startEach(TaskStarter<X> starter) throws X {
+        for (int b = 0; b < slots.length; b++) {
+            int block = b;
+            starter.start(() -> count(block));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package arena.core;
 import arena.core.concurrent.FirstFailure;
 import arena.core.concurrent.StopOnFailure;
 import arena.core.concurrent.StopSignal;
+import arena.core.concurrent.TaskStarter;
 import arena.core.kernel.Kernel;
 import arena.core.problem.JuliaParams;
 import java.util.concurrent.CancellationException;
@@ -10,7 +11,9 @@ import java.util.concurrent.CancellationException;
 /**
  * One grid being computed: the problem, the kernel, the chunk plan and the counts array, plus the
  * first failure of any worker. Every strategy drives its workers through a job, so chunking, the
- * kernel call and failure bookkeeping are written once.
+ * kernel call, failure bookkeeping and the mapping of a plan to tasks ({@link #startUnits}) are
+ * written once. A job is the {@link StopOnFailure} that the shared idioms of
+ * {@code arena.core.concurrent} (e.g. its {@code RailGuard}) stop and fail.
  *
  * <p>Threading: {@link #compute}, {@link #stopped()} and {@link #fail} may be called from any
  * number of workers at once, for disjoint chunks. {@link #finish()} is called once, by the thread
@@ -206,14 +209,6 @@ public final class GridJob implements StopOnFailure {
             int unit = u;
             starter.start(() -> computeUnit(unit));
         }
-    }
-
-    /** Starts a task in a model's own way (submits it to a pool, starts a thread for it, ...). */
-    @FunctionalInterface
-    public interface TaskStarter<X extends Exception> {
-
-        /** Starts {@code task}; the task records nothing itself, so a starter that needs its failure wraps it. */
-        void start(Runnable task) throws X;
     }
 
     /** Whether a worker failed or the job was cancelled; workers check it between chunks and pieces. */

@@ -3,8 +3,9 @@ package arena.core.concurrent;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** The tests' bounded waits: on a latch, and for a thread to block. */
+/** The tests' bounded waits: on a latch, for a thread to block, and for a test's thread to end. */
 final class Latches {
 
     /** How long a test waits for anything before it fails. */
@@ -43,6 +44,14 @@ final class Latches {
                 throw new AssertionError(thread.getName() + " did not block in " + WAIT + "; it is " + thread.getState());
             }
             Thread.onSpinWait();
+        }
+    }
+
+    /** Waits up to {@link #WAIT} for {@code thread} to end and asserts that it has; null is no thread. */
+    static void assertEnds(Thread thread) throws InterruptedException {
+        if (thread != null) {
+            thread.join(WAIT.toMillis());
+            assertThat(thread.isAlive()).as("the test's thread %s ended", thread.getName()).isFalse();
         }
     }
 }

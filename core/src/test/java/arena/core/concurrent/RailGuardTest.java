@@ -28,10 +28,7 @@ class RailGuardTest {
 
     @AfterEach
     void joinTheRail() throws InterruptedException {
-        if (rail != null) {
-            rail.join(WAIT.toMillis());
-            assertThat(rail.isAlive()).as("the test's rail thread ended").isFalse();
-        }
+        Latches.assertEnds(rail);
     }
 
     @Test

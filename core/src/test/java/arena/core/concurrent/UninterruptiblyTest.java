@@ -10,6 +10,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,52 +33,17 @@ class UninterruptiblyTest {
 
     @AfterEach
     void joinTheWaiter() throws InterruptedException {
-        if (waiter != null) {
-            waiter.join(WAIT.toMillis());
-            assertThat(waiter.isAlive()).as("the test's waiter ended").isFalse();
-        }
+        Latches.assertEnds(waiter);
     }
 
     @Test
     void join_goesOnThroughInterrupts_untilTheThreadHasEnded_andKeepsTheFlag() throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        Thread worker = Thread.ofPlatform().name("test-worker").start(() -> Latches.await(release));
-        AtomicBoolean workerEndedFirst = new AtomicBoolean();
-        startWaiter(() -> {
-            Uninterruptibly.join(worker, this::onInterrupt);
-            workerEndedFirst.set(!worker.isAlive());
-        });
-
-        interruptTwice();
-        assertThat(waiter.isAlive()).as("the waiter still waits for the worker").isTrue();
-        release.countDown();
-        waiter.join(WAIT.toMillis());
-
-        assertThat(workerEndedFirst).isTrue();
-        assertThat(interruptsSeen).hasValue(1);
-        assertThat(flagKept).isTrue();
+        assertWaitsThroughInterrupts(1, workers -> Uninterruptibly.join(workers[0], this::onInterrupt));
     }
 
     @Test
-    void joinAll_waitsForEveryThread_inOrder_throughInterrupts() throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        Thread[] workers = new Thread[3];
-        for (int i = 0; i < workers.length; i++) {
-            workers[i] = Thread.ofPlatform().name("test-worker-" + i).start(() -> Latches.await(release));
-        }
-        AtomicBoolean allEndedFirst = new AtomicBoolean();
-        startWaiter(() -> {
-            Uninterruptibly.joinAll(workers, workers.length, this::onInterrupt);
-            allEndedFirst.set(List.of(workers).stream().noneMatch(Thread::isAlive));
-        });
-
-        interruptTwice();
-        release.countDown();
-        waiter.join(WAIT.toMillis());
-
-        assertThat(allEndedFirst).isTrue();
-        assertThat(interruptsSeen).hasValue(1);
-        assertThat(flagKept).isTrue();
+    void joinAll_waitsForEveryThread_throughInterrupts_andKeepsTheFlag() throws InterruptedException {
+        assertWaitsThroughInterrupts(3, workers -> Uninterruptibly.joinAll(workers, workers.length, this::onInterrupt));
     }
 
     @Test
@@ -152,6 +119,33 @@ class UninterruptiblyTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    /**
+     * Starts {@code count} workers blocked on a latch and a waiter that runs {@code join} on them,
+     * interrupts the waiter twice, releases the workers, and asserts that the waiter returned only
+     * after every worker had ended, ran {@code onInterrupt} once and kept its flag.
+     */
+    private void assertWaitsThroughInterrupts(int count, Consumer<Thread[]> join) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread[] workers = new Thread[count];
+        for (int i = 0; i < count; i++) {
+            workers[i] = Thread.ofPlatform().name("test-worker-" + i).start(() -> Latches.await(release));
+        }
+        AtomicBoolean allEndedFirst = new AtomicBoolean();
+        startWaiter(() -> {
+            join.accept(workers);
+            allEndedFirst.set(Stream.of(workers).noneMatch(Thread::isAlive));
+        });
+
+        interruptTwice();
+        assertThat(waiter.isAlive()).as("the waiter still waits for the workers").isTrue();
+        release.countDown();
+        waiter.join(WAIT.toMillis());
+
+        assertThat(allEndedFirst).isTrue();
+        assertThat(interruptsSeen).hasValue(1);
+        assertThat(flagKept).isTrue();
     }
 
     private void onInterrupt() {

@@ -1,6 +1,6 @@
 package arena.strategy.completable;
 
-import arena.core.AbstractStrategy;
+import arena.core.AbstractFixedPoolStrategy;
 import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * {@link CompletableFuture} composition: every unit of work is a {@code runAsync} stage on a fixed
@@ -52,15 +50,11 @@ import java.util.concurrent.Executors;
  * combined future is still waited for (further interrupts absorbed; see {@link Completion#await}), the
  * interrupt status is kept and the call throws {@link CancellationException}.
  */
-public final class CompletableStrategy extends AbstractStrategy {
-
-    private final ExecutorService pool;
+public final class CompletableStrategy extends AbstractFixedPoolStrategy {
 
     /** Opens the strategy: a fixed pool of {@code config.threads()} threads, none started yet. */
     CompletableStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        this.pool = Executors.newFixedThreadPool(config.threads(),
-                Thread.ofPlatform().name("arena-" + provider.name() + "-", 1).daemon(true).factory());
     }
 
     @Override
@@ -92,21 +86,6 @@ public final class CompletableStrategy extends AbstractStrategy {
                 () -> failure.fail(new CancellationException("the caller was interrupted while counting")));
         failure.throwIfFailed();
         return total.resultNow();
-    }
-
-    /**
-     * Shuts the pool down and waits for its threads to end ({@link ExecutorService#close()}: shutdown,
-     * then awaitTermination until terminated; an interrupt meanwhile turns into shutdownNow and the
-     * interrupt status is kept). Idempotent.
-     */
-    @Override
-    public void close() {
-        pool.close();
-    }
-
-    /** Whether the pool has shut down and every one of its threads has ended. */
-    boolean isTerminated() {
-        return pool.isTerminated();
     }
 
     /** Starts {@code work} on the pool; the returned stage completes after a failure has been recorded in the job. */

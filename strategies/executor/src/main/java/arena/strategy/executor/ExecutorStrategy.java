@@ -1,6 +1,6 @@
 package arena.strategy.executor;
 
-import arena.core.AbstractStrategy;
+import arena.core.AbstractFixedPoolStrategy;
 import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
@@ -11,7 +11,6 @@ import arena.core.concurrent.Uninterruptibly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -34,8 +33,9 @@ import java.util.concurrent.Future;
  *       task per owner keeps each owner's chunks together and in order on one thread. (A pool thread
  *       is not bound to a worker id, so which thread runs which owner is up to the pool.)</li>
  * </ul>
- * The fraction's count is one {@code Callable<Long>} per contiguous row block ({@code static}), the
- * futures' values summed in block order after all are done.
+ * The fraction's count is one task per contiguous row block ({@code static}), each counting into its
+ * block's own slot ({@link BlockCounts}); the slots are summed in block order after every future is
+ * done.
  *
  * <p>Failures: a task records its kernel's exception in the job at once ({@link GridJob#fail}, the
  * original instance) before rethrowing it, so tasks still queued see {@link GridJob#stopped()} and
@@ -51,15 +51,11 @@ import java.util.concurrent.Future;
  * job is cancelled, every future is still waited for, the interrupt status is kept and the call throws
  * {@link CancellationException}.
  */
-public final class ExecutorStrategy extends AbstractStrategy {
-
-    private final ExecutorService pool;
+public final class ExecutorStrategy extends AbstractFixedPoolStrategy {
 
     /** Opens the strategy: a fixed pool of {@code config.threads()} threads, none started yet. */
     ExecutorStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        this.pool = Executors.newFixedThreadPool(config.threads(),
-                Thread.ofPlatform().name("arena-" + provider.name() + "-", 1).daemon(true).factory());
     }
 
     @Override
@@ -77,39 +73,18 @@ public final class ExecutorStrategy extends AbstractStrategy {
     @Override
     protected long countEqual(CountGrid grid, int maxval) {
         BlockCounts blocks = blockCounts(grid, maxval);
-        List<Future<Long>> partial = new ArrayList<>(blocks.size());
+        List<Future<?>> partial = new ArrayList<>(blocks.size());
         FirstFailure failure = new FirstFailure();
         try {
-            for (int b = 0; b < blocks.size(); b++) {
-                int block = b;
-                partial.add(pool.submit(() -> blocks.count(block)));
-            }
+            blocks.startEach(task -> partial.add(pool.submit(task)));
         } catch (RuntimeException | Error e) {
-            failure.fail(e);
+            failure.fail(e); // the pool refused a task
+        } finally {
+            Uninterruptibly.getAll(partial, failure::fail,
+                    () -> failure.fail(new CancellationException("the caller was interrupted while counting")));
         }
-        Uninterruptibly.getAll(partial, failure::fail,
-                () -> failure.fail(new CancellationException("the caller was interrupted while counting")));
         failure.throwIfFailed();
-        long count = 0;
-        for (Future<Long> part : partial) {
-            count += part.resultNow();
-        }
-        return count;
-    }
-
-    /**
-     * Shuts the pool down and waits for its threads to end ({@link ExecutorService#close()}: shutdown,
-     * then awaitTermination until terminated; an interrupt meanwhile turns into shutdownNow and the
-     * interrupt status is kept). Idempotent.
-     */
-    @Override
-    public void close() {
-        pool.close();
-    }
-
-    /** Whether the pool has shut down and every one of its threads has ended. */
-    boolean isTerminated() {
-        return pool.isTerminated();
+        return blocks.sum();
     }
 
     /** Wraps {@code work} so that its exception is recorded in {@code job} on the pool thread, then rethrown. */

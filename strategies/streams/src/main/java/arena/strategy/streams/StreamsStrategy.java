@@ -1,19 +1,17 @@
 package arena.strategy.streams;
 
-import arena.core.AbstractStrategy;
+import arena.core.AbstractForkJoinPoolStrategy;
 import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
-import arena.core.concurrent.Pools;
 import arena.core.concurrent.Uninterruptibly;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -75,18 +73,11 @@ import java.util.stream.IntStream;
  * between chunks), the caller keeps waiting until the stream has ended, its interrupt flag is set
  * again and it gets a {@link CancellationException}; {@link #fraction} behaves alike.
  */
-public final class StreamsStrategy extends AbstractStrategy {
+public final class StreamsStrategy extends AbstractForkJoinPoolStrategy {
 
-    private final ForkJoinPool pool;
-
-    /**
-     * Opens a pool of {@code config.threads()} workers that never adds spare threads, not even while
-     * the task that started a stream waits for its last elements, so no more than {@code threads}
-     * elements run at once.
-     */
+    /** Opens the strategy: its pool of {@code config.threads()} workers. */
     StreamsStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", config.threads());
     }
 
     @Override
@@ -126,22 +117,6 @@ public final class StreamsStrategy extends AbstractStrategy {
         return sum;
     }
 
-    /** The pool's target parallelism; equals {@link #threads()}. */
-    int parallelism() {
-        return pool.getParallelism();
-    }
-
-    /**
-     * Shuts the pool down and waits for its threads to finish; idempotent.
-     *
-     * @throws IllegalStateException when the pool is still running a task after the timeout, which
-     *                               only a caller breaking the one-caller-at-a-time rule can cause
-     */
-    @Override
-    public void close() {
-        Pools.shutdownAndAwait(pool, name());
-    }
-
     /**
      * Runs {@code work} for every id in {@code [0, count)} as a parallel stream inside the pool and
      * waits until the stream has ended. Each element skips its work once the job is stopped and records
@@ -165,7 +140,7 @@ public final class StreamsStrategy extends AbstractStrategy {
             // Not an element's failure (each records its own): the stream machinery itself failed, and may
             // have completed its root while tasks still run. Stop them, then wait for the pool to go quiet.
             job.fail(e.getCause());
-            pool.awaitQuiescence(Pools.CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitQuiescence();
         }
     }
 }

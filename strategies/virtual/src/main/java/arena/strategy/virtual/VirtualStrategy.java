@@ -95,10 +95,7 @@ public final class VirtualStrategy extends AbstractStrategy {
         BlockCounts blocks = blockCounts(grid, maxval);
         FirstFailure failure = new FirstFailure();
         try {
-            for (int b = 0; b < blocks.size() && !failure.stopped(); b++) {
-                int block = b;
-                inFlight.start(executor, () -> blocks.count(block), failure::fail, failure::stopped);
-            }
+            blocks.startEach(task -> inFlight.start(executor, task, failure::fail, failure::stopped));
         } catch (InterruptedException e) {
             failure.fail(new CancellationException("the caller was interrupted while counting"));
             Thread.currentThread().interrupt();

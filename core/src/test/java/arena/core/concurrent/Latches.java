@@ -32,14 +32,14 @@ final class Latches {
     }
 
     /**
-     * Waits up to {@link #WAIT} until {@code thread} is blocked ({@link Thread.State#WAITING}), as a
-     * thread parked in a wait is.
+     * Waits up to {@link #WAIT} until {@code thread} is blocked ({@link Thread.State#WAITING} or
+     * {@link Thread.State#TIMED_WAITING}), as a thread parked in a wait is.
      *
      * @throws AssertionError when it does not block in time
      */
     static void awaitBlocked(Thread thread) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (thread.getState() != Thread.State.WAITING) {
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(thread.getName() + " did not block in " + WAIT + "; it is " + thread.getState());
             }

@@ -1,7 +1,10 @@
 package arena.core.concurrent;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,5 +48,27 @@ class TrackedThreadsTest {
             running.join(Latches.WAIT.toMillis());
         }
         assertThat(factory.awaitEnd(Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void awaitEnd_goesOnThroughAnInterrupt_untilTheThreadHasEnded_andKeepsTheFlag() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread running = factory.newThread(() -> Latches.await(release));
+        running.start();
+        AtomicReference<List<String>> alive = new AtomicReference<>();
+        AtomicBoolean flagKept = new AtomicBoolean();
+        Thread closer = Thread.ofPlatform().name("test-closer").start(() -> {
+            alive.set(factory.awaitEnd(Latches.WAIT));
+            flagKept.set(Thread.currentThread().isInterrupted());
+        });
+
+        Latches.awaitBlocked(closer);
+        closer.interrupt();
+        Latches.awaitBlocked(closer);
+        release.countDown();
+        Latches.assertEnds(closer);
+
+        assertThat(alive.get()).isEmpty();
+        assertThat(flagKept).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +14,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrackedThreadsTest {
 
     private final TrackedThreads factory = new TrackedThreads("arena-test-tracked");
+    private final CountDownLatch release = new CountDownLatch(1);
+    private Thread blocked;
+
+    @AfterEach
+    void releaseTheBlockedThread() throws InterruptedException {
+        release.countDown();
+        Latches.assertEnds(blocked);
+    }
 
     @Test
     void newThread_namesDaemonsInOrder() {
@@ -36,25 +45,19 @@ class TrackedThreadsTest {
 
     @Test
     void requireEnded_namesTheOwnerAndTheThreadStillAlive() throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        Thread running = factory.newThread(() -> Latches.await(release));
-        running.start();
-        try {
-            assertThatThrownBy(() -> factory.requireEnded(Duration.ofMillis(50), "strategy 'test'"))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("threads of strategy 'test' still alive 0 s after close: [arena-test-tracked-1]");
-        } finally {
-            release.countDown();
-            running.join(Latches.WAIT.toMillis());
-        }
+        startBlocked();
+
+        assertThatThrownBy(() -> factory.requireEnded(Duration.ofMillis(50), "strategy 'test'"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("threads of strategy 'test' still alive 0 s after close: [arena-test-tracked-1]");
+        release.countDown();
+        Latches.assertEnds(blocked);
         assertThat(factory.awaitEnd(Duration.ZERO)).isEmpty();
     }
 
     @Test
     void awaitEnd_goesOnThroughAnInterrupt_untilTheThreadHasEnded_andKeepsTheFlag() throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        Thread running = factory.newThread(() -> Latches.await(release));
-        running.start();
+        startBlocked();
         AtomicReference<List<String>> alive = new AtomicReference<>();
         AtomicBoolean flagKept = new AtomicBoolean();
         Thread closer = Thread.ofPlatform().name("test-closer").start(() -> {
@@ -70,5 +73,11 @@ class TrackedThreadsTest {
 
         assertThat(alive.get()).isEmpty();
         assertThat(flagKept).isTrue();
+    }
+
+    /** Starts a thread of the factory that blocks until the test releases it. */
+    private void startBlocked() {
+        blocked = factory.newThread(() -> Latches.await(release));
+        blocked.start();
     }
 }

@@ -4,8 +4,8 @@
  * ({@link arena.core.concurrent.FirstFailure}, {@link arena.core.concurrent.StopOnFailure}), the count
  * of work in flight ({@link arena.core.concurrent.InFlight}) and the reactive pipelines' guard built on
  * it ({@link arena.core.concurrent.RailGuard}), the kernels' {@link arena.core.concurrent.StopSignal},
- * named and tracked threads ({@link arena.core.concurrent.TrackedThreads}) and pools
- * ({@link arena.core.concurrent.Pools}).
+ * the hand-out of tasks to a model ({@link arena.core.concurrent.TaskStarter}), named and tracked
+ * threads ({@link arena.core.concurrent.TrackedThreads}) and pools ({@link arena.core.concurrent.Pools}).
  *
  * <p>Imports: the JDK and, if ever needed, {@code arena.core.input} and {@code arena.core.problem};
  * never {@code arena.core} itself or anything above it (kernels, the grid, the job, the SPI), which

@@ -77,4 +77,9 @@ public abstract class AbstractStrategy implements Strategy {
      * per-worker partial counts ({@link CountGrid#countEqualInRows}).
      */
     protected abstract long countEqual(CountGrid grid, int maxval);
+
+    /** The count of {@code grid}'s cells equal to {@code maxval}, cut into one row block per thread. */
+    protected final BlockCounts blockCounts(CountGrid grid, int maxval) {
+        return new BlockCounts(grid, maxval, threads);
+    }
 }

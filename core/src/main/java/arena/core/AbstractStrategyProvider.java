@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * The part every provider shares: a strategy's name, description and capabilities, fixed when the
- * provider is constructed. A subclass passes them to the constructor and implements only
- * {@link #open}. By convention a provider is a top-level class named {@code <Model>Provider} (e.g.
+ * provider is constructed. A subclass passes them to the constructor together with its strategy's
+ * constructor ({@link Opener}, e.g. {@code ThreadsStrategy::new}), or implements {@link #open}
+ * itself. By convention a provider is a top-level class named {@code <Model>Provider} (e.g.
  * {@code ThreadsProvider}) in its strategy's package, with a public no-argument constructor for
  * {@link java.util.ServiceLoader}.
  *
@@ -19,6 +20,7 @@ public abstract class AbstractStrategyProvider implements StrategyProvider {
     private final String name;
     private final String description;
     private final Capabilities capabilities;
+    private final Opener opener;
 
     /**
      * @param name         the strategy's stable, lower-case name, unique among all providers
@@ -26,9 +28,39 @@ public abstract class AbstractStrategyProvider implements StrategyProvider {
      * @param capabilities the schedules, thread counts and options the strategy accepts
      */
     protected AbstractStrategyProvider(String name, String description, Capabilities capabilities) {
+        this(name, description, capabilities, null);
+    }
+
+    /**
+     * A provider whose {@link #open} calls {@code opener}; the other parameters as above. Pass the
+     * strategy's constructor ({@code ThreadsStrategy::new}): constructing the provider then loads the
+     * strategy's class, but runs none of its code and loads none of its library's classes.
+     */
+    protected AbstractStrategyProvider(String name, String description, Capabilities capabilities, Opener opener) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.opener = opener;
+    }
+
+    /** A strategy's constructor: opens the strategy of {@code provider} with {@code config}. */
+    @FunctionalInterface
+    protected interface Opener {
+
+        /** Opens a new strategy; see {@link StrategyProvider#open}. */
+        Strategy open(StrategyProvider provider, StrategyConfig config);
+    }
+
+    /**
+     * Calls the {@link Opener} given to the constructor; a provider constructed without one overrides
+     * this method.
+     */
+    @Override
+    public Strategy open(StrategyConfig config) {
+        if (opener == null) {
+            throw new IllegalStateException("provider '" + name + "' was constructed without an opener and does not override open");
+        }
+        return opener.open(this, config);
     }
 
     @Override

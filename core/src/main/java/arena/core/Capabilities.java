@@ -31,6 +31,15 @@ public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSel
         return new Capabilities(EnumSet.of(first, rest), true, StrategyConfig.MAX_THREADS, List.of());
     }
 
+    /**
+     * A parallel strategy that joins default selections, has no options and supports the families a
+     * task, thread or actor per unit can honour: {@code static}, {@code dynamic} and {@code guided}
+     * (not the recursive {@code split}, which is work stealing's idiom).
+     */
+    public static Capabilities staticDynamicGuided() {
+        return parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
+    }
+
     /** Whether the strategy honours this schedule's family. */
     public boolean supports(Schedule schedule) {
         return schedules.contains(schedule.kind());

@@ -1,22 +1,26 @@
 package arena.core;
 
+import arena.core.concurrent.FirstFailure;
+import arena.core.concurrent.StopOnFailure;
 import arena.core.concurrent.StopSignal;
+import arena.core.concurrent.TaskStarter;
 import arena.core.kernel.Kernel;
 import arena.core.problem.JuliaParams;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One grid being computed: the problem, the kernel, the chunk plan and the counts array, plus the
  * first failure of any worker. Every strategy drives its workers through a job, so chunking, the
- * kernel call and failure bookkeeping are written once.
+ * kernel call, failure bookkeeping and the mapping of a plan to tasks ({@link #startUnits}) are
+ * written once. A job is the {@link StopOnFailure} that the shared idioms of
+ * {@code arena.core.concurrent} (e.g. its {@code RailGuard}) stop and fail.
  *
  * <p>Threading: {@link #compute}, {@link #stopped()} and {@link #fail} may be called from any
  * number of workers at once, for disjoint chunks. {@link #finish()} is called once, by the thread
  * that started the job, after every worker has finished and that end has been made visible to it
  * (a join, a future, a reply message); then it hands the grid out.
  */
-public final class GridJob {
+public final class GridJob implements StopOnFailure {
 
     /**
      * The most rows handed to the kernel at once. The built-in kernels notice a stopped job inside a
@@ -32,7 +36,7 @@ public final class GridJob {
     private final ChunkRecorder recorder;
     private final ChunkPlan plan;
     private final int[] counts;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final FirstFailure failure = new FirstFailure();
     private final StopSignal stopSignal = this::stopRequested;
 
     /**
@@ -123,7 +127,7 @@ public final class GridJob {
 
     /** What the kernel polls: a failure or cancellation recorded, or the computing thread interrupted. */
     private boolean stopRequested() {
-        return failure.get() != null || Thread.currentThread().isInterrupted();
+        return failure.stopped() || Thread.currentThread().isInterrupted();
     }
 
     /**
@@ -174,14 +178,49 @@ public final class GridJob {
         }
     }
 
+    /**
+     * The units of a task-per-unit model (one task, stage or rail signal per unit): for a pre-assigned
+     * plan one per worker that owns a chunk, {@code min(workers, chunks)}, for a shared plan one per
+     * chunk. Unit {@code u} is computed by {@link #computeUnit}.
+     */
+    public int units() {
+        return plan.preassigned() ? Math.min(plan.workers(), plan.size()) : plan.size();
+    }
+
+    /**
+     * Computes unit {@code unit} (see {@link #units()}): the chunks worker {@code unit} owns, in order,
+     * or chunk {@code unit}. Exceptions propagate to the caller, the worker's own code.
+     */
+    public void computeUnit(int unit) {
+        if (plan.preassigned()) {
+            computeOwnedChunks(unit);
+        } else {
+            compute(unit);
+        }
+    }
+
+    /**
+     * Hands a task per unit to {@code starter}, in unit order, each computing its unit with
+     * {@link #computeUnit}; stops handing out once the job is {@link #stopped()}. An exception of the
+     * starter (a pool that refused a task) propagates, and no further task is handed out.
+     */
+    public <X extends Exception> void startUnits(TaskStarter<X> starter) throws X {
+        for (int u = 0, units = units(); u < units && !stopped(); u++) {
+            int unit = u;
+            starter.start(() -> computeUnit(unit));
+        }
+    }
+
     /** Whether a worker failed or the job was cancelled; workers check it between chunks and pieces. */
+    @Override
     public boolean stopped() {
-        return failure.get() != null;
+        return failure.stopped();
     }
 
     /** Records a worker's failure; the first one wins and the job stops. */
+    @Override
     public void fail(Throwable cause) {
-        failure.compareAndSet(null, cause);
+        failure.fail(cause);
     }
 
     /**
@@ -199,7 +238,7 @@ public final class GridJob {
      * @throws CancellationException when the job was cancelled
      */
     public CountGrid finish() {
-        Throwable cause = failure.get();
+        Throwable cause = failure.cause();
         if (cause instanceof CancellationException cancelled) {
             throw cancelled;
         }

@@ -2,6 +2,7 @@ package arena.core.concurrent;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntToLongFunction;
 
 /**
  * Counts the units of work the workers of one run are inside, so that the thread that started the run
@@ -30,6 +31,21 @@ public final class InFlight {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Runs {@code work} on {@code unit} as one unit of work and returns its result, or returns
+     * {@code refused} without running it once the run is stopped.
+     */
+    public long apply(IntToLongFunction work, int unit, long refused) {
+        if (!enter()) {
+            return refused;
+        }
+        try {
+            return work.applyAsLong(unit);
+        } finally {
+            leave();
+        }
     }
 
     /** Leaves a unit entered with {@link #enter()}. */

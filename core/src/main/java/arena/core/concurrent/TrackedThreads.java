@@ -50,29 +50,34 @@ public final class TrackedThreads implements ThreadFactory {
     }
 
     /**
-     * Waits up to {@code timeout} for every thread made so far to end.
+     * Waits up to {@code timeout} for every thread made so far to end; an interrupt does not end the
+     * wait, and the caller keeps its interrupt flag.
      *
      * @return the names of the threads still alive, empty when all have ended
      */
     public List<String> awaitEnd(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean interrupted = false;
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
+        Uninterruptibly.await(() -> {
+            for (Thread thread : threads) {
+                long left;
+                while (thread.isAlive() && (left = deadline - System.nanoTime()) > 0) {
                     thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    interrupted = true;
                 }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+            return null;
+        }, () -> { });
         return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+
+    /**
+     * Waits up to {@code timeout} for every thread made so far to end, as {@link #awaitEnd}.
+     *
+     * @throws IllegalStateException naming {@code owner} and the threads still alive after the timeout
+     */
+    public void requireEnded(Duration timeout, String owner) {
+        List<String> alive = awaitEnd(timeout);
+        if (!alive.isEmpty()) {
+            throw new IllegalStateException("threads of " + owner + " still alive " + timeout.toSeconds() + " s after close: " + alive);
+        }
     }
 }

@@ -1,20 +1,16 @@
 package arena.strategy.completable;
 
-import arena.core.AbstractStrategy;
-import arena.core.ChunkPlan;
+import arena.core.AbstractFixedPoolStrategy;
+import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
-import arena.core.RowRange;
-import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.concurrent.FirstFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link CompletableFuture} composition: every unit of work is a {@code runAsync} stage on a fixed
@@ -51,41 +47,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * waits; every chunk runs on a pool thread. The completion of the combined future happens-after every
  * stage's action, so the grid is visible to the caller when {@code get()} returns. The caller waits
  * with {@code get()}, not {@code join()}, so that an interrupt is seen: then the job is cancelled, the
- * combined future is still waited for (with {@code join()}, ignoring further interrupts), the
+ * combined future is still waited for (further interrupts absorbed; see {@link Completion#await}), the
  * interrupt status is kept and the call throws {@link CancellationException}.
  */
-public final class CompletableStrategy extends AbstractStrategy {
-
-    private final ExecutorService pool;
+public final class CompletableStrategy extends AbstractFixedPoolStrategy {
 
     /** Opens the strategy: a fixed pool of {@code config.threads()} threads, none started yet. */
     CompletableStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        this.pool = Executors.newFixedThreadPool(config.threads(),
-                Thread.ofPlatform().name("arena-" + provider.name() + "-", 1).daemon(true).factory());
     }
 
     @Override
     protected void run(GridJob job) {
-        ChunkPlan plan = job.plan();
-        List<CompletableFuture<Void>> stages = new ArrayList<>(plan.preassigned() ? plan.workers() : plan.size());
+        List<CompletableFuture<Void>> stages = new ArrayList<>(job.units());
         try {
-            if (plan.preassigned()) {
-                int owners = Math.min(plan.workers(), plan.size());
-                for (int w = 0; w < owners && !job.stopped(); w++) {
-                    int owner = w;
-                    stages.add(start(job, () -> job.computeOwnedChunks(owner)));
-                }
-            } else {
-                for (int id = 0; id < plan.size() && !job.stopped(); id++) {
-                    int chunk = id;
-                    stages.add(start(job, () -> {
-                        if (!job.stopped()) {
-                            job.compute(chunk);
-                        }
-                    }));
-                }
-            }
+            job.startUnits(task -> stages.add(start(job, task)));
         } catch (RuntimeException | Error e) {
             job.fail(e); // the pool refused a stage (closed, or no thread could be made)
         }
@@ -95,43 +71,21 @@ public final class CompletableStrategy extends AbstractStrategy {
 
     @Override
     protected long countEqual(CountGrid grid, int maxval) {
-        ChunkPlan blocks = new Schedule.Static(0).plan(grid.size(), threads());
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        BlockCounts blocks = blockCounts(grid, maxval);
+        FirstFailure failure = new FirstFailure();
         CompletableFuture<Long> total = CompletableFuture.completedFuture(0L);
         try {
-            for (RowRange rows : blocks.chunks()) {
-                CompletableFuture<Long> part = CompletableFuture.supplyAsync(
-                        () -> grid.countEqualInRows(maxval, rows.start(), rows.end()), pool);
-                total = total.thenCombine(part, Long::sum);
+            for (int b = 0; b < blocks.size(); b++) {
+                int block = b;
+                total = total.thenCombine(CompletableFuture.supplyAsync(() -> blocks.count(block), pool), Long::sum);
             }
         } catch (RuntimeException | Error e) {
-            failure.set(e);
+            failure.fail(e);
         }
-        Completion.await(total, t -> failure.compareAndSet(null, t),
-                () -> failure.compareAndSet(null, new CancellationException("the caller was interrupted while counting")));
-        Throwable cause = failure.get();
-        if (cause instanceof RuntimeException e) {
-            throw e;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
+        Completion.await(total, failure::fail,
+                () -> failure.fail(new CancellationException("the caller was interrupted while counting")));
+        failure.throwIfFailed();
         return total.resultNow();
-    }
-
-    /**
-     * Shuts the pool down and waits for its threads to end ({@link ExecutorService#close()}: shutdown,
-     * then awaitTermination until terminated; an interrupt meanwhile turns into shutdownNow and the
-     * interrupt status is kept). Idempotent.
-     */
-    @Override
-    public void close() {
-        pool.close();
-    }
-
-    /** Whether the pool has shut down and every one of its threads has ended. */
-    boolean isTerminated() {
-        return pool.isTerminated();
     }
 
     /** Starts {@code work} on the pool; the returned stage completes after a failure has been recorded in the job. */

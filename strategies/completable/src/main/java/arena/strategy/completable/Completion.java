@@ -1,6 +1,6 @@
 package arena.strategy.completable;
 
-import java.util.concurrent.CancellationException;
+import arena.core.concurrent.Uninterruptibly;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -20,24 +20,16 @@ final class Completion {
 
     /**
      * Waits until {@code combined} is complete and returns only then, also after a failure or an
-     * interrupt. The wait uses {@link CompletableFuture#get()}, so an interrupt of the caller is seen:
-     * then {@code onInterrupt} runs, the wait goes on with {@link CompletableFuture#join()}, which
-     * ignores further interrupts, and the interrupt status is set again before returning. An
-     * exceptional completion goes to {@code onFailure}, unwrapped.
+     * interrupt ({@link Uninterruptibly#get}): the wait uses {@link CompletableFuture#get()}, so an
+     * interrupt of the caller is seen, runs {@code onInterrupt}, and the wait goes on; the interrupt
+     * status is set again before returning. An exceptional completion goes to {@code onFailure},
+     * unwrapped.
      */
     static void await(CompletableFuture<?> combined, Consumer<Throwable> onFailure, Runnable onInterrupt) {
         try {
-            combined.get();
+            Uninterruptibly.get(combined, onInterrupt);
         } catch (ExecutionException e) {
             onFailure.accept(unwrap(e.getCause()));
-        } catch (InterruptedException e) {
-            onInterrupt.run();
-            try {
-                combined.join();
-            } catch (CompletionException | CancellationException failed) {
-                onFailure.accept(unwrap(failed));
-            }
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,9 +2,6 @@ package arena.strategy.executor;
 
 import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
-import arena.core.Schedule;
-import arena.core.Strategy;
-import arena.core.StrategyConfig;
 
 /**
  * Registers {@code executor}: a fixed pool from {@link java.util.concurrent.Executors#newFixedThreadPool}
@@ -12,21 +9,13 @@ import arena.core.StrategyConfig;
  * guided schedules.
  *
  * <p>Stateless and thread-safe; listing it (name, description, capabilities) starts nothing, only
- * {@link #open} creates a pool.
+ * {@code open} creates a pool.
  */
 public final class ExecutorProvider extends AbstractStrategyProvider {
 
-    /** The strategy's name, and the prefix of its threads' names after {@code arena-}. */
-    public static final String NAME = "executor";
-
     /** The provider; constructing it starts nothing. */
     public ExecutorProvider() {
-        super(NAME, "a fixed thread pool (Executors.newFixedThreadPool), one Future per chunk, one per owner for static",
-                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED));
-    }
-
-    @Override
-    public Strategy open(StrategyConfig config) {
-        return new ExecutorStrategy(this, config);
+        super("executor", "a fixed thread pool (Executors.newFixedThreadPool), one Future per chunk, one per owner for static",
+                Capabilities.staticDynamicGuided(), ExecutorStrategy::new);
     }
 }

@@ -1,20 +1,18 @@
 package arena.strategy.executor;
 
-import arena.core.AbstractStrategy;
-import arena.core.ChunkPlan;
+import arena.core.AbstractFixedPoolStrategy;
+import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
-import arena.core.RowRange;
-import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.concurrent.FirstFailure;
+import arena.core.concurrent.Uninterruptibly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Java 5 executor idiom: a fixed pool from {@link Executors#newFixedThreadPool(int,
@@ -35,13 +33,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *       task per owner keeps each owner's chunks together and in order on one thread. (A pool thread
  *       is not bound to a worker id, so which thread runs which owner is up to the pool.)</li>
  * </ul>
- * The fraction's count is one {@code Callable<Long>} per contiguous row block ({@code static}), the
- * futures' values summed in block order after all are done.
+ * The fraction's count is one task per contiguous row block ({@code static}), each counting into its
+ * block's own slot ({@link BlockCounts}); the slots are summed in block order after every future is
+ * done.
  *
  * <p>Failures: a task records its kernel's exception in the job at once ({@link GridJob#fail}, the
  * original instance) before rethrowing it, so tasks still queued see {@link GridJob#stopped()} and
  * return without computing, without waiting for the caller's {@code get()} to reach the failed
- * future. The caller then {@code get()}s every future (see {@link Futures#awaitAll}); each
+ * future. The caller then {@code get()}s every future (see {@link Uninterruptibly#getAll}); each
  * {@link java.util.concurrent.ExecutionException} is unwrapped and recorded too (the first failure
  * wins). No future is cancelled, since a cancelled future's {@code get()} returns while its task may
  * still run.
@@ -52,86 +51,40 @@ import java.util.concurrent.atomic.AtomicReference;
  * job is cancelled, every future is still waited for, the interrupt status is kept and the call throws
  * {@link CancellationException}.
  */
-public final class ExecutorStrategy extends AbstractStrategy {
-
-    private final ExecutorService pool;
+public final class ExecutorStrategy extends AbstractFixedPoolStrategy {
 
     /** Opens the strategy: a fixed pool of {@code config.threads()} threads, none started yet. */
     ExecutorStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        this.pool = Executors.newFixedThreadPool(config.threads(),
-                Thread.ofPlatform().name("arena-" + provider.name() + "-", 1).daemon(true).factory());
     }
 
     @Override
     protected void run(GridJob job) {
-        ChunkPlan plan = job.plan();
-        List<Future<?>> futures = new ArrayList<>(plan.preassigned() ? plan.workers() : plan.size());
+        List<Future<?>> futures = new ArrayList<>(job.units());
         try {
-            if (plan.preassigned()) {
-                int owners = Math.min(plan.workers(), plan.size());
-                for (int w = 0; w < owners && !job.stopped(); w++) {
-                    int owner = w;
-                    futures.add(pool.submit(recordingFailure(job, () -> job.computeOwnedChunks(owner))));
-                }
-            } else {
-                for (int id = 0; id < plan.size() && !job.stopped(); id++) {
-                    int chunk = id;
-                    futures.add(pool.submit(recordingFailure(job, () -> {
-                        if (!job.stopped()) {
-                            job.compute(chunk);
-                        }
-                    })));
-                }
-            }
+            job.startUnits(task -> futures.add(pool.submit(recordingFailure(job, task))));
         } catch (RuntimeException | Error e) {
             job.fail(e); // the pool refused a task (closed, or no thread could be made)
         } finally {
-            Futures.awaitAll(futures, job::fail, () -> job.cancel("the caller was interrupted while the tasks ran"));
+            Uninterruptibly.getAll(futures, job::fail, () -> job.cancel("the caller was interrupted while the tasks ran"));
         }
     }
 
     @Override
     protected long countEqual(CountGrid grid, int maxval) {
-        ChunkPlan blocks = new Schedule.Static(0).plan(grid.size(), threads());
-        List<Future<Long>> partial = new ArrayList<>(blocks.size());
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        BlockCounts blocks = blockCounts(grid, maxval);
+        List<Future<?>> partial = new ArrayList<>(blocks.size());
+        FirstFailure failure = new FirstFailure();
         try {
-            for (RowRange rows : blocks.chunks()) {
-                partial.add(pool.submit(() -> grid.countEqualInRows(maxval, rows.start(), rows.end())));
-            }
+            blocks.startEach(task -> partial.add(pool.submit(task)));
         } catch (RuntimeException | Error e) {
-            failure.set(e);
+            failure.fail(e); // the pool refused a task
+        } finally {
+            Uninterruptibly.getAll(partial, failure::fail,
+                    () -> failure.fail(new CancellationException("the caller was interrupted while counting")));
         }
-        Futures.awaitAll(partial, t -> failure.compareAndSet(null, t),
-                () -> failure.compareAndSet(null, new CancellationException("the caller was interrupted while counting")));
-        Throwable cause = failure.get();
-        if (cause instanceof RuntimeException e) {
-            throw e;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        long count = 0;
-        for (Future<Long> part : partial) {
-            count += part.resultNow();
-        }
-        return count;
-    }
-
-    /**
-     * Shuts the pool down and waits for its threads to end ({@link ExecutorService#close()}: shutdown,
-     * then awaitTermination until terminated; an interrupt meanwhile turns into shutdownNow and the
-     * interrupt status is kept). Idempotent.
-     */
-    @Override
-    public void close() {
-        pool.close();
-    }
-
-    /** Whether the pool has shut down and every one of its threads has ended. */
-    boolean isTerminated() {
-        return pool.isTerminated();
+        failure.throwIfFailed();
+        return blocks.sum();
     }
 
     /** Wraps {@code work} so that its exception is recorded in {@code job} on the pool thread, then rethrown. */

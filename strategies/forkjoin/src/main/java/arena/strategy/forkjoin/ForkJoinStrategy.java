@@ -1,6 +1,6 @@
 package arena.strategy.forkjoin;
 
-import arena.core.AbstractStrategy;
+import arena.core.AbstractForkJoinPoolStrategy;
 import arena.core.ChunkPlan;
 import arena.core.ChunkQueue;
 import arena.core.CountGrid;
@@ -8,10 +8,10 @@ import arena.core.GridJob;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
-import arena.core.concurrent.Pools;
+import arena.core.concurrent.Uninterruptibly;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The ForkJoin model: a {@link ForkJoinPool} of exactly {@link #threads()} workers, created when the
@@ -45,21 +45,11 @@ import java.util.concurrent.TimeUnit;
  * the root task and waits; every chunk runs on a pool thread. The pool's join gives the caller a
  * happens-before edge over every cell written.
  */
-public final class ForkJoinStrategy extends AbstractStrategy {
+public final class ForkJoinStrategy extends AbstractForkJoinPoolStrategy {
 
-    private static final long CLOSE_TIMEOUT_SECONDS = 30;
-
-    private final ForkJoinPool pool;
-
-    /**
-     * Opens a pool of {@code config.threads()} workers. The pool never adds spare threads to make up
-     * for a worker blocked in a join (it has at most {@code threads} threads), so no more than
-     * {@code threads} workers ever compute at once.
-     */
+    /** Opens the strategy: its pool of {@code config.threads()} workers. */
     ForkJoinStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        int threads = config.threads();
-        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", threads);
     }
 
     @Override
@@ -81,22 +71,6 @@ public final class ForkJoinStrategy extends AbstractStrategy {
         return pool.invoke(CountEqualTask.whole(grid, maxval, threads()));
     }
 
-    /** The pool's target parallelism; equals {@link #threads()}. */
-    int parallelism() {
-        return pool.getParallelism();
-    }
-
-    /**
-     * Shuts the pool down and waits for its threads to finish; idempotent.
-     *
-     * @throws IllegalStateException when the pool is still running a task after the timeout, which
-     *                               only a caller breaking the one-caller-at-a-time rule can cause
-     */
-    @Override
-    public void close() {
-        Pools.shutdownAndAwait(pool, name());
-    }
-
     /**
      * Runs {@code root} to its end. Tasks record their failures in {@code job} themselves; whatever the
      * pool throws here once the job is stopped (a consequence or a copy of the recorded failure) is
@@ -105,28 +79,17 @@ public final class ForkJoinStrategy extends AbstractStrategy {
      * still waits for the tasks to end and keeps its interrupt flag.
      */
     private void invoke(GridJob job, ForkJoinTask<?> root) {
-        boolean interrupted = false;
         try {
             pool.submit(root);
-            while (true) {
-                try {
-                    root.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    job.cancel("the caller was interrupted");
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
+            try {
+                Uninterruptibly.get(root, () -> job.cancel("the caller was interrupted"));
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
         } catch (RuntimeException | Error e) {
-            pool.awaitQuiescence(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitQuiescence();
             if (!job.stopped()) {
                 throw e;
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
     }

@@ -3,7 +3,6 @@ package arena.strategy.forkjoin;
 import arena.core.GridJob;
 import arena.core.RowRange;
 import arena.core.Schedule;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * ForkJoin's recursive split of a band of rows: halved at {@link Schedule.Split#middle} while
@@ -14,15 +13,14 @@ import java.util.concurrent.RecursiveAction;
  *
  * <p>Threading: runs in a {@link java.util.concurrent.ForkJoinPool}; leaves write disjoint rows.
  */
-final class SplitBand extends RecursiveAction {
+final class SplitBand extends JobAction {
 
-    private final GridJob job;
     private final Schedule.Split split;
     private final int start;
     private final int end;
 
     private SplitBand(GridJob job, Schedule.Split split, int start, int end) {
-        this.job = job;
+        super(job);
         this.split = split;
         this.start = start;
         this.end = end;
@@ -34,19 +32,12 @@ final class SplitBand extends RecursiveAction {
     }
 
     @Override
-    protected void compute() {
-        if (job.stopped()) {
-            return;
-        }
-        try {
-            if (split.splits(end - start)) {
-                int middle = Schedule.Split.middle(start, end);
-                invokeAll(new SplitBand(job, split, start, middle), new SplitBand(job, split, middle, end));
-            } else {
-                job.compute(new RowRange(start, end));
-            }
-        } catch (Throwable t) {
-            job.fail(t);
+    void work() {
+        if (split.splits(end - start)) {
+            int middle = Schedule.Split.middle(start, end);
+            invokeAll(new SplitBand(job, split, start, middle), new SplitBand(job, split, middle, end));
+        } else {
+            job.compute(new RowRange(start, end));
         }
     }
 }

@@ -2,7 +2,6 @@ package arena.strategy.forkjoin;
 
 import arena.core.ChunkQueue;
 import arena.core.GridJob;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * One task per worker of a job, forked as a binary tree over the worker ids so that idle pool threads
@@ -12,15 +11,14 @@ import java.util.concurrent.RecursiveAction;
  *
  * <p>Threading: runs in a {@link java.util.concurrent.ForkJoinPool}; its leaves write disjoint chunks.
  */
-final class WorkerTeam extends RecursiveAction {
+final class WorkerTeam extends JobAction {
 
-    private final GridJob job;
     private final ChunkQueue queue;
     private final int firstWorker;
     private final int endWorker;
 
     private WorkerTeam(GridJob job, ChunkQueue queue, int firstWorker, int endWorker) {
-        this.job = job;
+        super(job);
         this.queue = queue;
         this.firstWorker = firstWorker;
         this.endWorker = endWorker;
@@ -37,21 +35,14 @@ final class WorkerTeam extends RecursiveAction {
     }
 
     @Override
-    protected void compute() {
-        if (job.stopped()) {
-            return;
-        }
-        try {
-            if (endWorker - firstWorker > 1) {
-                int middle = firstWorker + (endWorker - firstWorker) / 2;
-                invokeAll(new WorkerTeam(job, queue, firstWorker, middle), new WorkerTeam(job, queue, middle, endWorker));
-            } else if (queue == null) {
-                job.computeOwnedChunks(firstWorker);
-            } else {
-                job.computeQueuedChunks(queue);
-            }
-        } catch (Throwable t) {
-            job.fail(t);
+    void work() {
+        if (endWorker - firstWorker > 1) {
+            int middle = firstWorker + (endWorker - firstWorker) / 2;
+            invokeAll(new WorkerTeam(job, queue, firstWorker, middle), new WorkerTeam(job, queue, middle, endWorker));
+        } else if (queue == null) {
+            job.computeOwnedChunks(firstWorker);
+        } else {
+            job.computeQueuedChunks(queue);
         }
     }
 }

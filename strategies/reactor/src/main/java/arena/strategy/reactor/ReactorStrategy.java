@@ -1,19 +1,15 @@
 package arena.strategy.reactor;
 
-import arena.core.AbstractStrategy;
-import arena.core.ChunkPlan;
+import arena.core.AbstractRailStrategy;
+import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
-import arena.core.RailGuard;
-import arena.core.RowRange;
-import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.concurrent.InFlight;
+import arena.core.concurrent.RailGuard;
 import arena.core.concurrent.TrackedThreads;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CancellationException;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.ParallelFlux;
@@ -47,12 +43,13 @@ import reactor.core.scheduler.Schedulers;
  * {@link GridJob#fail} (through {@link RailGuard}) and signals it; Reactor's {@code onError} cancels
  * that rail's upstream, which cancels the shared source, and the merge cancels the other rails, so no
  * further id is dealt; rails also skip work once the job is stopped. {@code blockLast()} throws at once,
- * so {@link #run} then waits for the chunks still in flight on other rails ({@code InFlight}) before it
- * returns. A second failure is recorded and swallowed by its rail, never signalled: Reactor would drop
+ * and {@link AbstractRailStrategy} then waits for the chunks still in flight on other rails before the
+ * run returns. A second failure is recorded and swallowed by its rail, never signalled: Reactor would drop
  * it, undeliverable, to {@code Hooks.onErrorDropped}, which logs it; the strategy installs no hook,
- * those are process-wide and belong to the application. An interrupt of the waiting caller disposes the subscription the same way: the job is
- * cancelled, the rails are waited for, the interrupt flag is kept and the caller gets a
- * {@link CancellationException}; {@link #fraction} behaves alike.
+ * those are process-wide and belong to the application. An interrupt of the waiting caller disposes
+ * the subscription the same way: the job is cancelled, the rails are waited for, the interrupt flag is
+ * kept and the caller gets a {@link java.util.concurrent.CancellationException}; {@link #fraction}
+ * behaves alike.
  *
  * <p><b>Fraction</b>: the rows are cut into {@code threads} contiguous bands ({@code static}); each rail
  * counts its band with {@link CountGrid#countEqualInRows} and the rails' partial counts are combined with
@@ -63,7 +60,7 @@ import reactor.core.scheduler.Schedulers;
  * turn, so each rail has a thread of its own. The per-chunk cost of the model is one boxed
  * {@code Integer} for ids above 127 and one {@code onNext} per rail operator; no per-cell allocation.
  */
-public final class ReactorStrategy extends AbstractStrategy {
+public final class ReactorStrategy extends AbstractRailStrategy {
 
     /** How long {@link #close()} waits for the scheduler's threads to end. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -79,39 +76,19 @@ public final class ReactorStrategy extends AbstractStrategy {
     }
 
     @Override
-    protected void run(GridJob job) {
-        RailGuard guard = new RailGuard(job);
-        try {
-            chunks(job, guard).blockLast();
-        } catch (RuntimeException | Error e) {
-            Throwable cause = Exceptions.unwrap(e);
-            if (cause instanceof InterruptedException) {
-                job.cancel("interrupted while waiting for the rails"); // blockLast() has restored the flag
-            } else {
-                job.fail(cause);
-            }
-        } finally {
-            guard.stopAndAwait();
-        }
+    protected void awaitRails(GridJob job, RailGuard guard) {
+        chunks(job, guard).blockLast();
     }
 
-    /**
-     * @throws CancellationException when the caller is interrupted while the rails count; the rails
-     *                               have stopped and the interrupt flag is kept
-     */
     @Override
-    protected long countEqual(CountGrid grid, int maxval) {
-        InFlight counting = new InFlight();
-        try {
-            return partialCounts(grid, maxval, counting).reduce(Long::sum).block();
-        } catch (RuntimeException e) {
-            if (Exceptions.unwrap(e) instanceof InterruptedException) {
-                throw new CancellationException("interrupted while the rails of strategy '" + name() + "' counted");
-            }
-            throw e;
-        } finally {
-            counting.stopAndAwait();
-        }
+    protected long sumRails(CountGrid grid, int maxval, InFlight counting) {
+        return partialCounts(grid, maxval, counting).reduce(Long::sum).block();
+    }
+
+    /** Reactor's blocking calls wrap a checked exception, {@link InterruptedException} included, in an envelope of theirs. */
+    @Override
+    protected Throwable cause(Throwable thrown) {
+        return Exceptions.unwrap(thrown);
     }
 
     /**
@@ -122,11 +99,7 @@ public final class ReactorStrategy extends AbstractStrategy {
     @Override
     public void close() {
         scheduler.dispose();
-        List<String> alive = railThreads.awaitEnd(CLOSE_TIMEOUT);
-        if (!alive.isEmpty()) {
-            throw new IllegalStateException("threads of strategy '" + name() + "' still alive " + CLOSE_TIMEOUT.toSeconds()
-                    + " s after close: " + alive);
-        }
+        railThreads.requireEnded(CLOSE_TIMEOUT, "strategy '" + name() + "'");
     }
 
     /**
@@ -135,11 +108,7 @@ public final class ReactorStrategy extends AbstractStrategy {
      * completes after the last, or signals the first kernel exception (already recorded in the job).
      */
     Flux<Integer> chunks(GridJob job, RailGuard guard) {
-        ChunkPlan plan = job.plan();
-        if (plan.preassigned()) {
-            return rails(plan.workers()).doOnNext(guard::computeOwnedChunks).sequential();
-        }
-        return rails(plan.size()).doOnNext(guard::computeChunk).sequential();
+        return rails(job.units()).doOnNext(guard.around(job::computeUnit)::accept).sequential();
     }
 
     /**
@@ -147,18 +116,8 @@ public final class ReactorStrategy extends AbstractStrategy {
      * rail that {@code counting} refuses (stopped) emits 0, which no one reads any more.
      */
     ParallelFlux<Long> partialCounts(CountGrid grid, int maxval, InFlight counting) {
-        ChunkPlan bands = new Schedule.Static(0).plan(grid.size(), threads());
-        return rails(bands.size()).map(id -> {
-            if (!counting.enter()) {
-                return 0L;
-            }
-            try {
-                RowRange band = bands.chunk(id);
-                return grid.countEqualInRows(maxval, band.start(), band.end());
-            } finally {
-                counting.leave();
-            }
-        });
+        BlockCounts bands = blockCounts(grid, maxval);
+        return rails(bands.size()).map(bands.countingIn(counting)::applyAsLong);
     }
 
     /** Ids {@code 0..count-1} on {@code threads} rails, each rail holding at most the id it works on. */

@@ -3,7 +3,7 @@ package arena.strategy.reactor;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GridJob;
-import arena.core.RailGuard;
+import arena.core.concurrent.RailGuard;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;

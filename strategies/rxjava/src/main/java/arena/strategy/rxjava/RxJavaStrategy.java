@@ -1,23 +1,19 @@
 package arena.strategy.rxjava;
 
-import arena.core.AbstractStrategy;
-import arena.core.ChunkPlan;
+import arena.core.AbstractRailStrategy;
+import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
-import arena.core.RailGuard;
-import arena.core.RowRange;
-import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.concurrent.InFlight;
+import arena.core.concurrent.RailGuard;
 import arena.core.concurrent.TrackedThreads;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.parallel.ParallelFlowable;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -49,14 +45,14 @@ import java.util.concurrent.Executors;
  * <p><b>Failure</b>: the rail whose kernel throws records the original exception with
  * {@link GridJob#fail} (through {@link RailGuard}) and signals it; the join cancels every rail, so no
  * further id is dealt, and rails also skip work once the job is stopped. {@code blockingAwait()} throws
- * at once, so {@link #run} then waits for the chunks still in flight on other rails ({@link InFlight})
- * before it returns. A second failure is recorded and swallowed by its rail, never signalled: RxJava
+ * at once, and {@link AbstractRailStrategy} then waits for the chunks still in flight on other rails
+ * ({@link InFlight}) before the run returns. A second failure is recorded and swallowed by its rail, never signalled: RxJava
  * would report it, undeliverable, to {@code RxJavaPlugins.onError}, which prints it and calls the
  * thread's uncaught exception handler. The strategy installs no {@code RxJavaPlugins} error handler:
  * that hook is process-wide and belongs to the application. An interrupt of the waiting caller
  * disposes the subscription: the job is cancelled, the rails are waited for, the interrupt flag is
- * set again (RxJava's blocking calls clear it) and the caller gets a {@link CancellationException};
- * {@link #fraction} behaves alike.
+ * set again (RxJava's blocking calls clear it) and the caller gets a
+ * {@link java.util.concurrent.CancellationException}; {@link #fraction} behaves alike.
  *
  * <p><b>Fraction</b>: the rows are cut into {@code threads} contiguous bands ({@code static}); each rail
  * maps its band to {@link CountGrid#countEqualInRows} and the partial counts are combined with
@@ -70,7 +66,7 @@ import java.util.concurrent.Executors;
  * at once. It runs nothing of the strategy's and is not the strategy's to stop
  * ({@code Schedulers.shutdown()} would stop them for every RxJava user of the process).
  */
-public final class RxJavaStrategy extends AbstractStrategy {
+public final class RxJavaStrategy extends AbstractRailStrategy {
 
     /** How long {@link #close()} waits for the pool's threads to end. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -88,40 +84,25 @@ public final class RxJavaStrategy extends AbstractStrategy {
     }
 
     @Override
-    protected void run(GridJob job) {
-        RailGuard guard = new RailGuard(job);
-        try {
-            chunks(job, guard).ignoreElements().blockingAwait();
-        } catch (RuntimeException | Error e) {
-            if (e != guard.signal() && e.getCause() instanceof InterruptedException) {
-                job.cancel("the caller was interrupted while the rails ran");
-                Thread.currentThread().interrupt();
-            } else {
-                job.fail(e); // a rail's signal: the job already holds the original, and keeps it
-            }
-        } finally {
-            guard.stopAndAwait();
-        }
+    protected void awaitRails(GridJob job, RailGuard guard) {
+        rails(job.units()).doOnNext(guard.around(job::computeUnit)::accept).sequential()
+                .ignoreElements().blockingAwait();
+    }
+
+    @Override
+    protected long sumRails(CountGrid grid, int maxval, InFlight counting) {
+        BlockCounts bands = blockCounts(grid, maxval);
+        return rails(bands.size()).map(bands.countingIn(counting)::applyAsLong)
+                .reduce(Long::sum).blockingSingle();
     }
 
     /**
-     * @throws CancellationException when the caller is interrupted while the rails count; the rails
-     *                               have stopped and the interrupt flag is kept
+     * RxJava's blocking calls report an interrupt as a {@link RuntimeException} caused by the
+     * {@link InterruptedException}, with the thread's interrupt flag cleared.
      */
     @Override
-    protected long countEqual(CountGrid grid, int maxval) {
-        InFlight counting = new InFlight();
-        try {
-            return partialCounts(grid, maxval, counting).reduce(Long::sum).blockingSingle();
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while the rails of strategy '" + name() + "' counted");
-            }
-            throw e;
-        } finally {
-            counting.stopAndAwait();
-        }
+    protected Throwable cause(Throwable thrown) {
+        return thrown.getCause() instanceof InterruptedException interrupt ? interrupt : thrown;
     }
 
     /**
@@ -132,43 +113,7 @@ public final class RxJavaStrategy extends AbstractStrategy {
     @Override
     public void close() {
         pool.shutdownNow();
-        List<String> alive = railThreads.awaitEnd(CLOSE_TIMEOUT);
-        if (!alive.isEmpty()) {
-            throw new IllegalStateException("threads of strategy '" + name() + "' still alive " + CLOSE_TIMEOUT.toSeconds()
-                    + " s after close: " + alive);
-        }
-    }
-
-    /**
-     * The pipeline that computes {@code job}'s chunks, cold until subscribed: one signal per chunk id of
-     * a shared plan, or per worker id of a pre-assigned plan, each emitted once its work is done; it
-     * completes after the last, or signals the first kernel exception (already recorded in the job).
-     */
-    Flowable<Integer> chunks(GridJob job, RailGuard guard) {
-        ChunkPlan plan = job.plan();
-        if (plan.preassigned()) {
-            return rails(plan.workers()).doOnNext(guard::computeOwnedChunks).sequential();
-        }
-        return rails(plan.size()).doOnNext(guard::computeChunk).sequential();
-    }
-
-    /**
-     * Each rail's count of cells equal to {@code maxval} in its band of rows, cold until subscribed; a
-     * rail that {@code counting} refuses (stopped) emits 0, which no one reads any more.
-     */
-    ParallelFlowable<Long> partialCounts(CountGrid grid, int maxval, InFlight counting) {
-        ChunkPlan bands = new Schedule.Static(0).plan(grid.size(), threads());
-        return rails(bands.size()).map(id -> {
-            if (!counting.enter()) {
-                return 0L;
-            }
-            try {
-                RowRange band = bands.chunk(id);
-                return grid.countEqualInRows(maxval, band.start(), band.end());
-            } finally {
-                counting.leave();
-            }
-        });
+        railThreads.requireEnded(CLOSE_TIMEOUT, "strategy '" + name() + "'");
     }
 
     /** Ids {@code 0..count-1} on {@code threads} rails, each rail holding at most the id it works on. */

@@ -3,8 +3,6 @@ package arena.strategy.streams;
 import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
 import arena.core.Schedule;
-import arena.core.Strategy;
-import arena.core.StrategyConfig;
 
 /**
  * Registers {@code streams}: a parallel {@link java.util.stream.IntStream} over chunk or worker ids,
@@ -13,21 +11,13 @@ import arena.core.StrategyConfig;
  * first-come-first-served hand-out of {@code dynamic} and {@code guided} is refused (see
  * {@link StreamsStrategy}).
  *
- * <p>Stateless and thread-safe; listing it starts nothing, only {@link #open} creates a pool.
+ * <p>Stateless and thread-safe; listing it starts nothing, only {@code open} creates a pool.
  */
 public final class StreamsProvider extends AbstractStrategyProvider {
 
-    /** The strategy's name, and the prefix of its threads' names after {@code arena-}. */
-    public static final String NAME = "streams";
-
     /** The provider; constructing it starts nothing. */
     public StreamsProvider() {
-        super(NAME, "a parallel IntStream over chunk ids (split) or worker ids (static) in a ForkJoinPool of its own",
-                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.SPLIT));
-    }
-
-    @Override
-    public Strategy open(StrategyConfig config) {
-        return new StreamsStrategy(this, config);
+        super("streams", "a parallel IntStream over chunk ids (split) or worker ids (static) in a ForkJoinPool of its own",
+                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.SPLIT), StreamsStrategy::new);
     }
 }

@@ -1,20 +1,17 @@
 package arena.strategy.streams;
 
-import arena.core.AbstractStrategy;
-import arena.core.ChunkPlan;
+import arena.core.AbstractForkJoinPoolStrategy;
+import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
-import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
-import arena.core.concurrent.Pools;
+import arena.core.concurrent.Uninterruptibly;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -76,21 +73,11 @@ import java.util.stream.IntStream;
  * between chunks), the caller keeps waiting until the stream has ended, its interrupt flag is set
  * again and it gets a {@link CancellationException}; {@link #fraction} behaves alike.
  */
-public final class StreamsStrategy extends AbstractStrategy {
+public final class StreamsStrategy extends AbstractForkJoinPoolStrategy {
 
-    private static final long CLOSE_TIMEOUT_SECONDS = 30;
-
-    private final ForkJoinPool pool;
-
-    /**
-     * Opens a pool of {@code config.threads()} workers that never adds spare threads, not even while
-     * the task that started a stream waits for its last elements, so no more than {@code threads}
-     * elements run at once.
-     */
+    /** Opens the strategy: its pool of {@code config.threads()} workers. */
     StreamsStrategy(StrategyProvider provider, StrategyConfig config) {
         super(provider, config);
-        int threads = config.threads();
-        this.pool = Pools.forkJoin("arena-" + provider.name() + "-", threads);
     }
 
     @Override
@@ -109,14 +96,14 @@ public final class StreamsStrategy extends AbstractStrategy {
      */
     @Override
     protected long countEqual(CountGrid grid, int maxval) {
-        ChunkPlan bands = new Schedule.Static(0).plan(grid.size(), threads());
+        BlockCounts bands = blockCounts(grid, maxval);
         AtomicBoolean cancelled = new AtomicBoolean();
         Callable<Long> count = () -> IntStream.range(0, bands.size()).parallel()
-                .mapToLong(band -> cancelled.get() ? 0L : countBand(grid, maxval, bands.chunk(band)))
+                .mapToLong(band -> cancelled.get() ? 0L : bands.count(band))
                 .sum();
         long sum;
         try {
-            sum = awaitEnd(pool.submit(count), () -> cancelled.set(true));
+            sum = Uninterruptibly.get(pool.submit(count), () -> cancelled.set(true));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;
@@ -128,22 +115,6 @@ public final class StreamsStrategy extends AbstractStrategy {
             throw new CancellationException("interrupted while the stream of strategy '" + name() + "' counted");
         }
         return sum;
-    }
-
-    /** The pool's target parallelism; equals {@link #threads()}. */
-    int parallelism() {
-        return pool.getParallelism();
-    }
-
-    /**
-     * Shuts the pool down and waits for its threads to finish; idempotent.
-     *
-     * @throws IllegalStateException when the pool is still running a task after the timeout, which
-     *                               only a caller breaking the one-caller-at-a-time rule can cause
-     */
-    @Override
-    public void close() {
-        Pools.shutdownAndAwait(pool, name());
     }
 
     /**
@@ -164,43 +135,12 @@ public final class StreamsStrategy extends AbstractStrategy {
         };
         Runnable stream = () -> IntStream.range(0, count).parallel().forEach(element);
         try {
-            awaitEnd(pool.submit(stream), () -> job.cancel("the caller was interrupted while the stream ran"));
+            Uninterruptibly.get(pool.submit(stream), () -> job.cancel("the caller was interrupted while the stream ran"));
         } catch (ExecutionException e) {
             // Not an element's failure (each records its own): the stream machinery itself failed, and may
             // have completed its root while tasks still run. Stop them, then wait for the pool to go quiet.
             job.fail(e.getCause());
-            pool.awaitQuiescence(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
-    }
-
-    private static long countBand(CountGrid grid, int maxval, RowRange band) {
-        return grid.countEqualInRows(maxval, band.start(), band.end());
-    }
-
-    /**
-     * Waits for {@code task} to end and returns its result. If the caller is interrupted meanwhile,
-     * {@code onInterrupt} runs once, the wait goes on (no element may outlive the call) and the
-     * interrupt flag is set again before returning.
-     *
-     * @throws ExecutionException when the task itself completed abnormally
-     */
-    private static <T> T awaitEnd(Future<T> task, Runnable onInterrupt) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    if (!interrupted) {
-                        interrupted = true;
-                        onInterrupt.run();
-                    }
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            awaitQuiescence();
         }
     }
 }

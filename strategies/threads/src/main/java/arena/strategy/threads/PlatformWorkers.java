@@ -1,5 +1,6 @@
 package arena.strategy.threads;
 
+import arena.core.concurrent.Uninterruptibly;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -24,7 +25,8 @@ final class PlatformWorkers {
      * cannot be started (no native thread left), the error goes to {@code onFailure}, no further thread
      * is started and those already started are still joined. If the caller is interrupted while it
      * waits, {@code onInterrupt} runs once, the wait goes on until every worker has ended (a worker must
-     * never outlive the call), and the caller's interrupt status is set again before returning.
+     * never outlive the call), and the caller's interrupt status is set again before returning
+     * ({@link Uninterruptibly#joinAll}).
      */
     static void forkJoin(String namePrefix, int workers, IntConsumer body, Consumer<Throwable> onFailure,
             Runnable onInterrupt) {
@@ -46,30 +48,7 @@ final class PlatformWorkers {
         } catch (RuntimeException | Error e) {
             onFailure.accept(e);
         } finally {
-            joinAll(started, count, onInterrupt);
-        }
-    }
-
-    private static void joinAll(Thread[] threads, int count, Runnable onInterrupt) {
-        boolean interrupted = false;
-        for (int i = 0; i < count; i++) {
-            while (true) {
-                try {
-                    threads[i].join();
-                    break;
-                } catch (InterruptedException e) {
-                    if (!interrupted) {
-                        interrupted = true;
-                        onInterrupt.run();
-                    }
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        } else if (Thread.currentThread().isInterrupted()) {
-            // interrupted, but every worker had ended before a join could notice: still a cancelled call
-            onInterrupt.run();
+            Uninterruptibly.joinAll(started, count, onInterrupt);
         }
     }
 }

@@ -2,13 +2,10 @@ package arena.strategy.threads;
 
 import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
-import arena.core.Schedule;
-import arena.core.Strategy;
-import arena.core.StrategyConfig;
 
 /**
  * Registers {@code threads}: raw platform threads, static, dynamic and guided schedules. Stateless and
- * thread-safe; listing it starts nothing, and neither does {@link #open}: threads live only within a
+ * thread-safe; listing it starts nothing, and neither does {@code open}: threads live only within a
  * call of the strategy.
  */
 public final class ThreadsProvider extends AbstractStrategyProvider {
@@ -16,11 +13,6 @@ public final class ThreadsProvider extends AbstractStrategyProvider {
     /** The provider; constructing it starts nothing. */
     public ThreadsProvider() {
         super("threads", "raw platform threads, started and joined by the strategy on every call",
-                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED));
-    }
-
-    @Override
-    public Strategy open(StrategyConfig config) {
-        return new ThreadsStrategy(config);
+                Capabilities.staticDynamicGuided(), ThreadsStrategy::new);
     }
 }

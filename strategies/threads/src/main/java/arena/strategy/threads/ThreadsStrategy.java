@@ -1,15 +1,15 @@
 package arena.strategy.threads;
 
 import arena.core.AbstractStrategy;
+import arena.core.BlockCounts;
 import arena.core.ChunkPlan;
 import arena.core.ChunkQueue;
 import arena.core.CountGrid;
 import arena.core.GridJob;
-import arena.core.RowRange;
-import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
-import java.util.concurrent.atomic.AtomicReference;
+import arena.core.StrategyProvider;
+import arena.core.concurrent.FirstFailure;
 import java.util.function.IntConsumer;
 
 /**
@@ -40,7 +40,12 @@ public final class ThreadsStrategy extends AbstractStrategy {
 
     /** Opens the strategy with {@code config.threads()} workers per call. */
     public ThreadsStrategy(StrategyConfig config) {
-        super(new ThreadsProvider(), config);
+        this(new ThreadsProvider(), config);
+    }
+
+    /** Opens the strategy of {@code provider}; see {@link ThreadsProvider}. */
+    ThreadsStrategy(StrategyProvider provider, StrategyConfig config) {
+        super(provider, config);
     }
 
     @Override
@@ -60,25 +65,11 @@ public final class ThreadsStrategy extends AbstractStrategy {
 
     @Override
     protected long countEqual(CountGrid grid, int maxval) {
-        ChunkPlan blocks = new Schedule.Static(0).plan(grid.size(), threads());
-        long[] partial = new long[blocks.size()];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        PlatformWorkers.forkJoin(COUNTER_PREFIX, blocks.size(), block -> {
-            RowRange rows = blocks.chunk(block);
-            partial[block] = grid.countEqualInRows(maxval, rows.start(), rows.end());
-        }, t -> failure.compareAndSet(null, t), () -> { });
-        Throwable cause = failure.get();
-        if (cause instanceof RuntimeException e) {
-            throw e;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        long count = 0;
-        for (long part : partial) {
-            count += part;
-        }
-        return count;
+        BlockCounts blocks = blockCounts(grid, maxval);
+        FirstFailure failure = new FirstFailure();
+        PlatformWorkers.forkJoin(COUNTER_PREFIX, blocks.size(), blocks::count, failure::fail, () -> { });
+        failure.throwIfFailed();
+        return blocks.sum();
     }
 
     /** Releases nothing: every thread of the strategy ends before its call returns. Idempotent. */

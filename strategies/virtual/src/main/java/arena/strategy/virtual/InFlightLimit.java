@@ -1,5 +1,6 @@
 package arena.strategy.virtual;
 
+import arena.core.concurrent.Uninterruptibly;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,23 +64,11 @@ final class InFlightLimit {
 
     /**
      * Waits until every started task has ended. An interrupt does not end the wait: it runs
-     * {@code onInterrupt} (which cancels the run) and the wait goes on; the flag is restored after.
+     * {@code onInterrupt} (which cancels the run) once and the wait goes on; the flag is restored after.
      */
     void awaitNone(Runnable onInterrupt) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                permits.acquire(limit);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                onInterrupt.run();
-            }
-        }
+        Uninterruptibly.acquire(permits, limit, onInterrupt);
         permits.release(limit);
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The number of started tasks that have not ended yet. */

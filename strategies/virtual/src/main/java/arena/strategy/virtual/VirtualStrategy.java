@@ -1,18 +1,17 @@
 package arena.strategy.virtual;
 
 import arena.core.AbstractStrategy;
-import arena.core.ChunkPlan;
-import arena.core.ChunkQueue;
+import arena.core.BlockCounts;
 import arena.core.CountGrid;
 import arena.core.GridJob;
-import arena.core.RowRange;
-import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
+import arena.core.StrategyProvider;
+import arena.core.concurrent.FirstFailure;
+import arena.core.concurrent.Uninterruptibly;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Virtual threads: a thread-per-task executor owned by the strategy (threads named
@@ -27,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * therefore {@code min(T, carriers)}: with more permits than carriers the extra virtual threads wait for
  * a carrier (a CPU-bound chunk never yields one).
  *
- * <p>Dynamic and guided schedules: the caller takes the chunks from the plan's {@link ChunkQueue} in
- * plan order and starts one virtual thread per chunk as soon as a permit is free, so the next chunk
+ * <p>Dynamic and guided schedules: a dispatcher takes the chunks in plan order
+ * ({@link GridJob#startUnits}) and starts one virtual thread per chunk as soon as a permit is free, so the next chunk
  * goes to the first free slot, which is the shared hand-out of those schedules. Static schedules: a
  * pre-assigned plan binds chunks to workers, and the idiomatic virtual-thread reading of "a worker" is
  * one cheap thread per unit of concurrent work, so the strategy starts one virtual thread per owner
@@ -56,7 +55,12 @@ public final class VirtualStrategy extends AbstractStrategy {
 
     /** Opens the strategy: its executor, with room for {@code config.threads()} tasks in flight. */
     public VirtualStrategy(StrategyConfig config) {
-        super(new VirtualProvider(), config);
+        this(new VirtualProvider(), config);
+    }
+
+    /** Opens the strategy of {@code provider}; see {@link VirtualProvider}. */
+    VirtualStrategy(StrategyProvider provider, StrategyConfig config) {
+        super(provider, config);
         this.inFlight = new InFlightLimit(threads());
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(THREAD_PREFIX, 0).factory());
     }
@@ -64,22 +68,7 @@ public final class VirtualStrategy extends AbstractStrategy {
     @Override
     protected void run(GridJob job) {
         Thread dispatcher = Thread.ofVirtual().name(THREAD_PREFIX + "dispatcher").start(() -> handOut(job));
-        boolean interrupted = false;
-        while (true) {
-            try {
-                dispatcher.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                job.cancel("the caller was interrupted while chunks were running");
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        } else if (Thread.currentThread().isInterrupted()) {
-            // interrupted, but the dispatcher had ended before the join could notice: still a cancelled call
-            job.cancel("the caller was interrupted");
-        }
+        Uninterruptibly.join(dispatcher, () -> job.cancel("the caller was interrupted while chunks were running"));
     }
 
     /**
@@ -90,22 +79,8 @@ public final class VirtualStrategy extends AbstractStrategy {
      * with the hand-out on the caller's platform thread, 44 ms on a virtual thread).
      */
     private void handOut(GridJob job) {
-        ChunkPlan plan = job.plan();
         try {
-            if (plan.preassigned()) {
-                int owners = Math.min(plan.workers(), plan.size());
-                for (int w = 0; w < owners && !job.stopped(); w++) {
-                    int owner = w;
-                    inFlight.start(executor, () -> job.computeOwnedChunks(owner), job::fail, job::stopped);
-                }
-            } else {
-                ChunkQueue queue = plan.queue();
-                int id;
-                while (!job.stopped() && (id = queue.next()) >= 0) {
-                    int chunk = id;
-                    inFlight.start(executor, () -> job.compute(chunk), job::fail, job::stopped);
-                }
-            }
+            job.startUnits(task -> inFlight.start(executor, task, job::fail, job::stopped));
         } catch (InterruptedException e) {
             job.cancel("the dispatcher was interrupted while handing out chunks");
         } catch (RuntimeException | Error e) {
@@ -117,34 +92,18 @@ public final class VirtualStrategy extends AbstractStrategy {
 
     @Override
     protected long countEqual(CountGrid grid, int maxval) {
-        ChunkPlan blocks = new Schedule.Static(0).plan(grid.size(), threads());
-        long[] partial = new long[blocks.size()];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        BlockCounts blocks = blockCounts(grid, maxval);
+        FirstFailure failure = new FirstFailure();
         try {
-            for (int b = 0; b < blocks.size() && failure.get() == null; b++) {
-                int block = b;
-                RowRange rows = blocks.chunk(block);
-                inFlight.start(executor, () -> partial[block] = grid.countEqualInRows(maxval, rows.start(), rows.end()),
-                        t -> failure.compareAndSet(null, t), () -> failure.get() != null);
-            }
+            blocks.startEach(task -> inFlight.start(executor, task, failure::fail, failure::stopped));
         } catch (InterruptedException e) {
-            failure.compareAndSet(null, new CancellationException("the caller was interrupted while counting"));
+            failure.fail(new CancellationException("the caller was interrupted while counting"));
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.awaitNone(() -> failure.compareAndSet(null, new CancellationException("the caller was interrupted while counting")));
+            inFlight.awaitNone(() -> failure.fail(new CancellationException("the caller was interrupted while counting")));
         }
-        Throwable cause = failure.get();
-        if (cause instanceof RuntimeException e) {
-            throw e;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        long count = 0;
-        for (long part : partial) {
-            count += part;
-        }
-        return count;
+        failure.throwIfFailed();
+        return blocks.sum();
     }
 
     /** Shuts the executor down and waits for it to terminate; idempotent. */

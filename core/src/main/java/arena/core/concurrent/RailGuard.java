@@ -1,13 +1,13 @@
-package arena.core;
+package arena.core.concurrent;
 
-import arena.core.concurrent.InFlight;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
  * One run's guard around the work that the rails of a reactive pipeline (Reactor, RxJava) do for a
- * {@link GridJob}. It skips work once the job or the run is stopped; it records a kernel's exception
- * as the job's failure where it is thrown, so the job keeps the original whatever the library later
+ * job (any {@link StopOnFailure}, in practice a {@code GridJob}). It skips work once the job or the
+ * run is stopped; it records a unit's exception as the job's failure where it is thrown, so the job
+ * keeps the original whatever the library later
  * does with the signal; it counts the work in flight ({@link InFlight}) so that the caller can wait
  * until no rail touches the grid any more; and it lets exactly one failure through to the library.
  *
@@ -24,33 +24,28 @@ import java.util.function.IntConsumer;
  * errors on the rail's thread instead of signalling them, which would leave the pipeline without a
  * terminal signal. The job holds the original.
  *
- * <p>Threading: {@link #computeChunk} and {@link #computeOwnedChunks} are called by any number of rail
- * threads at once, for disjoint chunks; {@link #signal()} and {@link #stopAndAwait()} by the thread
- * that runs the job. When {@link #stopAndAwait()} returns, every chunk a rail computed happens-before
- * the return and no rail starts another.
+ * <p>Threading: the consumers {@link #around} returns are called by any number of rail threads at
+ * once, for disjoint units; {@link #signal()} and {@link #stopAndAwait()} by the thread that runs the
+ * job. When {@link #stopAndAwait()} returns, every unit a rail computed happens-before the return and
+ * no rail starts another.
  */
 public final class RailGuard {
 
-    private final GridJob job;
+    private final StopOnFailure job;
     private final InFlight inFlight = new InFlight();
     private final AtomicReference<RuntimeException> signal = new AtomicReference<>();
 
     /** A guard for {@code job}'s rails. */
-    public RailGuard(GridJob job) {
+    public RailGuard(StopOnFailure job) {
         this.job = job;
     }
 
-    /** Computes chunk {@code id} unless the job is stopped; a first failure is recorded, then signalled. */
-    public void computeChunk(int id) {
-        guarded(job::compute, id);
-    }
-
     /**
-     * Computes the chunks of a pre-assigned plan that belong to {@code worker}, stopping between
-     * chunks once the job is stopped; a first failure is recorded, then signalled.
+     * {@code work} guarded: a unit is computed unless the job is stopped, and its first failure is
+     * recorded on the job, then signalled. Make it once per pipeline, not per unit.
      */
-    public void computeOwnedChunks(int worker) {
-        guarded(job::computeOwnedChunks, worker);
+    public IntConsumer around(IntConsumer work) {
+        return unit -> guarded(work, unit);
     }
 
     /** The exception a rail threw into the pipeline, or null when none has. */
@@ -59,7 +54,7 @@ public final class RailGuard {
     }
 
     /**
-     * Lets no rail start another chunk and waits for the chunks in flight; see
+     * Lets no rail start another unit and waits for the units in flight; see
      * {@link InFlight#stopAndAwait()}. Call it after the pipeline has ended or the job has been stopped.
      */
     public void stopAndAwait() {

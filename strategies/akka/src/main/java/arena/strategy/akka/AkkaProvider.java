@@ -2,14 +2,11 @@ package arena.strategy.akka;
 
 import arena.core.AbstractStrategyProvider;
 import arena.core.Capabilities;
-import arena.core.Schedule;
-import arena.core.Strategy;
-import arena.core.StrategyConfig;
 
 /**
  * Registers {@code akka}: Akka Typed actors, a coordinator handing row chunks to one worker actor per
  * thread. Supports static (pre-assigned chunk lists), dynamic and guided (workers pull the next chunk)
- * schedules. Listing it starts nothing; {@link #open} starts the actor system. Stateless and
+ * schedules. Listing it starts nothing; {@code open} starts the actor system. Stateless and
  * thread-safe.
  */
 public final class AkkaProvider extends AbstractStrategyProvider {
@@ -17,11 +14,6 @@ public final class AkkaProvider extends AbstractStrategyProvider {
     /** The provider; constructing it starts nothing. */
     public AkkaProvider() {
         super("akka", "Akka Typed actors: a coordinator hands row chunks to a pool of worker actors",
-                Capabilities.parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED));
-    }
-
-    @Override
-    public Strategy open(StrategyConfig config) {
-        return new AkkaStrategy(this, config);
+                Capabilities.staticDynamicGuided(), AkkaStrategy::new);
     }
 }

@@ -9,6 +9,7 @@ import arena.core.GridJob;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.WorkerFailedException;
+import arena.core.concurrent.Uninterruptibly;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -102,23 +103,11 @@ public final class AkkaStrategy extends AbstractStrategy {
      * wait goes on, the interrupt being restored afterwards.
      */
     private static <T> T awaitReply(CompletionStage<T> reply, Runnable onInterrupt) {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return reply.toCompletableFuture().get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    onInterrupt.run();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("the actor system gave no reply (waited up to " + REPLY_TIMEOUT + ")",
-                            e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return Uninterruptibly.get(reply.toCompletableFuture(), onInterrupt);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the actor system gave no reply (waited up to " + REPLY_TIMEOUT + ")",
+                    e.getCause());
         }
     }
 }

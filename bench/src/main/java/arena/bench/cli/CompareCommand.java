@@ -7,11 +7,10 @@ import arena.bench.measure.Measurement;
 import arena.bench.measure.MemoryCheck;
 import arena.bench.measure.OpenStrategies;
 import arena.bench.measure.Reference;
-import arena.bench.report.Json;
 import arena.bench.report.OutputDirectory;
-import arena.bench.report.OutputFormat;
 import arena.bench.report.Report;
 import arena.bench.report.ReportFiles;
+import arena.bench.report.ReportFormat;
 import arena.core.Schedule;
 import arena.core.StrategyRegistry;
 import arena.core.kernel.Kernel;
@@ -83,8 +82,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "also write results.csv, results.json, report.md and PNG charts into DIR: a new directory or one holding a previous set of arena's own, which is replaced as a whole")
     Path out;
 
-    @Option(names = "--format", paramLabel = "F", converter = OutputFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Option(names = "--format", paramLabel = "F", converter = ReportFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    ReportFormat format;
 
     @Override
     public Integer call() throws Exception {
@@ -142,15 +141,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Report report = new Report(environment, measurements, expansion.skipped());
         PrintWriter stdout = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            stdout.println(Json.write(report.toJson()));
-        } else {
-            stdout.print(report.toText());
-        }
+        stdout.print(format.render(report));
         stdout.flush();
         if (outDirectory != null) {
             ReportFiles.write(report, outDirectory);
-            if (format == OutputFormat.text) {
+            if (format == ReportFormat.text) {
                 stdout.println("wrote " + outDirectory.path() + ": " + String.join(", ", ReportFiles.NAMES));
                 stdout.flush();
             }

@@ -3,9 +3,8 @@ package arena.bench.cli;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.MemoryCheck;
 import arena.bench.measure.OpenStrategies;
-import arena.bench.report.Json;
-import arena.bench.report.OutputFormat;
-import arena.bench.report.ProblemFields;
+import arena.bench.report.ComputeReport;
+import arena.bench.report.ReportFormat;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GoldenCase;
@@ -20,8 +19,6 @@ import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,8 +69,8 @@ public final class ComputeCommand implements Callable<Integer> {
             description = "the kernel: ${COMPLETION-CANDIDATES}; auto is the fastest available, and reports name the one used (default: ${DEFAULT-VALUE})", completionCandidates = KernelNames.class)
     String kernel;
 
-    @Option(names = "--format", paramLabel = "F", converter = OutputFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Option(names = "--format", paramLabel = "F", converter = ReportFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    ReportFormat format;
 
     @Override
     public Integer call() throws Exception {
@@ -104,42 +101,13 @@ public final class ComputeCommand implements Callable<Integer> {
         }
         GridSummary summary = GridSummary.of(grid, params.nMax());
         Optional<GoldenCase> golden = GoldenCsv.bundledCaseFor(params);
-        boolean fractionAgrees = fraction == summary.fraction();
-        boolean goldenAgrees = golden.map(g -> g.matches(summary)).orElse(true);
-        String goldenVerdict = golden.isEmpty() ? "not a golden case" : goldenAgrees ? "matches" : "DIFFERS";
-        double millis = nanos / 1e6;
-
+        ComputeReport report = new ComputeReport(params, provider.name(), chosenKernel.name(), workers, chosen.spec(), summary.sha256(),
+                summary.sum(), summary.countAtNMax(), fraction, summary.min(), summary.max(), nanos / 1e6,
+                golden.map(g -> g.matches(summary)).orElse(null), summary.fraction());
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            Map<String, Object> json = ProblemFields.of(params);
-            json.put("strategy", provider.name());
-            json.put("kernel", chosenKernel.name());
-            json.put("threads", workers);
-            json.put("schedule", chosen.spec());
-            json.put("sha256", summary.sha256());
-            json.put("sum", summary.sum());
-            json.put("count_at_nmax", summary.countAtNMax());
-            json.put("fraction", fraction);
-            json.put("min", summary.min());
-            json.put("max", summary.max());
-            json.put("millis", Math.round(millis * 1000) / 1000.0);
-            json.put("golden", golden.isEmpty() ? null : goldenAgrees);
-            out.println(Json.write(json));
-        } else {
-            out.printf(Locale.ROOT, "problem        %s%n", params);
-            out.printf(Locale.ROOT, "strategy       %s, %d thread%s, schedule %s, kernel %s%n", provider.name(), workers,
-                    workers == 1 ? "" : "s", chosen.spec(), chosenKernel.name());
-            out.printf(Locale.ROOT, "sha256         %s%n", summary.sha256());
-            out.printf(Locale.ROOT, "sum            %d%n", summary.sum());
-            out.printf(Locale.ROOT, "count_at_nmax  %d%n", summary.countAtNMax());
-            out.printf(Locale.ROOT, "fraction       %s%s%n", fraction, fractionAgrees ? "" : "  (DIFFERS from the sequential reduction " + summary.fraction() + ")");
-            out.printf(Locale.ROOT, "min            %d%n", summary.min());
-            out.printf(Locale.ROOT, "max            %d%n", summary.max());
-            out.printf(Locale.ROOT, "golden         %s%n", goldenVerdict);
-            out.printf(Locale.ROOT, "millis         %.1f%n", millis);
-        }
+        out.print(format.render(report));
         out.flush();
-        return fractionAgrees && goldenAgrees ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
+        return report.agrees() ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
     }
 
     /** The kernel names, for the help text. */

@@ -3,8 +3,8 @@ package arena.bench.cli;
 import arena.bench.jmh.ComputeBenchmark;
 import arena.bench.measure.AsyncProfilerLibrary;
 import arena.bench.measure.Environment;
-import arena.bench.report.Json;
 import arena.bench.report.OutputFile;
+import arena.bench.report.ReportJson;
 import arena.core.Schedule;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
@@ -142,7 +142,7 @@ public final class JmhCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.WORKER_FAILED;
         }
-        sidecar.ifPresent(file -> file.write(path -> Files.writeString(path, Json.write(sidecarJson(arguments, resultsFile(options).orElseThrow())) + "\n",
+        sidecar.ifPresent(file -> file.write(path -> Files.writeString(path, ReportJson.write(sidecarJson(arguments, resultsFile(options).orElseThrow())) + "\n",
                 StandardCharsets.UTF_8)));
         return ExitCode.OK;
     }

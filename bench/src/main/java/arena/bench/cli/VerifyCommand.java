@@ -5,9 +5,8 @@ import arena.bench.measure.MemoryCheck;
 import arena.bench.measure.OpenStrategies;
 import arena.bench.measure.Reference;
 import arena.bench.measure.Verification;
-import arena.bench.report.Json;
-import arena.bench.report.OutputFormat;
-import arena.bench.report.ProblemFields;
+import arena.bench.report.ReportFormat;
+import arena.bench.report.VerifyReport;
 import arena.core.GoldenCase;
 import arena.core.GoldenCsv;
 import arena.core.input.InvalidInputException;
@@ -18,10 +17,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,8 +59,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--golden", paramLabel = "FILE", description = "verify every case of this golden CSV instead of one problem")
     Path golden;
 
-    @Option(names = "--format", paramLabel = "F", converter = OutputFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Option(names = "--format", paramLabel = "F", converter = ReportFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    ReportFormat format;
 
     @Override
     public Integer call() throws Exception {
@@ -91,7 +87,7 @@ public final class VerifyCommand implements Callable<Integer> {
             references.add(Reference.of(params));
         }
 
-        List<List<Verification>> results = new ArrayList<>();
+        List<VerifyReport.Case> cases = new ArrayList<>();
         for (Reference reference : references) {
             List<Verification> runs = new ArrayList<>();
             try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
@@ -99,29 +95,14 @@ public final class VerifyCommand implements Callable<Integer> {
                     runs.add(Verification.run(open.get(configuration), configuration, reference));
                 }
             }
-            results.add(runs);
+            cases.add(VerifyReport.Case.of(reference, runs));
         }
-        boolean allIdentical = results.stream().flatMap(List::stream).allMatch(Verification::identical);
+        VerifyReport report = new VerifyReport(cases, golden != null, expansion.skipped());
 
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            List<Map<String, Object>> cases = new ArrayList<>();
-            for (int i = 0; i < references.size(); i++) {
-                cases.add(json(references.get(i), results.get(i)));
-            }
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("cases", cases);
-            all.put("all_identical", allIdentical);
-            out.println(Json.write(golden == null ? cases.get(0) : all));
-        } else {
-            for (int i = 0; i < references.size(); i++) {
-                printTable(out, references.get(i), results.get(i));
-            }
-            expansion.skipped().forEach(note -> out.println("skipped: " + note));
-            out.println(allIdentical ? "all identical" : "DIFFERENCES FOUND");
-        }
+        out.print(format.render(report));
         out.flush();
-        return allIdentical ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
+        return report.allIdentical() ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
     }
 
     /** The heap check every problem passes, here for each golden case before any case is computed. */
@@ -142,60 +123,5 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InvalidInputException("golden", "golden file " + file + " cannot be read: " + e.getMessage());
         }
-    }
-
-    private static void printTable(PrintWriter out, Reference reference, List<Verification> runs) {
-        out.printf(Locale.ROOT, "problem: %s%n", reference.params());
-        out.printf(Locale.ROOT, "reference (sequential): sha256 %s, fraction %s%s%n", reference.summary().sha256(),
-                reference.summary().fraction(),
-                reference.golden().isEmpty() ? "" : reference.matchesGolden() ? ", matches the golden case" : ", DIFFERS from the golden case");
-        String format = "%-13s %-12s %7s  %-11s %-14s %-22s %s%n";
-        out.printf(Locale.ROOT, format, "strategy", "kernel", "threads", "schedule", "sha256", "fraction", "identical");
-        for (Verification run : runs) {
-            Configuration c = run.configuration();
-            out.printf(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
-                    run.sha256().substring(0, 12), run.fraction(), run.identical() ? "yes" : "NO");
-            if (!run.identical()) {
-                out.printf(Locale.ROOT, "    %s%n", run.problemDescription());
-            }
-        }
-        out.println();
-    }
-
-    private static Map<String, Object> json(Reference reference, List<Verification> runs) {
-        Map<String, Object> referenceFields = new LinkedHashMap<>();
-        referenceFields.put("sha256", reference.summary().sha256());
-        referenceFields.put("sum", reference.summary().sum());
-        referenceFields.put("count_at_nmax", reference.summary().countAtNMax());
-        referenceFields.put("fraction", reference.summary().fraction());
-        referenceFields.put("golden", reference.golden().isEmpty() ? null : reference.matchesGolden());
-        List<Map<String, Object>> runFields = new ArrayList<>();
-        for (Verification run : runs) {
-            Configuration c = run.configuration();
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("strategy", c.strategy());
-            fields.put("kernel", c.kernel().name());
-            fields.put("threads", c.threads());
-            fields.put("schedule", c.schedule().spec());
-            fields.put("sha256", run.sha256());
-            fields.put("fraction", run.fraction());
-            fields.put("identical", run.identical());
-            run.difference().ifPresent(d -> {
-                Map<String, Object> first = new LinkedHashMap<>();
-                first.put("row", d.row());
-                first.put("column", d.column());
-                first.put("expected", d.expected());
-                first.put("actual", d.actual());
-                first.put("differing_cells", d.differingCells());
-                fields.put("first_difference", first);
-            });
-            runFields.add(fields);
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("problem", ProblemFields.of(reference.params()));
-        json.put("reference", referenceFields);
-        json.put("runs", runFields);
-        json.put("all_identical", runs.stream().allMatch(Verification::identical));
-        return json;
     }
 }

@@ -2,10 +2,11 @@ package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Stats;
-import arena.bench.report.ResultsFile.Entry;
-import arena.bench.report.ResultsFile.Key;
-import arena.bench.report.ResultsFile.Problem;
+import arena.bench.measure.Environment;
+import arena.bench.report.ResultsDocument.Key;
+import arena.bench.report.ResultsDocument.Result;
 import arena.core.input.InvalidInputException;
+import arena.core.problem.JuliaParams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,23 +84,23 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                           int resamples) {
         requireAllIdentical(baseline, "baseline");
         requireAllIdentical(current, "current");
-        List<String> changes = baseline.platform().differencesTo(current.platform());
+        List<String> changes = differences(baseline.platform(), current.platform());
         if (!changes.isEmpty() && !allowEnvironmentChange) {
             throw new InvalidInputException("current", "current " + current.path() + " was measured in another environment than baseline "
                     + baseline.path() + ": " + String.join(", ", changes) + " (pass --allow-env-change to compare anyway)");
         }
-        Set<Problem> baseProblems = problems(baseline);
-        Set<Problem> curProblems = problems(current);
+        Set<JuliaParams> baseProblems = problems(baseline);
+        Set<JuliaParams> curProblems = problems(current);
         if (baseProblems.stream().noneMatch(curProblems::contains)) {
             throw new InvalidInputException("current", "current " + current.path() + " and baseline " + baseline.path()
                     + " have no problem in common: baseline has " + baseProblems + ", current has " + curProblems);
         }
-        Map<Key, Entry> currentByKey = new LinkedHashMap<>();
+        Map<Key, Result> currentByKey = new LinkedHashMap<>();
         current.results().forEach(e -> currentByKey.put(e.key(), e));
         List<Pair> pairs = new ArrayList<>();
         List<Key> onlyInBaseline = new ArrayList<>();
-        for (Entry base : baseline.results()) {
-            Entry cur = currentByKey.remove(base.key());
+        for (Result base : baseline.results()) {
+            Result cur = currentByKey.remove(base.key());
             if (cur == null) {
                 onlyInBaseline.add(base.key());
             } else if (!cur.sha256().equals(base.sha256())) {
@@ -119,7 +120,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         return pairs.stream().filter(p -> p.verdict() == verdict).count();
     }
 
-    private static Pair pair(Entry base, Entry cur, double threshold, long seed, int resamples) {
+    private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples) {
         Bootstrap.Interval ratio = Bootstrap.medianRatio(base.samplesMs(), cur.samplesMs(), seed, resamples);
         Verdict verdict = ratio.low() > 1 && ratio.estimate() > 1 + threshold ? Verdict.SLOWER
                 : ratio.high() < 1 && ratio.estimate() < 1 - threshold ? Verdict.FASTER : Verdict.SAME;
@@ -127,7 +128,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
     }
 
     private static void requireAllIdentical(ResultsFile file, String parameter) {
-        for (Entry entry : file.results()) {
+        for (Result entry : file.results()) {
             if (!entry.identical()) {
                 throw new InvalidInputException(parameter, parameter + " " + file.path() + ": " + entry.key()
                         + " is not identical to the sequential reference; a wrong result has no speed to compare");
@@ -135,10 +136,26 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         }
     }
 
-    private static Set<Problem> problems(ResultsFile file) {
-        Set<Problem> problems = new LinkedHashSet<>();
+    private static Set<JuliaParams> problems(ResultsFile file) {
+        Set<JuliaParams> problems = new LinkedHashSet<>();
         file.results().forEach(e -> problems.add(e.key().problem()));
         return problems;
+    }
+
+    /** Each environment field two files must share that differs, as {@code "cores: 2 vs 16"} ({@code baseline} first). */
+    private static List<String> differences(Environment baseline, Environment current) {
+        List<String> differences = new ArrayList<>();
+        differ(differences, "cpu_model", baseline.cpuModel(), current.cpuModel());
+        differ(differences, "cores", baseline.cores(), current.cores());
+        differ(differences, "jdk_version", baseline.jdkVersion(), current.jdkVersion());
+        differ(differences, "jdk_vendor", baseline.jdkVendor(), current.jdkVendor());
+        return differences;
+    }
+
+    private static void differ(List<String> differences, String field, Object mine, Object theirs) {
+        if (!mine.equals(theirs)) {
+            differences.add(field + ": " + mine + " vs " + theirs);
+        }
     }
 
     private static String abbreviate(String sha256) {

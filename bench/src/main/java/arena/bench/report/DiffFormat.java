@@ -2,8 +2,9 @@ package arena.bench.report;
 
 import arena.bench.report.Diff.Pair;
 import arena.bench.report.Diff.Verdict;
-import arena.bench.report.ResultsFile.Key;
-import arena.bench.report.ResultsFile.Problem;
+import arena.bench.report.ResultsDocument.Key;
+import arena.core.problem.JuliaParams;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,29 +47,12 @@ public enum DiffFormat {
     json {
         @Override
         public String render(Diff diff) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("baseline", diff.baseline().toString());
-            json.put("current", diff.current().toString());
-            json.put("threshold", diff.threshold());
-            json.put("seed", diff.seed());
-            json.put("environment_changes", diff.environmentChanges());
-            List<Map<String, Object>> pairs = new ArrayList<>();
-            for (Pair p : diff.pairs()) {
-                Map<String, Object> fields = keyFields(p.key());
-                fields.put("baseline_median_ms", round(p.baselineMedian(), 1e3));
-                fields.put("current_median_ms", round(p.currentMedian(), 1e3));
-                fields.put("ratio", round(p.ratio().estimate(), 1e4));
-                fields.put("ci_low", round(p.ratio().low(), 1e4));
-                fields.put("ci_high", round(p.ratio().high(), 1e4));
-                fields.put("verdict", p.verdict().word());
-                pairs.add(fields);
-            }
-            json.put("pairs", pairs);
-            json.put("only_in_baseline", diff.onlyInBaseline().stream().map(DiffFormat::keyFields).toList());
-            json.put("only_in_current", diff.onlyInCurrent().stream().map(DiffFormat::keyFields).toList());
-            json.put("slower", diff.count(Verdict.SLOWER));
-            json.put("faster", diff.count(Verdict.FASTER));
-            return Json.write(json) + "\n";
+            List<PairJson> pairs = diff.pairs().stream().map(p -> new PairJson(p.key(), round(p.baselineMedian(), 1e3),
+                    round(p.currentMedian(), 1e3), round(p.ratio().estimate(), 1e4), round(p.ratio().low(), 1e4),
+                    round(p.ratio().high(), 1e4), p.verdict().word())).toList();
+            return ReportJson.write(new DiffJson(diff.baseline().toString(), diff.current().toString(), diff.threshold(), diff.seed(),
+                    diff.environmentChanges(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
+                    diff.count(Verdict.FASTER))) + "\n";
         }
     },
     /** A Markdown section for a pull request or a CI summary: one table per problem. */
@@ -101,7 +85,7 @@ public enum DiffFormat {
     public static final class Converter implements picocli.CommandLine.ITypeConverter<DiffFormat> {
         @Override
         public DiffFormat convert(String value) {
-            return OutputFormat.byName(DiffFormat.class, value);
+            return ReportFormat.byName(value, List.of(values()));
         }
     }
 
@@ -118,8 +102,8 @@ public enum DiffFormat {
                 + diff.onlyInBaseline().size() + " only in baseline, " + diff.onlyInCurrent().size() + " only in current";
     }
 
-    private static Map<Problem, List<Pair>> byProblem(Diff diff) {
-        Map<Problem, List<Pair>> groups = new LinkedHashMap<>();
+    private static Map<JuliaParams, List<Pair>> byProblem(Diff diff) {
+        Map<JuliaParams, List<Pair>> groups = new LinkedHashMap<>();
         diff.pairs().forEach(p -> groups.computeIfAbsent(p.key().problem(), x -> new ArrayList<>()).add(p));
         return groups;
     }
@@ -131,20 +115,14 @@ public enum DiffFormat {
         }
     }
 
-    private static Map<String, Object> keyFields(Key key) {
-        Problem problem = key.problem();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("resolution", problem.resolution());
-        fields.put("c_re", problem.cRe());
-        fields.put("c_im", problem.cIm());
-        fields.put("bound", problem.bound());
-        fields.put("z_max", problem.zMax());
-        fields.put("n_max", problem.nMax());
-        fields.put("strategy", key.strategy());
-        fields.put("kernel", key.kernel());
-        fields.put("threads", key.threads());
-        fields.put("schedule", key.schedule());
-        return fields;
+    /** The JSON form of a diff: the files, the threshold and seed, every pair, the unpaired keys and the counts. */
+    private record DiffJson(String baseline, String current, double threshold, long seed, List<String> environmentChanges,
+                            List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster) {
+    }
+
+    /** The JSON form of a pair: its key's fields, both medians, the ratio with its interval, and the verdict. */
+    private record PairJson(@JsonUnwrapped Key key, double baselineMedianMs, double currentMedianMs, double ratio, double ciLow,
+                            double ciHigh, String verdict) {
     }
 
     private static double round(double value, double scale) {

@@ -30,26 +30,15 @@ import java.util.stream.Stream;
  * new one, never a partial or mixed set. Leftovers of a killed run beside the target are removed by
  * the next check. Used by one thread at a time.
  */
-public final class OutputDirectory {
+public final class OutputDirectory extends OutputTarget {
 
     /** The name of the file that lists a set's files. */
     public static final String MANIFEST = ".arena-manifest";
 
     private static final String HEADER = "# arena report set: arena wrote the files listed below and replaces them as a whole on its next run here";
 
-    /** Writes a set's files into the given (temporary, empty) directory. */
-    @FunctionalInterface
-    public interface Content {
-        /** Writes every file of the set, as regular files, into {@code directory}. */
-        void writeInto(Path directory) throws IOException;
-    }
-
-    private final String parameter;
-    private final Path target;
-
-    private OutputDirectory(String parameter, Path target) {
-        this.parameter = parameter;
-        this.target = target;
+    private OutputDirectory(String parameter, Path out) {
+        super(parameter, out, "set", OutputDirectory::requireOwnSetOrAbsent);
     }
 
     /**
@@ -58,53 +47,29 @@ public final class OutputDirectory {
      * @throws InvalidInputException naming {@code parameter} when the target may not be written
      */
     public static OutputDirectory check(String parameter, Path out) {
-        Path target = OutputTargets.resolve(parameter, out);
-        requireOwnSetOrAbsent(parameter, target);
-        OutputTargets.removeLeftovers(target.getParent());
-        OutputTargets.requireCanCreateIn(parameter, target.getParent());
-        return new OutputDirectory(parameter, target);
+        return new OutputDirectory(parameter, out);
     }
 
-    /** The absolute target directory, any symbolic link followed. */
-    public Path path() {
-        return target;
-    }
-
-    /**
-     * Writes the set and puts it in place of the target's previous set.
-     *
-     * @throws OutputFailedException when writing fails; the previous set is unchanged
-     * @throws InvalidInputException when something foreign appeared in the target during the run
-     */
-    public void write(Content content) {
-        Path fresh = target.getParent().resolve(OutputTargets.temporaryName("set"));
-        try {
-            Files.createDirectory(fresh);
-            content.writeInto(fresh);
-            List<String> names = new ArrayList<>();
-            try (Stream<Path> files = Files.list(fresh)) {
-                for (Path file : files.sorted().toList()) {
-                    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                        throw new IllegalStateException("a report set holds regular files only, not " + file.getFileName());
-                    }
-                    OutputTargets.force(file);
-                    names.add(file.getFileName().toString());
+    /** Fills {@code fresh} with the set and its manifest, then puts it in place of the target's previous set. */
+    @Override
+    void writeAndSwap(Content content, Path fresh) throws IOException {
+        Files.createDirectory(fresh);
+        content.writeTo(fresh);
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(fresh)) {
+            for (Path file : files.sorted().toList()) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IllegalStateException("a report set holds regular files only, not " + file.getFileName());
                 }
-            }
-            Path manifest = fresh.resolve(MANIFEST);
-            Files.writeString(manifest, HEADER + "\n" + String.join("\n", names) + "\n", StandardCharsets.UTF_8);
-            OutputTargets.force(manifest);
-            requireOwnSetOrAbsent(parameter, target);
-            swapIn(fresh);
-        } catch (IOException e) {
-            throw new OutputFailedException(target, Files.exists(target) ? "the previous set is unchanged" : "nothing was written", e);
-        } finally {
-            try {
-                OutputTargets.deleteRecursively(fresh);
-            } catch (IOException e) {
-                // removed by the next run into this directory's parent
+                OutputTargets.force(file);
+                names.add(file.getFileName().toString());
             }
         }
+        Path manifest = fresh.resolve(MANIFEST);
+        Files.writeString(manifest, HEADER + "\n" + String.join("\n", names) + "\n", StandardCharsets.UTF_8);
+        OutputTargets.force(manifest);
+        requireOwnSetOrAbsent(parameter, target);
+        swapIn(fresh);
     }
 
     private void swapIn(Path fresh) throws IOException {

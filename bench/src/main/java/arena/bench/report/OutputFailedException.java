@@ -1,6 +1,5 @@
 package arena.bench.report;
 
-import arena.bench.cli.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -8,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Writing a command's output failed after its run (a full disk, a device error): the message names
  * the target, the operating system's reason and what became of the previous content, on one line.
- * The command exits {@link ExitCode#OUTPUT_FAILED}. Immutable; safe to share between threads.
+ * The command line maps it to its exit code for a failed output. Immutable; safe to share between threads.
  */
 public final class OutputFailedException extends UncheckedIOException {
     private static final long serialVersionUID = 1L;

@@ -16,21 +16,10 @@ import java.nio.file.Path;
  * is left as it was and the temporary file is removed. Leftovers of a killed run beside the target
  * are removed by the next check. Used by one thread at a time.
  */
-public final class OutputFile {
+public final class OutputFile extends OutputTarget {
 
-    /** Writes a file's whole content to the given (temporary) path. */
-    @FunctionalInterface
-    public interface Content {
-        /** Writes the content to {@code file}, which does not exist yet. */
-        void writeTo(Path file) throws IOException;
-    }
-
-    private final String parameter;
-    private final Path target;
-
-    private OutputFile(String parameter, Path target) {
-        this.parameter = parameter;
-        this.target = target;
+    private OutputFile(String parameter, Path out) {
+        super(parameter, out, "file", OutputFile::requireRegularOrAbsent);
     }
 
     /**
@@ -39,44 +28,19 @@ public final class OutputFile {
      * @throws InvalidInputException naming {@code parameter} when the target cannot be written
      */
     public static OutputFile check(String parameter, Path out) {
-        Path target = OutputTargets.resolve(parameter, out);
+        return new OutputFile(parameter, out);
+    }
+
+    /** Writes {@code content} to a temporary file beside the target and renames it over the target once complete. */
+    @Override
+    void writeAndSwap(Content content, Path temporary) throws IOException {
+        content.writeTo(temporary);
+        OutputTargets.force(temporary);
         requireRegularOrAbsent(parameter, target);
-        OutputTargets.removeLeftovers(target.getParent());
-        OutputTargets.requireCanCreateIn(parameter, target.getParent());
-        return new OutputFile(parameter, target);
-    }
-
-    /** The absolute target, any symbolic link followed. */
-    public Path path() {
-        return target;
-    }
-
-    /**
-     * Writes {@code content} to a temporary file beside the target and renames it over the target
-     * once complete.
-     *
-     * @throws OutputFailedException when writing fails; the target is unchanged
-     * @throws InvalidInputException when the target became something other than a regular file
-     */
-    public void write(Content content) {
-        Path temporary = target.getParent().resolve(OutputTargets.temporaryName("file"));
-        try {
-            content.writeTo(temporary);
-            OutputTargets.force(temporary);
-            requireRegularOrAbsent(parameter, target);
-            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                keepPermissions(target, temporary);
-            }
-            OutputTargets.move(temporary, target);
-        } catch (IOException e) {
-            throw new OutputFailedException(target, Files.exists(target) ? "the previous file is unchanged" : "nothing was written", e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // removed by the next run into this directory
-            }
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            keepPermissions(target, temporary);
         }
+        OutputTargets.move(temporary, target);
     }
 
     private static void requireRegularOrAbsent(String parameter, Path target) {

@@ -15,14 +15,19 @@ import java.util.List;
  * Turns a {@link Report} into its two charts: the median time of every timed configuration with
  * min–max whiskers, and speed-up versus threads, one line per strategy and schedule (and kernel and
  * problem when the run had several). Configurations whose result was wrong were not timed and are
- * left out. Stateless.
+ * left out, and so are speed-ups whose baseline was not measured. Stateless.
  */
 public final class ReportCharts {
+
+    /** The file of the chart of median times. */
+    public static final String TIMES_CHART = "median-times.png";
+    /** The file of the chart of speed-up versus threads. */
+    public static final String SPEEDUP_CHART = "speedup.png";
 
     private ReportCharts() {
     }
 
-    /** Writes both charts; with no timed configuration at all it writes none. */
+    /** Writes both charts; with no timed configuration it writes none, and with no speed-up no speed-up chart. */
     static void write(Report report, Path timesPng, Path speedupPng) throws IOException {
         List<Measurement> timed = report.measurements().stream().filter(Measurement::identical).toList();
         if (timed.isEmpty()) {
@@ -39,11 +44,15 @@ public final class ReportCharts {
             Stats s = m.stats();
             bars.add(new TimeBar(c.label() + problem, s.median(), s.min(), s.max()));
             String series = c.strategy() + " " + c.schedule().spec() + (severalKernels ? " " + c.kernel().name() : "") + problem;
-            points.add(new SpeedupPoint(series, c.threads(), m.speedup()));
+            if (Double.isFinite(m.speedup())) {
+                points.add(new SpeedupPoint(series, c.threads(), m.speedup()));
+            }
         }
         String where = report.environment().cpuModel() + ", " + report.environment().cores() + " cores, JDK "
                 + Runtime.version().feature();
         Charts.writeMedianTimes("Median time per configuration (" + where + ")", bars, timesPng);
-        Charts.writeSpeedup("Speed-up over sequential (" + where + ")", points, speedupPng);
+        if (!points.isEmpty()) {
+            Charts.writeSpeedup("Speed-up over sequential (" + where + ")", points, speedupPng);
+        }
     }
 }

@@ -74,4 +74,31 @@ class ResultsFileTest {
         assertThatThrownBy(() -> ResultsFile.read(ResultsFixture.write(dir, "twice.json", twice), "baseline"))
                 .hasMessageContaining("results[5] repeats the configuration sequential/scalar/1t/static on resolution=200");
     }
+
+    @Test
+    void aMistypedFigure_orAnImpossibleProblem_isRefused_namingTheFile() {
+        ObjectNode mistyped = ResultsFixture.load(BASELINE);
+        ((ObjectNode) ResultsFixture.results(mistyped).get(0)).put("median_ms", "fast");
+        ObjectNode impossible = ResultsFixture.load(BASELINE);
+        ((ObjectNode) ResultsFixture.results(impossible).get(3)).put("resolution", 0);
+
+        assertThatThrownBy(() -> ResultsFile.read(ResultsFixture.write(dir, "d.json", mistyped), "current"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("d.json is not a results.json this arena reads: ").hasMessageContaining("fast");
+        assertThatThrownBy(() -> ResultsFile.read(ResultsFixture.write(dir, "e.json", impossible), "current"))
+                .hasMessageContaining("e.json: results[3] is not a valid problem: resolution must be between 1 and");
+    }
+
+    @Test
+    void anAbsentSpeedup_readsAsNull_andAnOlderZeroAsZero() {
+        ObjectNode document = ResultsFixture.load(BASELINE);
+        ((ObjectNode) ResultsFixture.results(document).get(1)).putNull("speedup");
+        ((ObjectNode) ResultsFixture.results(document).get(2)).put("speedup", 0.0);
+
+        ResultsFile file = ResultsFile.read(ResultsFixture.write(dir, "f.json", document), "baseline");
+
+        assertThat(file.results().get(1).speedup()).isNull();
+        assertThat(file.results().get(2).speedup()).isZero();
+        assertThat(file.results().get(0).speedup()).isPositive();
+    }
 }

@@ -1,0 +1,84 @@
+package arena.bench.report;
+
+import arena.bench.measure.Environment;
+import arena.core.problem.JuliaParams;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/**
+ * results.json as one tree of records: {@code arena compare} writes it through {@link ReportJson}
+ * and {@link ResultsFile} reads it back into the same records, so the file has one definition. A
+ * field that was not measured (a timing of a wrong result, a speed-up without a baseline) is
+ * {@code null} in the file and in the record. Immutable.
+ *
+ * @param schemaVersion {@link Report#SCHEMA_VERSION}
+ * @param environment   where it was measured
+ * @param results       one entry per configuration, grouped by problem and sorted by median
+ * @param skipped       combinations of the selection that were not run, and why
+ * @param allIdentical  whether every result was identical to the sequential reference
+ */
+public record ResultsDocument(int schemaVersion, Environment environment, List<Result> results, List<String> skipped,
+                              boolean allIdentical) {
+
+    /** Copies the lists; a missing {@code skipped} reads as empty. */
+    public ResultsDocument {
+        results = List.copyOf(results);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    /**
+     * What identifies a configuration across files: the problem's fields and the configuration's,
+     * written flat ({@code resolution, c_re, ..., strategy, kernel, threads, schedule}). Immutable.
+     */
+    public record Key(@JsonUnwrapped JuliaParams problem, String strategy, String kernel, int threads, String schedule) {
+
+        /** As {@code Configuration.label()} spells it, e.g. {@code forkjoin/scalar/2t/dynamic:1}. */
+        public String label() {
+            return strategy + "/" + kernel + "/" + threads + "t/" + schedule;
+        }
+
+        /** The label and the problem, for messages. */
+        @Override
+        public String toString() {
+            return label() + " on " + problem;
+        }
+    }
+
+    /**
+     * One configuration's result; every timing figure is in milliseconds rounded to the microsecond,
+     * and null when the result was wrong (and so not timed) or, for the speed-up and efficiency,
+     * when the baseline was not measured. Immutable.
+     *
+     * @param key             the configuration, written flat
+     * @param samples         how many samples were measured
+     * @param medianMs        the median sample
+     * @param ciLowMs         the low end of the median's 95% bootstrap interval
+     * @param ciHighMs        the high end of that interval
+     * @param minMs           the fastest sample
+     * @param maxMs           the slowest sample
+     * @param meanMs          the mean sample
+     * @param cv              the coefficient of variation
+     * @param noisy           whether the interval is too wide to rank on (see {@link Report#NOISY_HALF_WIDTH})
+     * @param speedup         the baseline's median over this median; null when the baseline was not measured
+     * @param efficiency      the speed-up per thread; null when the speed-up is
+     * @param mpixelsPerS     millions of cells per second at the median
+     * @param iterationsPerS  escape iterations per second at the median, whole
+     * @param imbalance       the recorded run's max / mean busy time per worker; null when not recorded
+     * @param idleShare       the recorded run's idle share; null when not recorded
+     * @param sha256          the grid's digest
+     * @param identical       whether the result matched the sequential reference
+     * @param samplesMs       every sample; empty when not identical
+     * @param firstDifference the first differing cell, only when not identical
+     */
+    public record Result(@JsonUnwrapped Key key, int samples, Double medianMs, Double ciLowMs, Double ciHighMs, Double minMs,
+                         Double maxMs, Double meanMs, Double cv, Boolean noisy, Double speedup, Double efficiency, Double mpixelsPerS,
+                         Double iterationsPerS, Double imbalance, Double idleShare, String sha256, boolean identical,
+                         List<Double> samplesMs, @JsonInclude(JsonInclude.Include.NON_NULL) String firstDifference) {
+
+        /** Copies the samples. */
+        public Result {
+            samplesMs = List.copyOf(samplesMs);
+        }
+    }
+}

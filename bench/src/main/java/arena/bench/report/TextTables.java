@@ -1,0 +1,119 @@
+package arena.bench.report;
+
+import arena.bench.measure.Bootstrap;
+import arena.bench.measure.Configuration;
+import arena.bench.measure.Measurement;
+import arena.bench.measure.Stats;
+import arena.core.problem.JuliaParams;
+import java.util.Locale;
+
+/**
+ * The aligned text that {@link ReportFormat#text} prints for each kind of {@link ReportDocument}.
+ * Stateless.
+ */
+final class TextTables {
+
+    private TextTables() {
+    }
+
+    /** {@code compare}'s table: one block per problem, sorted by median, then the notes and the verdict. */
+    static String compare(Report report) {
+        StringBuilder text = new StringBuilder();
+        text.append(report.environment().oneLine()).append('\n');
+        String format = "%-13s %-11s %3s %-10s %4s %9s %17s %9s %9s %5s %8s %6s %8s %8s  %s%n";
+        JuliaParams problem = null;
+        for (Measurement m : report.measurements()) {
+            JuliaParams params = m.verification().reference().params();
+            if (!params.equals(problem)) {
+                problem = params;
+                text.append('\n').append("problem: ").append(params).append('\n');
+                text.append(String.format(Locale.ROOT, format, "strategy", "kernel", "thr", "schedule", "n", "median_ms", "95% CI",
+                        "min_ms", "max_ms", "cv", "speedup", "effic", "Mpx/s", "Giter/s", "identical"));
+            }
+            Configuration c = m.configuration();
+            if (m.identical()) {
+                Stats s = m.stats();
+                Bootstrap.Interval ci = Report.medianInterval(m);
+                text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
+                        m.samplesMs().size(), f1(s.median()), "[" + f1(ci.low()) + ", " + f1(ci.high()) + "]", f1(s.min()), f1(s.max()),
+                        pct(s.cv()), f2(m.speedup()), pct(m.efficiency()), f1(m.megapixelsPerSecond()), f2(m.iterationsPerSecond() / 1e9),
+                        verdict(m)));
+            } else {
+                text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
+                        0, "-", "-", "-", "-", "-", "-", "-", "-", "-", "NO: " + m.verification().problemDescription()));
+            }
+        }
+        report.skipped().forEach(note -> text.append("skipped: ").append(note).append('\n'));
+        if (report.measurements().stream().anyMatch(m -> m.identical() && Report.noisy(m))) {
+            text.append(String.format(Locale.ROOT, "noisy: the 95%% CI of the median reaches beyond +-%.0f%%; do not rank those rows "
+                    + "on differences that small (more --repeat, a quieter machine)%n", Report.NOISY_HALF_WIDTH * 100));
+        }
+        text.append('\n').append(report.allIdentical() ? "all results identical to the sequential reference"
+                : "DIFFERENCES FOUND: the rows marked NO were not timed").append('\n');
+        return text.toString();
+    }
+
+    /** {@code compute}'s figures, one per line. */
+    static String compute(ComputeReport r) {
+        StringBuilder text = new StringBuilder();
+        line(text, "problem        %s", r.problem());
+        line(text, "strategy       %s, %d thread%s, schedule %s, kernel %s", r.strategy(), r.threads(), r.threads() == 1 ? "" : "s",
+                r.schedule(), r.kernel());
+        line(text, "sha256         %s", r.sha256());
+        line(text, "sum            %d", r.sum());
+        line(text, "count_at_nmax  %d", r.countAtNMax());
+        line(text, "fraction       %s%s", r.fraction(), r.fractionAgrees() ? ""
+                : "  (DIFFERS from the sequential reduction " + r.sequentialFraction() + ")");
+        line(text, "min            %d", r.min());
+        line(text, "max            %d", r.max());
+        line(text, "golden         %s", r.golden() == null ? "not a golden case" : r.golden() ? "matches" : "DIFFERS");
+        line(text, "millis         %.1f", r.wallMillis());
+        return text.toString();
+    }
+
+    /** {@code verify}'s tables: one per problem, each wrong run followed by what is wrong, then the verdict. */
+    static String verify(VerifyReport report) {
+        StringBuilder text = new StringBuilder();
+        for (VerifyReport.Case c : report.cases()) {
+            var reference = c.reference();
+            line(text, "problem: %s", c.problem());
+            line(text, "reference (sequential): sha256 %s, fraction %s%s", reference.sha256(), reference.fraction(),
+                    reference.golden() == null ? "" : reference.golden() ? ", matches the golden case" : ", DIFFERS from the golden case");
+            String format = "%-13s %-12s %7s  %-11s %-14s %-22s %s";
+            line(text, format, "strategy", "kernel", "threads", "schedule", "sha256", "fraction", "identical");
+            for (VerifyReport.Run run : c.runs()) {
+                line(text, format, run.strategy(), run.kernel(), run.threads(), run.schedule(), run.sha256().substring(0, 12),
+                        run.fraction(), run.identical() ? "yes" : "NO");
+                if (!run.identical()) {
+                    line(text, "    %s", run.problemDescription());
+                }
+            }
+            text.append('\n');
+        }
+        report.skipped().forEach(note -> text.append("skipped: ").append(note).append('\n'));
+        return text.append(report.allIdentical() ? "all identical" : "DIFFERENCES FOUND").append('\n').toString();
+    }
+
+    /** The recorded run's imbalance and idle share after the verdict, for the tables; nothing when not recorded. */
+    static String verdict(Measurement m) {
+        String note = m.timeline() == null ? "" : String.format(Locale.ROOT, ", imbalance %.2f, idle %.0f%%", m.timeline().imbalance(),
+                m.timeline().idleShare() * 100);
+        return (Report.noisy(m) ? "yes (noisy)" : "yes") + note;
+    }
+
+    private static void line(StringBuilder text, String format, Object... args) {
+        text.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    static String f1(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String f2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String pct(double value) {
+        return String.format(Locale.ROOT, "%.0f%%", value * 100);
+    }
+}

@@ -1,0 +1,114 @@
+package arena.core.kernel;
+
+import arena.core.input.InvalidInputException;
+import arena.core.input.Names;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The kernels available at run time, by name: every {@link KernelProvider} that {@link ServiceLoader}
+ * finds (a new kernel is a new provider and a services line, nothing else), or an explicit list for
+ * tests; the counterpart of {@code arena.core.StrategyRegistry}. Providers are kept in rank order,
+ * lowest first; {@value Kernels#AUTO} names the highest-ranked available one. Listing loads no kernel.
+ * Immutable; safe from any thread.
+ */
+public final class KernelRegistry {
+
+    private final Map<String, KernelProvider> byName;
+
+    private KernelRegistry(List<KernelProvider> providers) {
+        List<KernelProvider> sorted = new ArrayList<>(providers);
+        sorted.sort(Comparator.comparingInt(KernelProvider::rank));
+        Map<String, KernelProvider> map = new LinkedHashMap<>();
+        KernelProvider lower = null;
+        for (KernelProvider provider : sorted) {
+            if (!provider.name().matches("[a-z0-9-]+") || provider.name().equals(Kernels.AUTO)) {
+                throw new IllegalStateException("kernel name '" + provider.name() + "' of " + provider.getClass().getName()
+                        + " must be lower-case ASCII letters, digits and '-', and not '" + Kernels.AUTO + "'");
+            }
+            KernelProvider previous = map.putIfAbsent(provider.name(), provider);
+            if (previous != null) {
+                throw new IllegalStateException("two kernels are named '" + provider.name() + "': "
+                        + previous.getClass().getName() + " and " + provider.getClass().getName());
+            }
+            if (lower != null && lower.rank() == provider.rank()) {
+                throw new IllegalStateException("kernels '" + lower.name() + "' and '" + provider.name()
+                        + "' share rank " + provider.rank() + "; '" + Kernels.AUTO + "' needs unique ranks");
+            }
+            lower = provider;
+        }
+        this.byName = map;
+    }
+
+    /**
+     * Every provider registered where {@link KernelProvider} itself was loaded from (not the calling
+     * thread's context class loader, so the answer does not depend on which thread asks first).
+     *
+     * @throws IllegalStateException when two providers share a name or a rank, or a name breaks the rule
+     */
+    public static KernelRegistry discover() {
+        List<KernelProvider> providers = new ArrayList<>();
+        ServiceLoader.load(KernelProvider.class, KernelProvider.class.getClassLoader()).forEach(providers::add);
+        return new KernelRegistry(providers);
+    }
+
+    /**
+     * Exactly these providers.
+     *
+     * @throws IllegalStateException when two providers share a name or a rank, or a name breaks the rule
+     */
+    public static KernelRegistry of(List<KernelProvider> providers) {
+        return new KernelRegistry(providers);
+    }
+
+    /** Every provider, available or not, lowest rank first. */
+    public List<KernelProvider> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The names {@link #byName} accepts: the available kernels, lowest rank first, then {@value Kernels#AUTO}. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (KernelProvider provider : byName.values()) {
+            if (provider.available()) {
+                names.add(provider.name());
+            }
+        }
+        names.add(Kernels.AUTO);
+        return List.copyOf(names);
+    }
+
+    /**
+     * The kernel with this name (ASCII case ignored); {@value Kernels#AUTO} gives the highest-ranked
+     * available kernel.
+     *
+     * @throws InvalidInputException naming {@code kernel}: for an unknown name, listing the names of
+     *                               {@link #names()}; for an unavailable kernel, saying why
+     * @throws IllegalStateException for {@value Kernels#AUTO} when no kernel is available
+     */
+    public Kernel byName(String name) {
+        String canonical = Names.canonical("kernel", name, names());
+        if (canonical.equals(Kernels.AUTO)) {
+            return auto();
+        }
+        KernelProvider provider = byName.get(canonical);
+        if (provider == null) {
+            throw Names.unknown("kernel", name, names());
+        }
+        Optional<String> why = provider.whyUnavailable();
+        if (why.isPresent()) {
+            throw new InvalidInputException("kernel", "kernel '" + provider.name() + "' is unavailable: " + why.get());
+        }
+        return provider.kernel();
+    }
+
+    private Kernel auto() {
+        return byName.values().stream().filter(KernelProvider::available).reduce((lower, higher) -> higher)
+                .orElseThrow(() -> new IllegalStateException("no kernel is available in this JVM")).kernel();
+    }
+}

@@ -2,17 +2,19 @@ package arena.core.kernel;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The part every kernel provider shares: name, description and rank, fixed when the provider is
- * constructed. A subclass passes them to the constructor and implements {@link #kernel()}; a kernel
- * that needs something of the JVM (a module, a native library) also overrides
- * {@link #whyUnavailable()}, which by default says the kernel is always available. By convention a
+ * The part every kernel provider shares: name, description, rank and the way to the kernel, fixed
+ * when the provider is constructed. A subclass passes them to the constructor; a kernel that needs
+ * something of the JVM (a module, a native library) also overrides {@link #whyUnavailable()}, which
+ * by default says the kernel is always available. By convention a
  * provider is a top-level class named {@code <Name>KernelProvider} (e.g.
  * {@code ScalarKernelProvider}) beside its kernel, with a public no-argument constructor for
  * {@link java.util.ServiceLoader}, just as a strategy's is {@code <Model>Provider}.
  *
- * <p>Contract: constructing a provider loads no class of the kernel that might fail to load.
+ * <p>Contract: constructing a provider loads no class of the kernel that might fail to load (pass a
+ * method reference such as {@code VectorSupport::kernel}, which loads it only when called).
  * Threading: immutable once constructed; safe to use from any thread.
  */
 public abstract class AbstractKernelProvider implements KernelProvider {
@@ -20,16 +22,19 @@ public abstract class AbstractKernelProvider implements KernelProvider {
     private final String name;
     private final String description;
     private final int rank;
+    private final Supplier<Kernel> kernel;
 
     /**
      * @param name        the kernel's stable, lower-case name, unique among all providers
      * @param description one line saying how the kernel computes its cells
      * @param rank        where {@code auto} places it: the highest-ranked available kernel wins
+     * @param kernel      gives the kernel; called only when it is available
      */
-    protected AbstractKernelProvider(String name, String description, int rank) {
+    protected AbstractKernelProvider(String name, String description, int rank, Supplier<Kernel> kernel) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         this.rank = rank;
+        this.kernel = Objects.requireNonNull(kernel, "kernel");
     }
 
     @Override
@@ -45,6 +50,20 @@ public abstract class AbstractKernelProvider implements KernelProvider {
     @Override
     public final int rank() {
         return rank;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws UnsupportedOperationException with {@link #whyUnavailable()}'s reason when not {@link #available()}
+     */
+    @Override
+    public final Kernel kernel() {
+        Optional<String> why = whyUnavailable();
+        if (why.isPresent()) {
+            throw new UnsupportedOperationException(why.get());
+        }
+        return kernel.get();
     }
 
     /** Always available, unless a subclass says why not. */

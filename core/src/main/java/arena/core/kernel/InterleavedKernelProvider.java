@@ -5,11 +5,6 @@ public final class InterleavedKernelProvider extends AbstractKernelProvider {
 
     /** The provider of the interleaved kernel. */
     public InterleavedKernelProvider() {
-        super("interleaved", "scalar code, four pixels in flight", 10);
-    }
-
-    @Override
-    public Kernel kernel() {
-        return InterleavedKernel.INSTANCE;
+        super("interleaved", "scalar code, four pixels in flight", 10, () -> InterleavedKernel.INSTANCE);
     }
 }

@@ -5,11 +5,6 @@ public final class ScalarKernelProvider extends AbstractKernelProvider {
 
     /** The provider of the reference kernel. */
     public ScalarKernelProvider() {
-        super("scalar", "the golden contract written literally, one pixel at a time (the reference)", 0);
-    }
-
-    @Override
-    public Kernel kernel() {
-        return ScalarKernel.INSTANCE;
+        super("scalar", "the golden contract written literally, one pixel at a time (the reference)", 0, () -> ScalarKernel.INSTANCE);
     }
 }

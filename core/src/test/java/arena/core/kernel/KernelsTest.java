@@ -63,6 +63,8 @@ class KernelsTest {
         assertThat(registry.names()).containsExactly("plain", "auto");
         assertThat(registry.all()).filteredOn(p -> !p.available()).extracting(p -> p.whyUnavailable().orElseThrow())
                 .containsExactly("the gpu kernel needs CUDA 12");
+        assertThatThrownBy(() -> registry.all().get(1).kernel()).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("the gpu kernel needs CUDA 12");
         assertThatThrownBy(() -> registry.byName("GPU"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("kernel"))
                 .hasMessage("kernel 'gpu' is unavailable: the gpu kernel needs CUDA 12");
@@ -113,18 +115,10 @@ class KernelsTest {
 
     /** A provider of a kernel with the scalar counts, available unless {@code whyUnavailable} is given. */
     private static KernelProvider listed(String name, int rank, String whyUnavailable) {
-        return new AbstractKernelProvider(name, "a listed test kernel", rank) {
+        return new AbstractKernelProvider(name, "a listed test kernel", rank, () -> new RenamedScalarKernel(name)) {
             @Override
             public Optional<String> whyUnavailable() {
                 return Optional.ofNullable(whyUnavailable);
-            }
-
-            @Override
-            public Kernel kernel() {
-                whyUnavailable().ifPresent(why -> {
-                    throw new UnsupportedOperationException(why);
-                });
-                return new RenamedScalarKernel(name);
             }
         };
     }

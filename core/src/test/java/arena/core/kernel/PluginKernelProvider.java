@@ -12,11 +12,6 @@ public final class PluginKernelProvider extends AbstractKernelProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public PluginKernelProvider() {
-        super("plugin", "the scalar kernel under another name, registered only by KernelsTest", -10);
-    }
-
-    @Override
-    public Kernel kernel() {
-        return PLUGIN;
+        super("plugin", "the scalar kernel under another name, registered only by KernelsTest", -10, () -> PLUGIN);
     }
 }

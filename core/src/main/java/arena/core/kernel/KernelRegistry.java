@@ -11,17 +11,22 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The kernels available at run time, by name: every {@link KernelProvider} that {@link ServiceLoader}
- * finds (a new kernel is a new provider and a services line, nothing else), or an explicit list for
- * tests; the counterpart of {@code arena.core.StrategyRegistry}. Providers are kept in rank order,
- * lowest first; {@value Kernels#AUTO} names the highest-ranked available one. Listing loads no kernel.
- * Immutable; safe from any thread.
+ * The rules behind {@link Kernels}: the kernels of a list of providers by name, the counterpart of
+ * {@code arena.core.StrategyRegistry}. The list is what {@link ServiceLoader} finds (a new kernel is a
+ * new provider and a services line, nothing else) or, in this package's tests, an explicit one.
+ * Providers are kept in rank order, lowest first; {@value Kernels#AUTO} names the highest-ranked
+ * available one. Listing loads no kernel. Immutable; safe from any thread.
  */
-public final class KernelRegistry {
+final class KernelRegistry {
 
     private final Map<String, KernelProvider> byName;
 
-    private KernelRegistry(List<KernelProvider> providers) {
+    /**
+     * Exactly these providers (tests list their own; {@link #discover()} lists what the class path registers).
+     *
+     * @throws IllegalStateException when two providers share a name or a rank, or a name breaks the rule
+     */
+    KernelRegistry(List<KernelProvider> providers) {
         List<KernelProvider> sorted = new ArrayList<>(providers);
         sorted.sort(Comparator.comparingInt(KernelProvider::rank));
         Map<String, KernelProvider> map = new LinkedHashMap<>();
@@ -51,28 +56,18 @@ public final class KernelRegistry {
      *
      * @throws IllegalStateException when two providers share a name or a rank, or a name breaks the rule
      */
-    public static KernelRegistry discover() {
-        List<KernelProvider> providers = new ArrayList<>();
-        ServiceLoader.load(KernelProvider.class, KernelProvider.class.getClassLoader()).forEach(providers::add);
-        return new KernelRegistry(providers);
-    }
-
-    /**
-     * Exactly these providers.
-     *
-     * @throws IllegalStateException when two providers share a name or a rank, or a name breaks the rule
-     */
-    public static KernelRegistry of(List<KernelProvider> providers) {
-        return new KernelRegistry(providers);
+    static KernelRegistry discover() {
+        return new KernelRegistry(ServiceLoader.load(KernelProvider.class, KernelProvider.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList());
     }
 
     /** Every provider, available or not, lowest rank first. */
-    public List<KernelProvider> all() {
+    List<KernelProvider> all() {
         return List.copyOf(byName.values());
     }
 
     /** The names {@link #byName} accepts: the available kernels, lowest rank first, then {@value Kernels#AUTO}. */
-    public List<String> names() {
+    List<String> names() {
         List<String> names = new ArrayList<>();
         for (KernelProvider provider : byName.values()) {
             if (provider.available()) {
@@ -91,7 +86,7 @@ public final class KernelRegistry {
      *                               {@link #names()}; for an unavailable kernel, saying why
      * @throws IllegalStateException for {@value Kernels#AUTO} when no kernel is available
      */
-    public Kernel byName(String name) {
+    Kernel byName(String name) {
         String canonical = Names.canonical("kernel", name, names());
         if (canonical.equals(Kernels.AUTO)) {
             return auto();

@@ -3,8 +3,9 @@ package arena.core.kernel;
 import java.util.List;
 
 /**
- * The kernels this JVM offers, by name: every {@link KernelProvider} on the class path, found once by
- * {@link java.util.ServiceLoader} (see {@link KernelRegistry#discover()}), in rank order, and
+ * The kernels this JVM offers, by name: every {@link KernelProvider} registered on the class path
+ * (in {@code META-INF/services/arena.core.kernel.KernelProvider}), found once by
+ * {@link java.util.ServiceLoader} where {@code KernelProvider} itself was loaded from, in rank order, and
  * {@code auto}, which names the highest-ranked available one. The built-in kernels are {@code scalar}
  * (the golden contract written literally, the reference), {@code interleaved} (scalar code, several
  * pixels in flight) and {@code vector} (SIMD through the Vector API, when the JVM has

@@ -7,9 +7,8 @@
  * the scratch pool), and how they are found: each registers a
  * {@link arena.core.kernel.KernelProvider} (by convention a {@code <Name>KernelProvider} extending
  * {@link arena.core.kernel.AbstractKernelProvider}) in
- * {@code META-INF/services/arena.core.kernel.KernelProvider}, which
- * {@link arena.core.kernel.KernelRegistry} and the static {@link arena.core.kernel.Kernels} find by
- * {@link java.util.ServiceLoader}, as {@code arena.core.StrategyRegistry} finds strategies.
+ * {@code META-INF/services/arena.core.kernel.KernelProvider}, which {@link arena.core.kernel.Kernels}
+ * finds by {@link java.util.ServiceLoader}, as {@code arena.core.StrategyRegistry} finds strategies.
  *
  * <p>Imports: the JDK, {@code jdk.incubator.vector} (only from {@code VectorKernel}, loaded only when
  * the module is present), {@code arena.core.input}, {@code arena.core.problem} and

@@ -51,7 +51,7 @@ class KernelsTest {
 
     @Test
     void auto_picksTheHighestRankedAvailableKernel_whateverTheOrderOfDiscovery() {
-        KernelRegistry registry = KernelRegistry.of(List.of(listed("fast", 30, "needs a GPU"), listed("medium", 20, null),
+        KernelRegistry registry = new KernelRegistry(List.of(listed("fast", 30, "needs a GPU"), listed("medium", 20, null),
                 listed("slow", 10, null), listed("fastest", 40, "needs libfastest.so")));
         assertThat(registry.byName("auto").name()).isEqualTo("medium");
         assertThat(registry.all()).extracting(KernelProvider::name).containsExactly("slow", "medium", "fast", "fastest");
@@ -59,7 +59,7 @@ class KernelsTest {
 
     @Test
     void anUnavailableKernel_isLeftOutOfTheNames_andRefusedWithItsReason() {
-        KernelRegistry registry = KernelRegistry.of(List.of(listed("plain", 0, null), listed("gpu", 50, "the gpu kernel needs CUDA 12")));
+        KernelRegistry registry = new KernelRegistry(List.of(listed("plain", 0, null), listed("gpu", 50, "the gpu kernel needs CUDA 12")));
         assertThat(registry.names()).containsExactly("plain", "auto");
         assertThat(registry.all()).filteredOn(p -> !p.available()).extracting(p -> p.whyUnavailable().orElseThrow())
                 .containsExactly("the gpu kernel needs CUDA 12");
@@ -73,13 +73,13 @@ class KernelsTest {
 
     @Test
     void twoKernelsWithOneName_orOneRank_orNamedAuto_areRefused() {
-        assertThatThrownBy(() -> KernelRegistry.of(List.of(listed("twin", 1, null), listed("twin", 2, null))))
+        assertThatThrownBy(() -> new KernelRegistry(List.of(listed("twin", 1, null), listed("twin", 2, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("two kernels are named 'twin'");
-        assertThatThrownBy(() -> KernelRegistry.of(List.of(listed("one", 7, null), listed("other", 7, null))))
+        assertThatThrownBy(() -> new KernelRegistry(List.of(listed("one", 7, null), listed("other", 7, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("kernels 'one' and 'other' share rank 7");
-        assertThatThrownBy(() -> KernelRegistry.of(List.of(listed("auto", 1, null))))
+        assertThatThrownBy(() -> new KernelRegistry(List.of(listed("auto", 1, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("kernel name 'auto'");
-        assertThatThrownBy(() -> KernelRegistry.of(List.of()).byName("auto"))
+        assertThatThrownBy(() -> new KernelRegistry(List.of()).byName("auto"))
                 .isInstanceOf(IllegalStateException.class).hasMessage("no kernel is available in this JVM");
     }
 

@@ -1,26 +1,26 @@
 package arena.core.kernel;
 
+import arena.core.input.AbstractProvider;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The part every kernel provider shares: name, description, rank and the way to the kernel, fixed
- * when the provider is constructed. A subclass passes them to the constructor; a kernel that needs
- * something of the JVM (a module, a native library) also overrides {@link #whyUnavailable()}, which
- * by default says the kernel is always available. By convention a
- * provider is a top-level class named {@code <Name>KernelProvider} (e.g.
- * {@code ScalarKernelProvider}) beside its kernel, with a public no-argument constructor for
- * {@link java.util.ServiceLoader}, just as a strategy's is {@code <Model>Provider}.
+ * The part every kernel provider shares: name and description (as every provider's, see
+ * {@link AbstractProvider}), rank and the way to the kernel, fixed when the provider is
+ * constructed. A subclass passes them to the constructor; a kernel that needs something of the JVM
+ * (a module, a native library) also overrides {@link #whyUnavailable()}, which by default says the
+ * kernel is always available. By convention a provider is a top-level class named
+ * {@code <Name>KernelProvider} (e.g. {@code ScalarKernelProvider}) beside its kernel, with a public
+ * no-argument constructor for {@link java.util.ServiceLoader}, just as a strategy's is
+ * {@code <Model>Provider}.
  *
  * <p>Contract: constructing a provider loads no class of the kernel that might fail to load (pass a
  * method reference such as {@code VectorSupport::kernel}, which loads it only when called).
  * Threading: immutable once constructed; safe to use from any thread.
  */
-public abstract class AbstractKernelProvider implements KernelProvider {
+public abstract class AbstractKernelProvider extends AbstractProvider implements KernelProvider {
 
-    private final String name;
-    private final String description;
     private final int rank;
     private final Supplier<Kernel> kernel;
 
@@ -31,20 +31,9 @@ public abstract class AbstractKernelProvider implements KernelProvider {
      * @param kernel      gives the kernel; called only when it is available
      */
     protected AbstractKernelProvider(String name, String description, int rank, Supplier<Kernel> kernel) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.description = Objects.requireNonNull(description, "description");
+        super(name, description);
         this.rank = rank;
         this.kernel = Objects.requireNonNull(kernel, "kernel");
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String description() {
-        return description;
     }
 
     @Override

@@ -11,8 +11,8 @@
  * finds by {@link java.util.ServiceLoader}, as {@code arena.core.StrategyRegistry} finds strategies.
  *
  * <p>Imports: the JDK, {@code jdk.incubator.vector} (only from {@code VectorKernel}, loaded only when
- * the module is present), {@code arena.core.input}, {@code arena.core.problem} and
- * {@code arena.core.concurrent} (the stop signal); never {@code arena.core} itself (the grid, the
+ * the module is present), {@code arena.core.input} (names, bad input, the providers' base),
+ * {@code arena.core.problem} and {@code arena.core.concurrent} (the stop signal); never {@code arena.core} itself (the grid, the
  * job, the strategy SPI), which runs kernels and so sits above this package.
  */
 package arena.core.kernel;

@@ -63,7 +63,7 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
     /**
      * Divides {@code rows} rows among {@code threads} workers: the chunks of the list above, in row
      * order (for {@code split}, the leaves of the halving, left to right); only {@code static}'s are
-     * bound to workers.
+     * preassigned, chunk {@code id} to worker {@code id % threads}.
      */
     default ChunkPlan plan(int rows, int threads) {
         List<RowRange> chunks = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
 /**
  * The rules behind {@link Kernels}: the kernels of a list of providers by name, the counterpart of
@@ -20,6 +21,10 @@ import java.util.ServiceLoader;
 final class KernelRegistry {
 
     private final Map<String, KernelProvider> byName;
+    /** The available kernels' names, then {@value Kernels#AUTO}; fixed, as what the JVM offers a kernel does not change while it runs. */
+    private final List<String> names;
+    /** The highest-ranked available provider, or {@code null} if none is available. */
+    private final KernelProvider auto;
 
     /**
      * Exactly these providers (tests list their own; {@link #discover()} lists what the class path registers).
@@ -48,6 +53,9 @@ final class KernelRegistry {
             lower = provider;
         }
         this.byName = map;
+        List<KernelProvider> available = map.values().stream().filter(KernelProvider::available).toList();
+        this.names = Stream.concat(available.stream().map(KernelProvider::name), Stream.of(Kernels.AUTO)).toList();
+        this.auto = available.isEmpty() ? null : available.getLast();
     }
 
     /**
@@ -68,14 +76,7 @@ final class KernelRegistry {
 
     /** The names {@link #byName} accepts: the available kernels, lowest rank first, then {@value Kernels#AUTO}. */
     List<String> names() {
-        List<String> names = new ArrayList<>();
-        for (KernelProvider provider : byName.values()) {
-            if (provider.available()) {
-                names.add(provider.name());
-            }
-        }
-        names.add(Kernels.AUTO);
-        return List.copyOf(names);
+        return names;
     }
 
     /**
@@ -89,7 +90,10 @@ final class KernelRegistry {
     Kernel byName(String name) {
         String canonical = Names.canonical("kernel", name, names());
         if (canonical.equals(Kernels.AUTO)) {
-            return auto();
+            if (auto == null) {
+                throw new IllegalStateException("no kernel is available in this JVM");
+            }
+            return auto.kernel();
         }
         KernelProvider provider = byName.get(canonical);
         if (provider == null) {
@@ -100,10 +104,5 @@ final class KernelRegistry {
             throw new InvalidInputException("kernel", "kernel '" + provider.name() + "' is unavailable: " + why.get());
         }
         return provider.kernel();
-    }
-
-    private Kernel auto() {
-        return byName.values().stream().filter(KernelProvider::available).reduce((lower, higher) -> higher)
-                .orElseThrow(() -> new IllegalStateException("no kernel is available in this JVM")).kernel();
     }
 }

@@ -38,13 +38,44 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
     }
 
     /** This schedule's family. */
-    Kind kind();
+    default Kind kind() {
+        return switch (this) {
+            case Static s -> Kind.STATIC;
+            case Dynamic d -> Kind.DYNAMIC;
+            case Guided g -> Kind.GUIDED;
+            case Split s -> Kind.SPLIT;
+        };
+    }
 
-    /** The canonical text form, e.g. {@code static}, {@code static:1}, {@code dynamic:16}. */
-    String spec();
+    /**
+     * The canonical text form, e.g. {@code static}, {@code static:1}, {@code dynamic:16}: what
+     * {@link #parse} reads back as an equal schedule, and each variant's {@code toString()}.
+     */
+    default String spec() {
+        return switch (this) {
+            case Static(int chunk) -> chunk == 0 ? "static" : "static:" + chunk;
+            case Dynamic(int chunk) -> "dynamic:" + chunk;
+            case Guided(int minChunk) -> "guided:" + minChunk;
+            case Split(int threshold) -> "split:" + threshold;
+        };
+    }
 
-    /** Divides {@code rows} rows among {@code threads} workers. */
-    ChunkPlan plan(int rows, int threads);
+    /**
+     * Divides {@code rows} rows among {@code threads} workers: the chunks of the list above, in row
+     * order (for {@code split}, the leaves of the halving, left to right); only {@code static}'s are
+     * preassigned, chunk {@code id} to worker {@code id % threads}.
+     */
+    default ChunkPlan plan(int rows, int threads) {
+        List<RowRange> chunks = new ArrayList<>();
+        switch (this) {
+            case Static(int chunk) when chunk == 0 -> addBlocks(chunks, rows, threads);
+            case Static(int chunk) -> addFixedChunks(chunks, rows, chunk);
+            case Dynamic(int chunk) -> addFixedChunks(chunks, rows, chunk);
+            case Guided(int minChunk) -> addGuidedChunks(chunks, rows, threads, minChunk);
+            case Split split -> split.addLeaves(chunks, 0, rows);
+        }
+        return new ChunkPlan(chunks, threads, kind() == Kind.STATIC);
+    }
 
     /** Static: contiguous blocks ({@code chunk == 0}) or round-robin chunks of {@code chunk} rows. */
     record Static(int chunk) implements Schedule {
@@ -53,34 +84,6 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
             if (chunk < 0) {
                 throw new InvalidInputException("schedule", "schedule static chunk must be >= 1, got " + chunk);
             }
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.STATIC;
-        }
-
-        @Override
-        public String spec() {
-            return chunk == 0 ? "static" : "static:" + chunk;
-        }
-
-        @Override
-        public ChunkPlan plan(int rows, int threads) {
-            List<RowRange> chunks = new ArrayList<>();
-            if (chunk == 0) {
-                int base = rows / threads;
-                int extra = rows % threads;
-                int start = 0;
-                for (int w = 0; w < threads && start < rows; w++) {
-                    int length = base + (w < extra ? 1 : 0);
-                    chunks.add(new RowRange(start, start + length));
-                    start += length;
-                }
-            } else {
-                addFixedChunks(chunks, rows, chunk);
-            }
-            return new ChunkPlan(chunks, threads, true);
         }
 
         @Override
@@ -97,23 +100,6 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
         }
 
         @Override
-        public Kind kind() {
-            return Kind.DYNAMIC;
-        }
-
-        @Override
-        public String spec() {
-            return "dynamic:" + chunk;
-        }
-
-        @Override
-        public ChunkPlan plan(int rows, int threads) {
-            List<RowRange> chunks = new ArrayList<>();
-            addFixedChunks(chunks, rows, chunk);
-            return new ChunkPlan(chunks, threads, false);
-        }
-
-        @Override
         public String toString() {
             return spec();
         }
@@ -127,29 +113,6 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
         }
 
         @Override
-        public Kind kind() {
-            return Kind.GUIDED;
-        }
-
-        @Override
-        public String spec() {
-            return "guided:" + minChunk;
-        }
-
-        @Override
-        public ChunkPlan plan(int rows, int threads) {
-            List<RowRange> chunks = new ArrayList<>();
-            int start = 0;
-            while (start < rows) {
-                int remaining = rows - start;
-                int length = Math.min(remaining, Math.max(minChunk, (remaining + threads - 1) / threads));
-                chunks.add(new RowRange(start, start + length));
-                start += length;
-            }
-            return new ChunkPlan(chunks, threads, false);
-        }
-
-        @Override
         public String toString() {
             return spec();
         }
@@ -160,24 +123,6 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
         /** Rejects a threshold below 1. */
         public Split {
             requireAtLeastOne("split threshold", threshold);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.SPLIT;
-        }
-
-        @Override
-        public String spec() {
-            return "split:" + threshold;
-        }
-
-        /** The leaves of the halving, left to right. */
-        @Override
-        public ChunkPlan plan(int rows, int threads) {
-            List<RowRange> leaves = new ArrayList<>();
-            addLeaves(leaves, 0, rows);
-            return new ChunkPlan(leaves, threads, false);
         }
 
         /** Whether a band of {@code rows} rows is split further. */
@@ -255,6 +200,27 @@ public sealed interface Schedule permits Schedule.Static, Schedule.Dynamic, Sche
     private static void requireAtLeastOne(String what, int value) {
         if (value < 1) {
             throw new InvalidInputException("schedule", "schedule " + what + " must be >= 1, got " + value);
+        }
+    }
+
+    private static void addBlocks(List<RowRange> chunks, int rows, int threads) {
+        int base = rows / threads;
+        int extra = rows % threads;
+        int start = 0;
+        for (int w = 0; w < threads && start < rows; w++) {
+            int length = base + (w < extra ? 1 : 0);
+            chunks.add(new RowRange(start, start + length));
+            start += length;
+        }
+    }
+
+    private static void addGuidedChunks(List<RowRange> chunks, int rows, int threads, int minChunk) {
+        int start = 0;
+        while (start < rows) {
+            int remaining = rows - start;
+            int length = Math.min(remaining, Math.max(minChunk, (remaining + threads - 1) / threads));
+            chunks.add(new RowRange(start, start + length));
+            start += length;
         }
     }
 

@@ -18,27 +18,16 @@ import arena.core.problem.JuliaParams;
  * so any number of threads may call {@link #computeRows} at once for disjoint row ranges.
  * Thread-safe.
  */
-public final class InterleavedKernel implements Kernel {
+public final class InterleavedKernel extends ScratchKernel<InterleavedKernel.Slots> {
 
     /** The one instance. */
     public static final InterleavedKernel INSTANCE = new InterleavedKernel();
-
-    private static final Scratch<Slots> SCRATCH = new Scratch<>(Slots::new);
 
     /** Pixels in flight; the loop body of {@link #run} is written out for exactly this many. */
     private static final int SLOTS = 4;
 
     private InterleavedKernel() {
-    }
-
-    @Override
-    public String name() {
-        return "interleaved";
-    }
-
-    @Override
-    public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-        computeRows(params, counts, rowStart, rowEnd, StopSignal.NEVER);
+        super("interleaved", Slots::new);
     }
 
     /**
@@ -47,16 +36,7 @@ public final class InterleavedKernel implements Kernel {
      * end finish one by one in blocks of the same budget; a block boundary never changes a count.
      */
     @Override
-    public boolean computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
-        Slots slots = SCRATCH.take();
-        try {
-            return compute(slots, params, counts, rowStart, rowEnd, stop);
-        } finally {
-            SCRATCH.give(slots);
-        }
-    }
-
-    private static boolean compute(Slots slots, JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
+    boolean compute(Slots slots, JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
         int n = params.size();
         double bound = params.bound();
         double step = params.step();
@@ -189,7 +169,7 @@ public final class InterleavedKernel implements Kernel {
     }
 
     /** One thread's slot state, kept between calls so that a call allocates nothing. */
-    private record Slots(double[] zr, double[] zi, int[] k, int[] pixel) {
+    record Slots(double[] zr, double[] zi, int[] k, int[] pixel) {
         Slots() {
             this(new double[SLOTS], new double[SLOTS], new int[SLOTS], new int[SLOTS]);
         }

@@ -1,15 +1,16 @@
 package arena.core.kernel;
 
-import arena.core.input.InvalidInputException;
-import arena.core.input.Names;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kernels this build offers, by name: {@code scalar} (the golden contract written literally, the
- * reference), {@code interleaved} (scalar code, several pixels in flight), {@code vector} (SIMD through
- * the Vector API, when the JVM has {@code jdk.incubator.vector}) and {@code auto}, which names the
- * fastest available one. Every kernel is bit-identical to {@code scalar}; a kernel's
+ * The kernels this JVM offers, by name: every {@link KernelProvider} registered on the class path
+ * (in {@code META-INF/services/arena.core.kernel.KernelProvider}), found once by
+ * {@link java.util.ServiceLoader} where {@code KernelProvider} itself was loaded from, in rank order, and
+ * {@code auto}, which names the highest-ranked available one. The built-in kernels are {@code scalar}
+ * (the golden contract written literally, the reference), {@code interleaved} (scalar code, several
+ * pixels in flight) and {@code vector} (SIMD through the Vector API, when the JVM has
+ * {@code jdk.incubator.vector}), so {@code auto} is {@code vector} when available, else
+ * {@code interleaved}. Every kernel is bit-identical to {@code scalar}; a kernel's
  * {@link Kernel#name()} is always its real name, so reports record the kernel actually used, never
  * {@code auto}. Stateless; safe from any thread.
  */
@@ -17,6 +18,9 @@ public final class Kernels {
 
     /** The name that picks the fastest available kernel. */
     public static final String AUTO = "auto";
+
+    /** Found on first use of this class, then kept: the class path does not change while the JVM runs. */
+    private static final KernelRegistry DISCOVERED = KernelRegistry.discover();
 
     private Kernels() {
     }
@@ -31,36 +35,24 @@ public final class Kernels {
         return byName(AUTO);
     }
 
-    /** Every name {@link #byName} accepts in this JVM, {@code auto} last. */
+    /** Every kernel provider found, available or not, lowest rank first. */
+    public static List<KernelProvider> providers() {
+        return DISCOVERED.all();
+    }
+
+    /** Every name {@link #byName} accepts in this JVM: the available kernels by rank, {@code auto} last. */
     public static List<String> names() {
-        List<String> names = new ArrayList<>(List.of("scalar", "interleaved"));
-        if (VectorSupport.available()) {
-            names.add("vector");
-        }
-        names.add(AUTO);
-        return names;
+        return DISCOVERED.names();
     }
 
     /**
-     * The kernel with this name; {@code auto} gives {@code vector} when available, else
-     * {@code interleaved}.
+     * The kernel with this name; {@code auto} gives the highest-ranked available kernel.
      *
-     * @throws InvalidInputException naming {@code kernel}: for an unknown name, listing the known
-     *                               ones; for {@code vector} without its module, saying which JVM
-     *                               flag it needs
+     * @throws arena.core.input.InvalidInputException naming {@code kernel}: for an unknown name,
+     *         listing the known ones; for an unavailable kernel (e.g. {@code vector} without its
+     *         module), saying why (for {@code vector}, which JVM flag it needs)
      */
     public static Kernel byName(String name) {
-        return switch (Names.canonical("kernel", name, names())) {
-            case "scalar" -> ScalarKernel.INSTANCE;
-            case "interleaved" -> InterleavedKernel.INSTANCE;
-            case "vector" -> {
-                if (!VectorSupport.available()) {
-                    throw new InvalidInputException("kernel", "kernel 'vector' is unavailable: " + VectorSupport.UNAVAILABLE_MESSAGE);
-                }
-                yield VectorSupport.kernel();
-            }
-            case AUTO -> VectorSupport.available() ? VectorSupport.kernel() : InterleavedKernel.INSTANCE;
-            default -> throw Names.unknown("kernel", name, names());
-        };
+        return DISCOVERED.byName(name);
     }
 }

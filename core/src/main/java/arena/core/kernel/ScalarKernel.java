@@ -17,22 +17,13 @@ import arena.core.problem.JuliaParams;
  * loop with a poll of the stop signal every {@link StopSignal#POLL_UPDATES} updates. Stateless and
  * thread-safe.
  */
-public final class ScalarKernel implements Kernel {
+public final class ScalarKernel extends AbstractKernel {
 
     /** The one instance. */
     public static final ScalarKernel INSTANCE = new ScalarKernel();
 
     private ScalarKernel() {
-    }
-
-    @Override
-    public String name() {
-        return "scalar";
-    }
-
-    @Override
-    public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-        computeRows(params, counts, rowStart, rowEnd, StopSignal.NEVER);
+        super("scalar");
     }
 
     /**

@@ -57,7 +57,7 @@ import jdk.incubator.vector.VectorSpecies;
  * any number of threads may call {@link #computeRows} at once for disjoint row ranges; once
  * compiled, a call allocates nothing.
  */
-public final class VectorKernel implements Kernel {
+public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
 
     static final VectorKernel INSTANCE = new VectorKernel();
 
@@ -86,19 +86,9 @@ public final class VectorKernel implements Kernel {
      * 8192 updates where {@code n_max} is larger (at most about 0.5%), nothing in the seed case.
      */
     private static final int POLL_BLOCK = StopSignal.POLL_UPDATES / 8;
-    private static final Scratch<Lanes> SCRATCH = new Scratch<>(Lanes::new);
 
     private VectorKernel() {
-    }
-
-    @Override
-    public String name() {
-        return "vector";
-    }
-
-    @Override
-    public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-        computeRows(params, counts, rowStart, rowEnd, StopSignal.NEVER);
+        super("vector", Lanes::new);
     }
 
     /**
@@ -109,16 +99,7 @@ public final class VectorKernel implements Kernel {
      * updates per pixel) runs between polls.
      */
     @Override
-    public boolean computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
-        Lanes lanes = SCRATCH.take();
-        try {
-            return compute(lanes, params, counts, rowStart, rowEnd, stop);
-        } finally {
-            SCRATCH.give(lanes);
-        }
-    }
-
-    private static boolean compute(Lanes lanes, JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
+    boolean compute(Lanes lanes, JuliaParams params, int[] counts, int rowStart, int rowEnd, StopSignal stop) {
         lanes.start(params, rowStart, rowEnd);
         int nMax = params.nMax();
         double cRe = params.cRe(), cIm = params.cIm(), zMax2 = params.zMax2();
@@ -172,7 +153,7 @@ public final class VectorKernel implements Kernel {
     }
 
     /** One thread's lanes, its queue of survivors and its cursor over the band's pixels. */
-    private static final class Lanes {
+    static final class Lanes {
         // the refill pass's lanes: z, count and pixel per lane (-1: empty), the live mask per vector
         final double[] zr = new double[LANES], zi = new double[LANES], count = new double[LANES];
         final int[] pixel = new int[LANES];

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -29,8 +30,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // a broken refill loops forever rather than failing
 class FastKernelsTest {
 
+    /** Every kernel {@link Kernels} finds but the reference: a new kernel's provider puts it here. */
     static Stream<Kernel> fastKernels() {
-        return Stream.of(InterleavedKernel.INSTANCE, VectorSupport.kernel());
+        return KernelCancellationTest.everyKernel().filter(kernel -> kernel != Kernels.reference());
     }
 
     static long seed(String what) {
@@ -43,6 +45,14 @@ class FastKernelsTest {
         int[] counts = new int[params.cellCount()];
         kernel.computeRows(params, counts, 0, params.size());
         return counts;
+    }
+
+    /** Runs {@code check} on {@code problems} random problems from one printed seed; the check may draw more from {@code random}. */
+    private static void forRandomProblems(Kernel kernel, String sweep, int problems, BiConsumer<JuliaParams, Random> check) {
+        Random random = new Random(seed(kernel.name() + " " + sweep));
+        for (int k = 0; k < problems; k++) {
+            check.accept(randomProblem(random), random);
+        }
     }
 
     static JuliaParams randomProblem(Random random) {
@@ -63,12 +73,8 @@ class FastKernelsTest {
     @ParameterizedTest
     @MethodSource("fastKernels")
     void randomProblems_matchTheScalarKernelCellForCell(Kernel kernel) {
-        Random random = new Random(seed(kernel.name() + " random sweep"));
-        for (int k = 0; k < 200; k++) {
-            JuliaParams params = randomProblem(random);
-            assertThat(grid(kernel, params)).as("%s on %s", kernel.name(), params)
-                    .isEqualTo(grid(ScalarKernel.INSTANCE, params));
-        }
+        forRandomProblems(kernel, "random sweep", 200, (params, random) -> assertThat(grid(kernel, params))
+                .as("%s on %s", kernel.name(), params).isEqualTo(grid(ScalarKernel.INSTANCE, params)));
     }
 
     /**
@@ -99,9 +105,7 @@ class FastKernelsTest {
     @ParameterizedTest
     @MethodSource("fastKernels")
     void aRowBand_writesExactlyItsOwnRows(Kernel kernel) {
-        Random random = new Random(seed(kernel.name() + " row bands"));
-        for (int k = 0; k < 100; k++) {
-            JuliaParams params = randomProblem(random);
+        forRandomProblems(kernel, "row bands", 100, (params, random) -> {
             int n = params.size();
             int a = random.nextInt(n + 1);
             int b = a + random.nextInt(n + 1 - a);
@@ -114,7 +118,7 @@ class FastKernelsTest {
                 int[] want = i >= a && i < b ? Arrays.copyOfRange(expected, i * n, (i + 1) * n) : filled(n, -1);
                 assertThat(row).as("%s rows [%d, %d) of %s: row %d", kernel.name(), a, b, params, i).isEqualTo(want);
             }
-        }
+        });
     }
 
     @ParameterizedTest

@@ -18,7 +18,7 @@ class VectorSupportTest {
     }
 
     @Test
-    void withoutTheModule_availableIsFalse_andKernelRefusesWithTheFlagToAdd() throws IOException, InterruptedException {
+    void withoutTheModule_availableIsFalse_andKernelRefusesWithTheFlagToAdd_andKernelsLeaveVectorOut() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 VectorSupportProbe.class.getName()).redirectErrorStream(true).start();
@@ -26,6 +26,9 @@ class VectorSupportTest {
         assertThat(probe.waitFor()).as(output).isZero();
         assertThat(output).contains("available=false")
                 .contains("refused=the vector kernel needs the JVM flag --add-modules jdk.incubator.vector")
+                .contains("names=[scalar, interleaved, auto]")
+                .contains("auto=interleaved")
+                .contains("byName refused kernel: kernel 'vector' is unavailable: the vector kernel needs the JVM flag --add-modules jdk.incubator.vector")
                 .doesNotContain("NoClassDefFoundError");
     }
 

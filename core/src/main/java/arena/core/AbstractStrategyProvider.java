@@ -1,10 +1,11 @@
 package arena.core;
 
+import arena.core.input.AbstractProvider;
 import java.util.Objects;
 
 /**
- * The part every provider shares: a strategy's name, description and capabilities, fixed when the
- * provider is constructed. A subclass passes them to the constructor together with its strategy's
+ * The part every strategy provider shares: its name and description ({@link AbstractProvider}, as a
+ * kernel provider's) and its capabilities, fixed when the provider is constructed. A subclass passes them to the constructor together with its strategy's
  * constructor ({@link Opener}, e.g. {@code ThreadsStrategy::new}), or implements {@link #open}
  * itself. By convention a provider is a top-level class named {@code <Model>Provider} (e.g.
  * {@code ThreadsProvider}) in its strategy's package, with a public no-argument constructor for
@@ -15,10 +16,8 @@ import java.util.Objects;
  * constructed, so stateless and safe to use from any thread; {@link #open} may be called
  * concurrently and returns a new, independent strategy each time.
  */
-public abstract class AbstractStrategyProvider implements StrategyProvider {
+public abstract class AbstractStrategyProvider extends AbstractProvider implements StrategyProvider {
 
-    private final String name;
-    private final String description;
     private final Capabilities capabilities;
     private final Opener opener;
 
@@ -37,8 +36,7 @@ public abstract class AbstractStrategyProvider implements StrategyProvider {
      * strategy's class, but runs none of its code and loads none of its library's classes.
      */
     protected AbstractStrategyProvider(String name, String description, Capabilities capabilities, Opener opener) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.description = Objects.requireNonNull(description, "description");
+        super(name, description);
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.opener = opener;
     }
@@ -58,19 +56,9 @@ public abstract class AbstractStrategyProvider implements StrategyProvider {
     @Override
     public Strategy open(StrategyConfig config) {
         if (opener == null) {
-            throw new IllegalStateException("provider '" + name + "' was constructed without an opener and does not override open");
+            throw new IllegalStateException("provider '" + name() + "' was constructed without an opener and does not override open");
         }
         return opener.open(this, config);
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String description() {
-        return description;
     }
 
     @Override

@@ -89,6 +89,10 @@ public final class RxJavaStrategy extends AbstractStrategy {
 
     @Override
     protected void run(GridJob job) {
+        if (pool.isShutdown()) {
+            // a closed pool rejects the rails' tasks, and RxJava would leave blockingAwait waiting forever
+            throw new IllegalStateException("strategy " + name() + " is closed");
+        }
         RailGuard guard = new RailGuard(job);
         try {
             chunks(job, guard).ignoreElements().blockingAwait();

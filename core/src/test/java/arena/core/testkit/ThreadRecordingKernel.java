@@ -1,0 +1,98 @@
+package arena.core.testkit;
+
+import arena.core.ChunkPlan;
+import arena.core.RowRange;
+import arena.core.kernel.ScalarKernel;
+import arena.core.problem.JuliaParams;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+
+/**
+ * A test hook: computes like the scalar kernel and records every band it is given with the name of
+ * the thread that computed it, in the order the bands started, so a test can check who computed
+ * which rows. Subclasses may hold a band back by overriding {@link #beforeBand}. Thread-safe.
+ */
+public class ThreadRecordingKernel extends TestKernel {
+
+    /** One band as the kernel received it. */
+    public record Band(String thread, RowRange rows) {
+    }
+
+    private final ConcurrentLinkedQueue<Band> bands = new ConcurrentLinkedQueue<>();
+
+    /** A kernel that records every band it computes. */
+    public ThreadRecordingKernel() {
+        super("thread-recording");
+    }
+
+    @Override
+    public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+        bands.add(new Band(Thread.currentThread().getName(), new RowRange(rowStart, rowEnd)));
+        beforeBand(rowStart, rowEnd);
+        ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
+        afterBand(rowStart, rowEnd);
+    }
+
+    /** Called on the computing thread after the band is recorded and before it is computed; does nothing here. */
+    protected void beforeBand(int rowStart, int rowEnd) {
+    }
+
+    /** Called on the computing thread after the band is computed; does nothing here. */
+    protected void afterBand(int rowStart, int rowEnd) {
+    }
+
+    /** Every band received so far, in the order they started. */
+    public List<Band> bands() {
+        return List.copyOf(bands);
+    }
+
+    /** The row ranges received so far, in the order they started. */
+    public List<RowRange> rows() {
+        return bands.stream().map(Band::rows).toList();
+    }
+
+    /** The name of the thread that computed {@code row}, or null if none has. */
+    public String threadOf(int row) {
+        return bands.stream().filter(band -> band.rows().start() <= row && row < band.rows().end())
+                .map(Band::thread).findFirst().orElse(null);
+    }
+
+    /** The names of the threads that computed any of {@code rows}. */
+    public Set<String> threadsOf(IntStream rows) {
+        Set<String> threads = new LinkedHashSet<>();
+        rows.forEach(row -> threads.add(threadOf(row)));
+        return threads;
+    }
+
+    /**
+     * For each of {@code workers} workers, the names of the threads that computed the chunks
+     * {@code plan} pre-assigns to it.
+     */
+    public List<Set<String>> threadsByWorker(ChunkPlan plan, int workers) {
+        List<Set<String>> byWorker = new ArrayList<>();
+        for (int worker = 0; worker < workers; worker++) {
+            byWorker.add(threadsOf(plan.chunksOf(worker).stream().flatMapToInt(rows -> IntStream.range(rows.start(), rows.end()))));
+        }
+        return byWorker;
+    }
+
+    /** The names of every thread that computed a band. */
+    public Set<String> threads() {
+        Set<String> threads = new LinkedHashSet<>();
+        bands.forEach(band -> threads.add(band.thread()));
+        return threads;
+    }
+
+    /** Each thread's first band, threads in the order of their first band. */
+    public Map<String, RowRange> firstBandByThread() {
+        Map<String, RowRange> first = new LinkedHashMap<>();
+        bands.forEach(band -> first.putIfAbsent(band.thread(), band.rows()));
+        return first;
+    }
+}

@@ -1,7 +1,13 @@
 package arena.core.testkit;
 
 import arena.core.ChunkPlan;
+import arena.core.CountGrid;
+import arena.core.Execution;
 import arena.core.RowRange;
+import arena.core.Schedule;
+import arena.core.SequentialStrategy;
+import arena.core.Strategy;
+import arena.core.StrategyConfig;
 import arena.core.kernel.ScalarKernel;
 import arena.core.problem.JuliaParams;
 import java.util.ArrayList;
@@ -12,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A test hook: computes like the scalar kernel and records every band it is given with the name of
@@ -80,6 +87,20 @@ public class ThreadRecordingKernel extends TestKernel {
             byWorker.add(threadsOf(plan.chunksOf(worker).stream().flatMapToInt(rows -> IntStream.range(rows.start(), rows.end()))));
         }
         return byWorker;
+    }
+
+    /**
+     * Computes {@code problem} with {@code strategy} under {@code static:1}, asserts that the grid is
+     * the sequential one, and returns, for each of the strategy's workers, the names of the threads
+     * that computed the rows the plan pre-assigns to it.
+     */
+    public static List<Set<String>> threadsByWorkerUnderStatic(Strategy strategy, JuliaParams problem) {
+        ThreadRecordingKernel kernel = new ThreadRecordingKernel();
+        Schedule schedule = new Schedule.Static(1);
+        CountGrid grid = strategy.compute(problem, new Execution(schedule, kernel));
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
+        assertThat(CountGrid.difference(expected, grid)).as("%s under %s", strategy.name(), schedule.spec()).isEmpty();
+        return kernel.threadsByWorker(schedule.plan(problem.size(), strategy.threads()), strategy.threads());
     }
 
     /** The names of every thread that computed a band. */

@@ -1,9 +1,7 @@
 package arena.strategy.rxjava;
 
-import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.Schedule;
-import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
 import arena.core.problem.Complex;
@@ -13,7 +11,6 @@ import arena.core.testkit.ThrowingKernel;
 import arena.core.testkit.TwoRowsFailTogetherKernel;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,15 +40,10 @@ class RxJavaPipelineTest {
 
     @Test
     void staticSchedule_runsEachWorkersChunksOnOneThreadOfThePool() {
-        JuliaParams problem = JuliaParams.of(30, new Complex(-0.4, 0.6));
-        ThreadRecordingKernel kernel = new ThreadRecordingKernel();
         try (RxJavaStrategy strategy = open(3)) {
-            CountGrid grid = strategy.compute(problem, new Execution(new Schedule.Static(1), kernel));
-
-            List<Set<String>> byWorker = kernel.threadsByWorker(new Schedule.Static(1).plan(problem.size(), 3), 3);
-            assertThat(byWorker).as("threads that computed each worker's rows").allSatisfy(threads -> assertThat(threads).hasSize(1)
-                    .allSatisfy(name -> assertThat(name).startsWith("arena-rxjava-")));
-            assertThat(CountGrid.difference(sequential(problem), grid)).isEmpty();
+            assertThat(ThreadRecordingKernel.threadsByWorkerUnderStatic(strategy, JuliaParams.of(30, new Complex(-0.4, 0.6))))
+                    .as("threads that computed each worker's rows")
+                    .allSatisfy(threads -> assertThat(threads).hasSize(1).allSatisfy(name -> assertThat(name).startsWith("arena-rxjava-")));
         }
     }
 
@@ -81,9 +73,5 @@ class RxJavaPipelineTest {
 
     private static RxJavaStrategy open(int threads) {
         return new RxJavaStrategy(new RxJavaProvider(), StrategyConfig.threads(threads));
-    }
-
-    private static CountGrid sequential(JuliaParams problem) {
-        return new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
     }
 }

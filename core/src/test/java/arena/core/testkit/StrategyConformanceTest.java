@@ -92,7 +92,8 @@ public abstract class StrategyConformanceTest {
     /**
      * Asserts that an open strategy computes nothing between two calls, after a call that failed or
      * was cancelled. The default checks nothing more than the kernels' own counts do (a pool's idle
-     * threads may live on); a strategy that starts its workers per call checks that they are gone.
+     * threads may live on); a strategy that can tell more (for example that none of its tasks is
+     * running) checks it here.
      */
     protected void assertIdleBetweenCalls(Strategy open) {
     }

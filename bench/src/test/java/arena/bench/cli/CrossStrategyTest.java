@@ -13,14 +13,20 @@ import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
 import arena.core.problem.JuliaParams;
 import arena.core.testkit.GoldenCases;
+import java.io.IOException;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
@@ -32,11 +38,51 @@ class CrossStrategyTest {
 
     private static final List<String> EXPECTED = List.of("sequential", "akka", "akka-cluster", "completable", "executor", "forkjoin", "reactor", "rxjava", "streams", "threads", "virtual");
 
+    private static final String SERVICES_FILE = "META-INF/services/" + StrategyProvider.class.getName();
+
     @Test
     void distribution_discoversExactlyEveryModel() {
-        assertThat(StrategyRegistry.discover().names())
-                .as("the strategies ServiceLoader finds; one missing means its module's META-INF/services file is missing or wrong")
-                .containsExactlyInAnyOrderElementsOf(EXPECTED);
+        assertDiscoversExactlyEveryModel(StrategyRegistry.discover().names());
+    }
+
+    @Test
+    void aModuleWithoutItsServicesFile_failsTheDiscoveryCheck_namingTheModule() throws IOException {
+        ClassLoader withoutForkJoin = new HidingServicesFiles(getClass().getClassLoader(), "forkjoin");
+        assertThat(Collections.list(withoutForkJoin.getResources(SERVICES_FILE)))
+                .as("services files left visible").hasSize(Collections.list(getClass().getClassLoader().getResources(SERVICES_FILE)).size() - 1);
+        List<StrategyProvider> found = ServiceLoader.load(StrategyProvider.class, withoutForkJoin).stream().map(ServiceLoader.Provider::get).toList();
+
+        assertThatThrownBy(() -> assertDiscoversExactlyEveryModel(StrategyRegistry.of(found).names()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("missing or wrong")
+                .hasMessageContaining("[\"forkjoin\"]");
+    }
+
+    /** Asserts that {@code names} are exactly the expected strategies, naming any whose services file is missing. */
+    private static void assertDiscoversExactlyEveryModel(List<String> names) {
+        List<String> missing = EXPECTED.stream().filter(name -> !names.contains(name)).toList();
+        assertThat(missing)
+                .as("strategies not found by ServiceLoader: their module's %s is missing or wrong", SERVICES_FILE)
+                .isEmpty();
+        assertThat(names).as("the strategies ServiceLoader finds").containsExactlyInAnyOrderElementsOf(EXPECTED);
+    }
+
+    /** A class loader that hides the services files of the class-path entries whose location contains {@code module}. */
+    private static final class HidingServicesFiles extends ClassLoader {
+        private final String module;
+
+        HidingServicesFiles(ClassLoader parent, String module) {
+            super(parent);
+            this.module = module;
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            List<URL> visible = Collections.list(super.getResources(name)).stream()
+                    .filter(url -> !(name.equals(SERVICES_FILE) && url.toString().contains(module)))
+                    .toList();
+            return Collections.enumeration(visible);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package arena.bench.cli;
 
+import arena.core.testkit.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -89,13 +90,7 @@ final class RealLauncher {
      * returns those left; once none is, the launcher's stderr filter has written everything.
      */
     static List<Long> awaitGroupGone(long group, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Long> left = liveMembers(group);
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            left = liveMembers(group);
-        }
-        return left;
+        return Waits.pollUntilEmpty(() -> liveMembers(group), timeout, Duration.ofMillis(50));
     }
 
     /** Kills every process left in process group {@code group} (a test's cleanup, whatever the outcome). */

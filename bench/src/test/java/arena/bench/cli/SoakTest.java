@@ -7,12 +7,10 @@ import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
-import arena.core.StrategyRegistry;
 import arena.core.problem.JuliaParams;
 import arena.core.testkit.LiveThreads;
+import arena.core.testkit.RandomSchedules;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +44,7 @@ class SoakTest {
             for (; done < runs && System.nanoTime() < deadline; done++) {
                 StrategyProvider provider = providers.get(random.nextInt(providers.size()));
                 int threads = Math.min(random.nextInt(1, maxThreads + 1), provider.capabilities().maxThreads());
-                List<Schedule.Kind> kinds = new ArrayList<>(EnumSet.copyOf(provider.capabilities().schedules()));
-                int chunk = random.nextInt(1, 12);
-                Schedule schedule = switch (kinds.get(random.nextInt(kinds.size()))) {
-                    case STATIC -> new Schedule.Static(random.nextBoolean() ? 0 : chunk);
-                    case DYNAMIC -> new Schedule.Dynamic(chunk);
-                    case GUIDED -> new Schedule.Guided(chunk);
-                    case SPLIT -> new Schedule.Split(chunk);
-                };
+                Schedule schedule = RandomSchedules.draw(random, provider.capabilities(), random.nextInt(1, 12));
                 JuliaParams problem = new JuliaParams(random.nextInt(1, 48), random.nextDouble(-1, 1), random.nextDouble(-1, 1),
                         random.nextDouble(0.1, 2.5), random.nextDouble(0.2, 4), random.nextInt(0, 150));
                 Strategy strategy = open.computeIfAbsent(provider.name() + "/" + threads,

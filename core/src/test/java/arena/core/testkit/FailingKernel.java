@@ -1,6 +1,5 @@
 package arena.core.testkit;
 
-import arena.core.kernel.Kernel;
 import arena.core.kernel.ScalarKernel;
 import arena.core.problem.JuliaParams;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * worker. It counts the rows it computed, so that a test can see the other workers stop promptly.
  * Thread-safe.
  */
-public final class FailingKernel implements Kernel {
+public final class FailingKernel extends TestKernel {
 
     private final int failingRow;
     private final AtomicLong rowsComputed = new AtomicLong();
@@ -20,12 +19,8 @@ public final class FailingKernel implements Kernel {
 
     /** A kernel that fails on row {@code failingRow}. */
     public FailingKernel(int failingRow) {
+        super("failing-at-row-" + failingRow);
         this.failingRow = failingRow;
-    }
-
-    @Override
-    public String name() {
-        return "failing-at-row-" + failingRow;
     }
 
     @Override

@@ -8,15 +8,10 @@ import arena.core.problem.JuliaParams;
  * A test hook: computes like the scalar kernel, but when it reaches row {@code row} it interrupts
  * the thread it runs on, as an outside party (a pool shutting down, a debugger, a stray
  * {@code Thread.interrupt()}) would. Stateless; thread-safe.
+ *
+ * @param row the row whose band interrupts its thread
  */
-public final class InterruptingKernel implements Kernel {
-
-    private final int row;
-
-    /** A kernel that interrupts its thread on row {@code row}. */
-    public InterruptingKernel(int row) {
-        this.row = row;
-    }
+public record InterruptingKernel(int row) implements Kernel {
 
     @Override
     public String name() {

@@ -27,12 +27,6 @@ public final class LiveThreads {
      * names of those still alive (empty when none is).
      */
     public static List<String> awaitNone(String prefix, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> alive = named(prefix);
-        while (!alive.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            alive = named(prefix);
-        }
-        return alive;
+        return Waits.pollUntilEmpty(() -> named(prefix), timeout, Duration.ofMillis(10));
     }
 }

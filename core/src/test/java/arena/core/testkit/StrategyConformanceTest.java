@@ -1,5 +1,6 @@
 package arena.core.testkit;
 
+import arena.core.AbstractStrategy;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.GoldenCase;
@@ -9,6 +10,7 @@ import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.StrategyRegistry;
 import arena.core.WorkerFailedException;
 import arena.core.input.InvalidInputException;
 import arena.core.problem.Complex;
@@ -20,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
@@ -34,8 +39,11 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * names its provider. It checks the golden figures, bit-identity with {@code sequential} over a table
  * of problems, thread counts and every schedule the strategy declares, a seeded random sweep (the
  * seed is printed; set {@code -Darena.seed=N} to replay), failure propagation with the original
- * cause, prompt stopping, reuse after a failure, refusal of unsupported schedules and, after close,
- * that no thread of the strategy is left alive.
+ * cause, prompt stopping, a failure surfacing only once the chunks in flight elsewhere have ended, reuse
+ * after a failure, the caller's interrupt (before and during a call, and before a count: a
+ * {@link CancellationException}, the flag kept, nothing left computing, the strategy usable after),
+ * refusal of unsupported schedules, that the module's services file registers the provider and, after
+ * close, that no thread of the strategy is left alive.
  */
 public abstract class StrategyConformanceTest {
 
@@ -65,6 +73,29 @@ public abstract class StrategyConformanceTest {
         assertThat(LiveThreads.awaitNone(threadNamePrefix(), Duration.ofSeconds(5)))
                 .as("threads of %s still alive after close", closed.name())
                 .isEmpty();
+    }
+
+    /**
+     * Whether a worker holds one shared chunk at a time, so that a free worker takes the next chunk
+     * while another is busy (OpenMP's dynamic). A model that deals each worker a chunk ahead, to
+     * hide a round trip, says so here, and the hand-out test is skipped for it.
+     */
+    protected boolean holdsOneSharedChunkAtATime() {
+        return true;
+    }
+
+    /** The class this module's services file registers; the provider under test's own class unless it wraps one. */
+    protected Class<? extends StrategyProvider> registeredProviderClass() {
+        return provider().getClass();
+    }
+
+    /**
+     * Asserts that an open strategy computes nothing between two calls, after a call that failed or
+     * was cancelled. The default checks nothing more than the kernels' own counts do (a pool's idle
+     * threads may live on); a strategy that can tell more (for example that none of its tasks is
+     * running) checks it here.
+     */
+    protected void assertIdleBetweenCalls(Strategy open) {
     }
 
     /**
@@ -143,18 +174,11 @@ public abstract class StrategyConformanceTest {
         long seed = Long.getLong("arena.seed", System.nanoTime());
         System.out.println(getClass().getSimpleName() + " random sweep seed: " + seed + " (replay with -Darena.seed=" + seed + ")");
         SplittableRandom random = new SplittableRandom(seed);
-        List<Schedule.Kind> kinds = new ArrayList<>(EnumSet.copyOf(provider().capabilities().schedules()));
         for (int run = 0; run < 40; run++) {
             JuliaParams problem = new JuliaParams(random.nextInt(1, 120), random.nextDouble(-1, 1), random.nextDouble(-1, 1),
                     random.nextDouble(0.2, 2.0), random.nextDouble(0.5, 4.0), random.nextInt(0, 300));
             int threads = random.nextInt(1, 9);
-            int chunk = random.nextInt(1, 20);
-            Schedule schedule = switch (kinds.get(random.nextInt(kinds.size()))) {
-                case STATIC -> new Schedule.Static(random.nextBoolean() ? 0 : chunk);
-                case DYNAMIC -> new Schedule.Dynamic(chunk);
-                case GUIDED -> new Schedule.Guided(chunk);
-                case SPLIT -> new Schedule.Split(chunk);
-            };
+            Schedule schedule = RandomSchedules.draw(random, provider().capabilities(), random.nextInt(1, 20));
             String replay = "seed " + seed + ", run " + run + ": " + problem + ", " + threads + " threads, " + schedule.spec();
             assertSameAsSequential(strategy(threads), problem, schedule, replay);
         }
@@ -238,6 +262,118 @@ public abstract class StrategyConformanceTest {
         }
     }
 
+    @TestFactory
+    Stream<DynamicTest> workerFailure_surfacesOnlyOnceTheChunkInFlightElsewhereHasEnded_asTheVeryInstanceThrown() {
+        assumeKernelInstancesRun();
+        org.junit.jupiter.api.Assumptions.assumeTrue(provider().capabilities().maxThreads() >= 2, "one worker: nothing runs elsewhere");
+        JuliaParams problem = JuliaParams.of(40, new Complex(-0.7, 0.27)).withNMax(200);
+        return schedules().stream().filter(s -> s.plan(problem.size(), 2).chunks().size() >= 2).map(schedule -> dynamicTest(schedule.spec(), () -> {
+            Strategy strategy = strategy(2);
+            FailsWhileAnotherBandRunsKernel kernel = new FailsWhileAnotherBandRunsKernel(Duration.ofMillis(200));
+            assertThatThrownBy(() -> strategy.compute(problem, new Execution(schedule, kernel)))
+                    .isInstanceOf(WorkerFailedException.class)
+                    .cause()
+                    .isSameAs(kernel.failure());
+            assertThat(kernel.secondBandFinished()).as("the band in flight on the other worker finished before compute returned").isTrue();
+            assertThat(kernel.rowsComputed()).as("rows computed: the others stopped").isLessThan(problem.size());
+            assertIdleBetweenCalls(strategy);
+            assertSameAsSequential(strategy, problem, schedule);
+        }));
+    }
+
+    @Test
+    void dynamicSchedule_aFreeWorkerTakesEveryNextChunk_whileAnotherIsBusy() {
+        assumeKernelInstancesRun();
+        org.junit.jupiter.api.Assumptions.assumeTrue(provider().capabilities().supports(new Schedule.Dynamic(1))
+                && provider().capabilities().maxThreads() >= 2, "no dynamic hand-out among two workers");
+        org.junit.jupiter.api.Assumptions.assumeTrue(holdsOneSharedChunkAtATime(), provider().name() + " deals each worker a chunk ahead");
+        JuliaParams problem = JuliaParams.of(19, new Complex(0.285, 0.01));
+        FirstRowWaitsForTheOthersKernel kernel = new FirstRowWaitsForTheOthersKernel(problem.size());
+        CountGrid grid = strategy(2).compute(problem, new Execution(new Schedule.Dynamic(1), kernel));
+
+        assertThat(kernel.othersDoneInTime())
+                .as("rows 1..%d were computed while row 0 held its worker (no worker pre-claimed chunks)", problem.size() - 1)
+                .isTrue();
+        assertThat(kernel.threadsOf(IntStream.range(1, problem.size()))).doesNotContain(kernel.threadOf(0));
+        assertThat(CountGrid.difference(reference.compute(problem, Execution.reference()), grid)).isEmpty();
+    }
+
+    @Test
+    void twoWorkersFailingAtOnce_theCallerGetsOneOfTheFailures() {
+        assumeKernelInstancesRun();
+        org.junit.jupiter.api.Assumptions.assumeTrue(provider().capabilities().supports(new Schedule.Dynamic(1))
+                && provider().capabilities().maxThreads() >= 2, "no dynamic hand-out among two workers");
+        TwoRowsFailTogetherKernel.assertOneOfTwoFailuresReachesTheCaller(strategy(2), JuliaParams.of(40, new Complex(-0.7, 0.27)));
+    }
+
+    @Test
+    void callerInterruptedBeforeTheCall_isCancelled_keepsItsInterruptFlag_andTheStrategyStaysUsable() {
+        Strategy strategy = strategy(2);
+        JuliaParams problem = JuliaParams.seedCase().withResolution(400);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> strategy.compute(problem, Execution.of(balancingSchedule())))
+                    .isInstanceOf(CancellationException.class);
+        } finally {
+            assertThat(Thread.interrupted()).as("the caller's interrupt flag").isTrue();
+        }
+        assertIdleBetweenCalls(strategy);
+        assertSameAsSequential(strategy, problem, balancingSchedule());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> callerInterruptedMidRun_isCancelledPromptly_onceEveryChunkInFlightHasEnded_andKeepsItsInterruptFlag() {
+        assumeKernelInstancesRun();
+        JuliaParams problem = JuliaParams.of(40, new Complex(-0.7, 0.27)).withNMax(200);
+        return IntStream.of(1, 2).mapToObj(threads -> dynamicTest(threads + " thread(s), " + finestBalancingSchedule().spec(), () -> {
+            Strategy strategy = strategy(threads);
+            SlowBandsKernel kernel = new SlowBandsKernel(Duration.ofMillis(100));
+            Thread caller = Thread.currentThread();
+            Thread interrupter = Thread.ofPlatform().name("test-interrupter").start(() -> {
+                kernel.awaitFirstStarted();
+                caller.interrupt();
+            });
+            long start = System.nanoTime();
+            try {
+                assertThatThrownBy(() -> strategy.compute(problem, new Execution(finestBalancingSchedule(), kernel)))
+                        .isInstanceOf(CancellationException.class);
+                assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt flag").isTrue();
+            } finally {
+                Thread.interrupted();
+                interrupter.join();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(kernel.bandsFinished()).as("bands finished before compute returned")
+                    .isEqualTo(kernel.bandsStarted());
+            assertThat(kernel.rowsFinished()).as("rows computed: the cancel stopped the others").isLessThan(problem.size());
+            assertIdleBetweenCalls(strategy);
+            assertSameAsSequential(strategy, problem, finestBalancingSchedule());
+        }));
+    }
+
+    @Test
+    void callerInterruptedBeforeTheCount_getsNoFraction_keepsItsInterruptFlag_andTheStrategyStaysUsable() {
+        JuliaParams problem = JuliaParams.of(40, new Complex(-0.7, 0.27)).withNMax(200);
+        CountGrid grid = reference.compute(problem, Execution.reference());
+        Strategy strategy = strategy(2);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> strategy.fraction(grid, problem.nMax())).isInstanceOf(CancellationException.class);
+        } finally {
+            assertThat(Thread.interrupted()).as("the caller's interrupt flag").isTrue();
+        }
+        assertThat(strategy.fraction(grid, problem.nMax())).isEqualTo(reference.fraction(grid, problem.nMax()));
+    }
+
+    @Test
+    void provider_isRegisteredInThisModulesServicesFile() {
+        assertThat(StrategyRegistry.discover().names())
+                .as("strategies ServiceLoader finds; '%s' missing means its module's META-INF/services/%s is missing or wrong",
+                        provider().name(), StrategyProvider.class.getName())
+                .contains(provider().name());
+        assertThat(StrategyRegistry.discover().find(provider().name())).isInstanceOf(registeredProviderClass());
+    }
+
     @Test
     void unsupportedSchedule_isRejectedNamingTheSupportedOnes() {
         EnumSet<Schedule.Kind> unsupported = EnumSet.complementOf(EnumSet.copyOf(provider().capabilities().schedules()));
@@ -263,6 +399,31 @@ public abstract class StrategyConformanceTest {
             strategy.close();
         }
         strategy.close();
+        assertNothingLeftRunning(strategy);
+    }
+
+    /**
+     * A strategy that keeps workers between calls (a pool or an actor system, seen as its threads
+     * alive after a call) refuses a call after close; one whose workers are not seen between calls
+     * either refuses it too or computes it correctly. Either way nothing is left running. (Virtual
+     * threads are not seen here; the {@code virtual} module checks its own refusal.)
+     */
+    @Test
+    void computeAfterClose_isRefusedWhenTheStrategyKeptWorkers_andStartsNothing() throws InterruptedException {
+        Strategy strategy = provider().open(StrategyConfig.threads(Math.min(2, provider().capabilities().maxThreads())));
+        JuliaParams problem = JuliaParams.of(29, new Complex(-0.7, 0.27)).withNMax(60);
+        strategy.compute(problem, Execution.of(balancingSchedule()));
+        boolean keptWorkers = !LiveThreads.named(threadNamePrefix()).isEmpty();
+        strategy.close();
+        // AbstractStrategy reports whatever stopped its run as a worker failure; others refuse up front
+        Class<? extends RuntimeException> refusal = strategy instanceof AbstractStrategy
+                ? WorkerFailedException.class : IllegalStateException.class;
+        CountGrid expected = reference.compute(problem, Execution.reference());
+        Throwable thrown = catchThrowable(() -> assertThat(CountGrid.difference(expected,
+                strategy.compute(problem, Execution.of(balancingSchedule())))).as("a call after close that computed").isEmpty());
+        if (keptWorkers || thrown != null) {
+            assertThat(thrown).as("a call after close").isInstanceOf(refusal);
+        }
         assertNothingLeftRunning(strategy);
     }
 

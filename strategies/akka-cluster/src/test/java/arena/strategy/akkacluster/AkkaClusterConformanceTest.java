@@ -52,6 +52,11 @@ class AkkaClusterConformanceTest extends StrategyConformanceTest {
     }
 
     @Override
+    protected Class<? extends StrategyProvider> registeredProviderClass() {
+        return AkkaClusterProvider.class;
+    }
+
+    @Override
     protected boolean runsGivenKernelInstances() {
         return false;
     }

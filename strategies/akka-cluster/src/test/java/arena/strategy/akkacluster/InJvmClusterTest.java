@@ -180,20 +180,6 @@ class InJvmClusterTest {
     }
 
     @Test
-    void interruptedCaller_cancelsTheRun_andTheStrategyStaysUsable() {
-        JuliaParams problem = JuliaParams.seedCase().withResolution(400);
-        Thread.currentThread().interrupt();
-        try {
-            assertThatThrownBy(() -> strategy.compute(problem, new Execution(new Schedule.Dynamic(1), Kernels.reference())))
-                    .isInstanceOf(CancellationException.class);
-        } finally {
-            assertThat(Thread.interrupted()).as("the interrupt is restored").isTrue();
-        }
-        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
-        assertThat(CountGrid.difference(expected, strategy.compute(problem, Execution.of(new Schedule.Guided(2))))).isEmpty();
-    }
-
-    @Test
     void runCancelledInsideEndlessPixels_endsWithinThreeSeconds_andTheWorkersStopComputingIt() throws Exception {
         JuliaParams endless = JuliaParams.seedCase().withResolution(20).withNMax(Integer.MAX_VALUE);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();

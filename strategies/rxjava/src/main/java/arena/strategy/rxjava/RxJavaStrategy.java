@@ -85,15 +85,24 @@ public final class RxJavaStrategy extends AbstractRailStrategy {
 
     @Override
     protected void awaitRails(GridJob job, RailGuard guard) {
+        requireOpen();
         rails(job.units()).doOnNext(guard.around(job::computeUnit)::accept).sequential()
                 .ignoreElements().blockingAwait();
     }
 
     @Override
     protected long sumRails(CountGrid grid, int maxval, InFlight counting) {
+        requireOpen();
         BlockCounts bands = blockCounts(grid, maxval);
         return rails(bands.size()).map(bands.countingIn(counting)::applyAsLong)
                 .reduce(Long::sum).blockingSingle();
+    }
+
+    /** A closed pool rejects the rails' tasks, and RxJava would leave the blocking call waiting forever. */
+    private void requireOpen() {
+        if (pool.isShutdown()) {
+            throw new IllegalStateException("strategy " + name() + " is closed");
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package arena.strategy.streams;
 
 import arena.core.CountGrid;
 import arena.core.Execution;
-import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.Strategy;
@@ -13,12 +12,7 @@ import arena.core.kernel.Kernel;
 import arena.core.kernel.ScalarKernel;
 import arena.core.problem.Complex;
 import arena.core.problem.JuliaParams;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import arena.core.testkit.ThreadRecordingKernel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What is particular to {@code streams}: the stream runs in the strategy's own pool of the requested
  * size, only the schedules a stream's splitting can express are accepted, the split plan's leaves are
- * the stream's elements, and a failed or interrupted run returns only after every element has ended.
+ * the stream's elements, and a failure stops the other elements promptly wherever the stream starts.
  */
 class StreamsStrategyTest {
 
@@ -60,39 +54,25 @@ class StreamsStrategyTest {
     @Test
     void splitSchedule_computesExactlyThePlansLeaves_onThePoolsOwnThreads() {
         Schedule.Split split = new Schedule.Split(3);
-        RecordingKernel kernel = new RecordingKernel();
+        ThreadRecordingKernel kernel = new ThreadRecordingKernel();
         try (Strategy strategy = open(4)) {
             CountGrid grid = strategy.compute(PROBLEM, new Execution(split, kernel));
             assertThat(CountGrid.difference(sequential(PROBLEM), grid)).isEmpty();
         }
-        assertThat(kernel.threadByBand.keySet()).containsExactlyInAnyOrderElementsOf(split.plan(PROBLEM.size(), 4).chunks());
-        assertThat(kernel.threadByBand.values()).allMatch(name -> name.startsWith("arena-streams-"));
+        assertThat(kernel.rows()).containsExactlyInAnyOrderElementsOf(split.plan(PROBLEM.size(), 4).chunks());
+        assertThat(kernel.threads()).allMatch(name -> name.startsWith("arena-streams-"));
     }
 
     @Test
     void staticSchedule_computesEachWorkersChunks_onThePoolsOwnThreads() {
-        RecordingKernel kernel = new RecordingKernel();
+        ThreadRecordingKernel kernel = new ThreadRecordingKernel();
         try (Strategy strategy = open(3)) {
             CountGrid grid = strategy.compute(PROBLEM, new Execution(new Schedule.Static(2), kernel));
             assertThat(CountGrid.difference(sequential(PROBLEM), grid)).isEmpty();
         }
-        assertThat(kernel.threadByBand.keySet())
+        assertThat(kernel.rows())
                 .containsExactlyInAnyOrderElementsOf(new Schedule.Static(2).plan(PROBLEM.size(), 3).chunks());
-        assertThat(kernel.threadByBand.values()).allMatch(name -> name.startsWith("arena-streams-"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"static", "static:1", "split:1", "split:4"})
-    void workerFailure_reachesTheCallerAsTheVeryInstanceTheKernelThrew(String spec) {
-        // IllegalStateException has the (Throwable) constructor that ForkJoin uses to copy an exception it
-        // rethrows in another thread; the caller must see the original, not such a copy.
-        IllegalStateException thrown = new IllegalStateException("kernel broke");
-        try (Strategy strategy = open(3)) {
-            assertThatThrownBy(() -> strategy.compute(PROBLEM, new Execution(Schedule.parse(spec), new ThrowingKernel(17, thrown))))
-                    .isInstanceOf(WorkerFailedException.class)
-                    .cause()
-                    .isSameAs(thrown);
-        }
+        assertThat(kernel.threads()).allMatch(name -> name.startsWith("arena-streams-"));
     }
 
     @Test
@@ -111,113 +91,12 @@ class StreamsStrategyTest {
                 .isLessThan(problem.size() / 8);
     }
 
-    @Test
-    void failure_returnsOnlyAfterTheElementInFlightOnAnotherThreadHasFinished() {
-        FirstBandFailsOnceASecondIsUnderWay kernel = new FirstBandFailsOnceASecondIsUnderWay();
-        try (Strategy strategy = open(2)) {
-            assertThatThrownBy(() -> strategy.compute(PROBLEM, new Execution(new Schedule.Split(1), kernel)))
-                    .isInstanceOf(WorkerFailedException.class)
-                    .cause()
-                    .hasMessage("the first band fails once a second is under way");
-            assertThat(kernel.secondBandFinished).as("the second band finished before compute returned").isTrue();
-
-            assertThat(CountGrid.difference(sequential(PROBLEM), strategy.compute(PROBLEM, Execution.of(new Schedule.Split(1)))))
-                    .as("the strategy is usable after the failure")
-                    .isEmpty();
-        }
-    }
-
-    @Test
-    void interruptedCaller_cancelsTheRun_waitsForTheStream_andKeepsItsInterruptFlag() throws InterruptedException {
-        SlowBands kernel = new SlowBands();
-        Thread caller = Thread.currentThread();
-        Thread interrupter = new Thread(() -> {
-            await(kernel.firstStarted, Duration.ofSeconds(5));
-            caller.interrupt();
-        }, "test-interrupter");
-        try (Strategy strategy = open(2)) {
-            interrupter.start();
-            assertThatThrownBy(() -> strategy.compute(PROBLEM, new Execution(new Schedule.Split(1), kernel)))
-                    .isInstanceOf(CancellationException.class);
-            assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt flag").isTrue();
-            assertThat(kernel.bandsFinished.get()).as("bands finished before compute returned")
-                    .isEqualTo(kernel.bandsStarted.get())
-                    .isLessThan(PROBLEM.size());
-        } finally {
-            interrupter.join();
-            Thread.interrupted();
-        }
-    }
-
-    @Test
-    void interruptedCaller_getsNoFraction_andKeepsItsInterruptFlag() {
-        CountGrid grid = sequential(PROBLEM);
-        try (Strategy strategy = open(2)) {
-            Thread.currentThread().interrupt();
-            assertThatThrownBy(() -> strategy.fraction(grid, PROBLEM.nMax())).isInstanceOf(CancellationException.class);
-            assertThat(Thread.interrupted()).as("the caller's interrupt flag").isTrue();
-            assertThat(strategy.fraction(grid, PROBLEM.nMax()))
-                    .isEqualTo(new SequentialStrategy(StrategyConfig.threads(1)).fraction(grid, PROBLEM.nMax()));
-        } finally {
-            Thread.interrupted();
-        }
-    }
-
     private StreamsStrategy open(int threads) {
         return (StreamsStrategy) provider.open(StrategyConfig.threads(threads));
     }
 
     private static CountGrid sequential(JuliaParams problem) {
         return new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
-    }
-
-    private static boolean await(CountDownLatch latch, Duration timeout) {
-        try {
-            return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Sleeps {@code duration}, ignoring interrupts as a CPU-bound kernel does. */
-    private static void busyFor(Duration duration) {
-        long deadline = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-    }
-
-    /** The scalar kernel, remembering which thread computed each band. */
-    private static final class RecordingKernel implements Kernel {
-        final Map<RowRange, String> threadByBand = new ConcurrentHashMap<>();
-
-        @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
-        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-            threadByBand.put(new RowRange(rowStart, rowEnd), Thread.currentThread().getName());
-            ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
-        }
-    }
-
-    /** The scalar kernel, throwing one given exception instance when it reaches a given row. */
-    private record ThrowingKernel(int failingRow, RuntimeException failure) implements Kernel {
-        @Override
-        public String name() {
-            return "throwing-at-row-" + failingRow;
-        }
-
-        @Override
-        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-            if (failingRow >= rowStart && failingRow < rowEnd) {
-                throw failure;
-            }
-            ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
-        }
     }
 
     /** The scalar kernel, failing on the first band it is given (whichever the stream starts with). */
@@ -237,59 +116,6 @@ class StreamsStrategyTest {
             }
             ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
             rowsComputed.addAndGet(rowEnd - rowStart);
-        }
-    }
-
-    /**
-     * The first band to start waits until a second band has started (on another thread, since the
-     * first holds its own), then fails; the second takes 300 ms and then notes that it finished.
-     */
-    private static final class FirstBandFailsOnceASecondIsUnderWay implements Kernel {
-        private final AtomicInteger calls = new AtomicInteger();
-        private final CountDownLatch secondStarted = new CountDownLatch(1);
-        volatile boolean secondBandFinished;
-
-        @Override
-        public String name() {
-            return "first-band-fails";
-        }
-
-        @Override
-        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-            int call = calls.incrementAndGet();
-            if (call == 1) {
-                await(secondStarted, Duration.ofSeconds(5));
-                throw new IllegalStateException("the first band fails once a second is under way");
-            }
-            if (call == 2) {
-                secondStarted.countDown();
-                busyFor(Duration.ofMillis(300));
-            }
-            ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
-            if (call == 2) {
-                secondBandFinished = true;
-            }
-        }
-    }
-
-    /** Every band takes 200 ms, ignoring interrupts; the kernel counts the bands started and finished. */
-    private static final class SlowBands implements Kernel {
-        final CountDownLatch firstStarted = new CountDownLatch(1);
-        final AtomicInteger bandsStarted = new AtomicInteger();
-        final AtomicInteger bandsFinished = new AtomicInteger();
-
-        @Override
-        public String name() {
-            return "slow-bands";
-        }
-
-        @Override
-        public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-            bandsStarted.incrementAndGet();
-            firstStarted.countDown();
-            busyFor(Duration.ofMillis(200));
-            ScalarKernel.INSTANCE.computeRows(params, counts, rowStart, rowEnd);
-            bandsFinished.incrementAndGet();
         }
     }
 }

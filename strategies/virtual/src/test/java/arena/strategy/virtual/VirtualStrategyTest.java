@@ -7,15 +7,12 @@ import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
-import arena.core.kernel.Kernel;
-import arena.core.kernel.ScalarKernel;
 import arena.core.problem.Complex;
 import arena.core.problem.JuliaParams;
 import arena.core.testkit.FailingKernel;
-import arena.core.testkit.InFlightKernel;
+import arena.core.testkit.SlowBandsKernel;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +30,7 @@ class VirtualStrategyTest {
         CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(PROBLEM, Execution.reference());
         for (Schedule schedule : List.of(new Schedule.Dynamic(1), new Schedule.Guided(1), new Schedule.Static(1))) {
             for (int threads = 1; threads <= 4; threads++) {
-                InFlightKernel kernel = new InFlightKernel(2);
+                SlowBandsKernel kernel = new SlowBandsKernel(Duration.ofMillis(2));
                 try (Strategy strategy = new VirtualStrategy(StrategyConfig.threads(threads))) {
                     CountGrid grid = strategy.compute(PROBLEM, new Execution(schedule, kernel));
                     assertThat(CountGrid.difference(expected, grid)).isEmpty();
@@ -53,21 +50,6 @@ class VirtualStrategyTest {
                     .isInstanceOf(WorkerFailedException.class);
             assertThat(strategy.runningTasks()).isZero();
             assertThat(failing.rowsComputedAfterFailure()).as("rows started after the failing row threw").isLessThan(PROBLEM.size() / 2);
-        }
-    }
-
-    @Test
-    void interruptedCaller_cancelsTheJob_waitsForTheChunksInFlight_andKeepsItsInterruptStatus() {
-        try (VirtualStrategy strategy = new VirtualStrategy(StrategyConfig.threads(2))) {
-            Thread.currentThread().interrupt();
-            try {
-                assertThatThrownBy(() -> strategy.compute(PROBLEM, Execution.of(new Schedule.Dynamic(1))))
-                        .isInstanceOf(CancellationException.class);
-                assertThat(Thread.currentThread().isInterrupted()).isTrue();
-            } finally {
-                Thread.interrupted();
-            }
-            assertThat(strategy.runningTasks()).isZero();
         }
     }
 

@@ -28,7 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,15 +37,18 @@ import picocli.CommandLine.Spec;
  * differs from the reference is reported and makes the command exit 1, never timed. Runs on the
  * main thread; strategies are opened one at a time, outside the timed regions.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Verifies and times every selected strategy x kernel x threads x schedule, side by side.")
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    ArenaCli parent;
+    private final StrategyRegistry registry;
+
+    CompareCommand(StrategyRegistry registry) {
+        this.registry = registry;
+    }
 
     @Mixin
     ProblemOptions problem;
@@ -94,8 +96,8 @@ public final class CompareCommand implements Callable<Integer> {
     private Integer run() throws Exception {
         List<JuliaParams> problems = problem.toProblems();
         problems.forEach(p -> MemoryCheck.requireRoom(p, 2));
-        SelectionOptions.Expansion expansion = selection.expand(parent.registry());
-        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
+        SelectionOptions.Expansion expansion = selection.expand(registry);
+        strategyOptions.requireUsedBy(expansion.providers(), registry);
         int minSamples = Numbers.wholeNumber("repeat", repeat, 1, 10_000);
         Comparison comparison = new Comparison(
                 Numbers.wholeNumber("warmup", warmup, 0, 1000), minSamples,
@@ -117,7 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
                 List<Measurement> forProblem = new ArrayList<>();
                 try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
                     for (Kernel kernel : kernels) {
-                        Configuration baseline = new Configuration(parent.registry().find(StrategyRegistry.REFERENCE),
+                        Configuration baseline = new Configuration(registry.find(StrategyRegistry.REFERENCE),
                                 kernel, 1, new Schedule.Static(0));
                         progress.step(baseline.label());
                         Measurement measured = comparison.measure(open.get(baseline), baseline, reference, Double.NaN);

@@ -15,6 +15,7 @@ import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.StrategyRegistry;
 import arena.core.kernel.Kernel;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
@@ -28,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,15 +37,18 @@ import picocli.CommandLine.Spec;
  * When the problem is a bundled golden case the result is checked against it, and a difference
  * exits 1. Runs on the main thread.
  */
-@Command(name = "compute", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+@Command(name = "compute", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Computes the grid once and prints its SHA-256, sum, count at n_max, fraction, min, max and wall time.")
 public final class ComputeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    ArenaCli parent;
+    private final StrategyRegistry registry;
+
+    ComputeCommand(StrategyRegistry registry) {
+        this.registry = registry;
+    }
 
     @Mixin
     ProblemOptions problem;
@@ -83,8 +86,8 @@ public final class ComputeCommand implements Callable<Integer> {
     private Integer run() {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 1);
-        StrategyProvider provider = parent.registry().find(strategy);
-        strategyOptions.requireUsedBy(List.of(provider), parent.registry());
+        StrategyProvider provider = registry.find(strategy);
+        strategyOptions.requireUsedBy(List.of(provider), registry);
         int workers = threads == null
                 ? Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads())
                 : Numbers.wholeNumber("threads", threads, 1, StrategyConfig.MAX_THREADS);

@@ -9,6 +9,7 @@ import arena.bench.report.chart.GanttChart;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.Strategy;
+import arena.core.StrategyRegistry;
 import arena.core.Timeline;
 import arena.core.problem.JuliaParams;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,15 +34,18 @@ import picocli.CommandLine.Spec;
  * on iterations), idle share and the join cost. Each recorded run is verified against the reference
  * afterwards. Runs on the main thread.
  */
-@Command(name = "timeline", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+@Command(name = "timeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration.")
 public final class TimelineCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    ArenaCli parent;
+    private final StrategyRegistry registry;
+
+    TimelineCommand(StrategyRegistry registry) {
+        this.registry = registry;
+    }
 
     @Mixin
     ProblemOptions problem;
@@ -71,8 +74,8 @@ public final class TimelineCommand implements Callable<Integer> {
     private Integer run() throws IOException {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 2);
-        SelectionOptions.Expansion expansion = selection.expand(parent.registry());
-        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
+        SelectionOptions.Expansion expansion = selection.expand(registry);
+        strategyOptions.requireUsedBy(expansion.providers(), registry);
         int warmups = Numbers.wholeNumber("warmup", warmup, 0, 1000);
         OutputDirectory directory = OutputDirectory.check("out", out);
 

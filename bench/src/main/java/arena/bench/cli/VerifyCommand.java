@@ -10,6 +10,7 @@ import arena.bench.report.OutputFormat;
 import arena.bench.report.ProblemFields;
 import arena.core.GoldenCase;
 import arena.core.GoldenCsv;
+import arena.core.StrategyRegistry;
 import arena.core.input.InvalidInputException;
 import arena.core.problem.JuliaParams;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,15 +38,18 @@ import picocli.CommandLine.Spec;
  * identical, 1 otherwise, printing the first differing cell of each difference. Runs on the main
  * thread; strategies are opened one at a time and closed before the command returns.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks every selected strategy x kernel x threads x schedule against the sequential reference, bit for bit.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    ArenaCli parent;
+    private final StrategyRegistry registry;
+
+    VerifyCommand(StrategyRegistry registry) {
+        this.registry = registry;
+    }
 
     @Mixin
     ProblemOptions problem;
@@ -76,8 +79,8 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new InvalidInputException("golden", "--golden takes its problems from the file; drop "
                     + String.join(", ", ProblemOptions.givenIn(spec)) + " or --golden");
         }
-        SelectionOptions.Expansion expansion = selection.expand(parent.registry());
-        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
+        SelectionOptions.Expansion expansion = selection.expand(registry);
+        strategyOptions.requireUsedBy(expansion.providers(), registry);
         List<Reference> references = new ArrayList<>();
         if (golden != null) {
             List<GoldenCase> cases = readGolden(golden);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * bad input: one line naming {@code --port} or {@code --host}, exit 2; the actor system that failed
  * to start has shut itself down by then.
  */
-@Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+@Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs a worker node of the akka-cluster strategy until stopped (SIGTERM leaves the cluster gracefully).")
 public final class WorkerCommand implements Callable<Integer> {
 

@@ -33,7 +33,7 @@ public final class OpenStrategies implements AutoCloseable {
         if (open == null || !openFor.strategy().equals(configuration.strategy()) || openFor.threads() != configuration.threads()) {
             close();
             Map<String, String> declared = new HashMap<>(options);
-            declared.keySet().retainAll(configuration.provider().capabilities().options());
+            declared.keySet().retainAll(configuration.provider().capabilities().optionNames());
             open = Watchdog.shielded(() -> configuration.provider().open(new StrategyConfig(configuration.threads(), declared)));
             openFor = configuration;
         }

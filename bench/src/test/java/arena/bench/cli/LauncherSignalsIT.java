@@ -125,7 +125,7 @@ class LauncherSignalsIT {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
         String self = "127.0.0.1:" + freeLoopbackPort();
         Process launcher = RealLauncher.inNewSession(tmp, Map.of(),
-                        RealLauncher.arena("worker", "--host", "127.0.0.1", "--port", self.substring(self.indexOf(':') + 1), "--seed", self, "--threads", "1"))
+                        RealLauncher.arena("worker", "--host", "127.0.0.1", "--port", self.substring(self.indexOf(':') + 1), "--join", self, "--threads", "1"))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
             long deadline = System.nanoTime() + START.toNanos();

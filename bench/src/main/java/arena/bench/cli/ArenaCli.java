@@ -1,5 +1,6 @@
 package arena.bench.cli;
 
+import arena.bench.measure.InterruptShield;
 import arena.bench.report.OutputFailedException;
 import arena.core.StrategyRegistry;
 import arena.core.WorkerFailedException;
@@ -50,7 +51,7 @@ public final class ArenaCli implements Runnable {
             }
             SHUTTING_DOWN.set(true);
             try {
-                Watchdog.interruptWhenUnshielded(command, () -> { });
+                InterruptShield.interruptWhenUnshielded(command, () -> { });
                 command.join(SHUTDOWN_GRACE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -23,12 +23,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena compare}: the main job. Verifies, then times every selected configuration on every
@@ -39,25 +36,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Verifies and times every selected strategy x kernel x threads x schedule, side by side.")
-public final class CompareCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private final StrategyRegistry registry;
+public final class CompareCommand extends StrategyRunCommand {
 
     CompareCommand(StrategyRegistry registry) {
-        this.registry = registry;
+        super(registry);
     }
-
-    @Mixin
-    ProblemOptions problem;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    StrategyOptions strategyOptions;
 
     @Mixin
     SelectionOptions selection;
@@ -89,11 +72,7 @@ public final class CompareCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Override
-    public Integer call() throws Exception {
-        return timeout.guard(this::run);
-    }
-
-    private Integer run() throws Exception {
+    Integer run() throws Exception {
         List<JuliaParams> problems = problem.toProblems();
         problems.forEach(p -> MemoryCheck.requireRoom(p, 2));
         SelectionOptions.Expansion expansion = selection.expand(registry);

@@ -24,12 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena compute}: computes one grid once with one strategy and prints its figures and the
@@ -39,25 +35,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compute", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Computes the grid once and prints its SHA-256, sum, count at n_max, fraction, min, max and wall time.")
-public final class ComputeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private final StrategyRegistry registry;
+public final class ComputeCommand extends StrategyRunCommand {
 
     ComputeCommand(StrategyRegistry registry) {
-        this.registry = registry;
+        super(registry);
     }
-
-    @Mixin
-    ProblemOptions problem;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    StrategyOptions strategyOptions;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "threads",
             description = "the concurrency model (see 'arena strategies'; default: ${DEFAULT-VALUE})")
@@ -79,11 +61,7 @@ public final class ComputeCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Override
-    public Integer call() throws Exception {
-        return timeout.guard(this::run);
-    }
-
-    private Integer run() {
+    Integer run() {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 1);
         StrategyProvider provider = registry.find(strategy);

@@ -14,12 +14,9 @@ import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena render}: writes the Julia set as a PNG the way the seed shows it
@@ -27,15 +24,10 @@ import picocli.CommandLine.Spec;
  * counts through the viridis colormap. Runs on the main thread.
  */
 @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Writes the Julia set as a PNG: log(counts) through viridis, one pixel per cell.")
-public final class RenderCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private final StrategyRegistry registry;
+public final class RenderCommand extends RegistryCommand {
 
     RenderCommand(StrategyRegistry registry) {
-        this.registry = registry;
+        super(registry);
     }
 
     @Mixin

@@ -4,10 +4,7 @@ import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena strategies}: lists the strategies found on the class path, one line each, without
@@ -15,15 +12,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "strategies", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lists the strategies found, with the schedule kinds each supports.")
-public final class StrategiesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private final StrategyRegistry registry;
+public final class StrategiesCommand extends RegistryCommand {
 
     StrategiesCommand(StrategyRegistry registry) {
-        this.registry = registry;
+        super(registry);
     }
 
     @Override

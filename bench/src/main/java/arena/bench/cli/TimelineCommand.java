@@ -20,12 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena timeline}: records one run of every selected configuration chunk by chunk and writes
@@ -36,25 +33,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "timeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration.")
-public final class TimelineCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private final StrategyRegistry registry;
+public final class TimelineCommand extends StrategyRunCommand {
 
     TimelineCommand(StrategyRegistry registry) {
-        this.registry = registry;
+        super(registry);
     }
-
-    @Mixin
-    ProblemOptions problem;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    StrategyOptions strategyOptions;
 
     @Mixin
     SelectionOptions selection;
@@ -67,11 +50,7 @@ public final class TimelineCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws Exception {
-        return timeout.guard(this::run);
-    }
-
-    private Integer run() throws IOException {
+    Integer run() throws IOException {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 2);
         SelectionOptions.Expansion expansion = selection.expand(registry);

@@ -24,12 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena verify}: the regression check. Runs every selected configuration on the problem (or
@@ -40,25 +37,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks every selected strategy x kernel x threads x schedule against the sequential reference, bit for bit.")
-public final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private final StrategyRegistry registry;
+public final class VerifyCommand extends StrategyRunCommand {
 
     VerifyCommand(StrategyRegistry registry) {
-        this.registry = registry;
+        super(registry);
     }
-
-    @Mixin
-    ProblemOptions problem;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    StrategyOptions strategyOptions;
 
     @Mixin
     SelectionOptions selection;
@@ -70,11 +53,7 @@ public final class VerifyCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Override
-    public Integer call() throws Exception {
-        return timeout.guard(this::run);
-    }
-
-    private Integer run() {
+    Integer run() {
         if (golden != null && !ProblemOptions.givenIn(spec).isEmpty()) {
             throw new InvalidInputException("golden", "--golden takes its problems from the file; drop "
                     + String.join(", ", ProblemOptions.givenIn(spec)) + " or --golden");

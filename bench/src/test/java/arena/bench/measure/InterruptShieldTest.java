@@ -19,8 +19,12 @@ class InterruptShieldTest {
         Thread worker = Thread.ofPlatform().name("shield-test").start(() -> {
             InterruptShield.shielded(() -> {
                 inside.countDown();
-                awaitUninterruptibly(release);
-                interruptedInside.set(Thread.currentThread().isInterrupted());
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    interruptedInside.set(true);
+                }
+                interruptedInside.compareAndSet(false, Thread.currentThread().isInterrupted());
                 return null;
             });
             try {
@@ -56,20 +60,5 @@ class InterruptShieldTest {
 
         assertThat(seenInside).isFalse();
         assertThat(Thread.interrupted()).as("restored, and cleared by this check").isTrue();
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

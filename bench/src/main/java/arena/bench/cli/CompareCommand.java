@@ -34,8 +34,7 @@ import picocli.CommandLine.Option;
  * differs from the reference is reported and makes the command exit 1, never timed. Runs on the
  * main thread; strategies are opened one at a time, outside the timed regions.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Verifies and times every selected strategy x kernel x threads x schedule, side by side.")
+@Command(name = "compare", description = "Verifies and times every selected strategy x kernel x threads x schedule, side by side.")
 public final class CompareCommand extends StrategyRunCommand {
 
     CompareCommand(StrategyRegistry registry) {

@@ -33,8 +33,7 @@ import picocli.CommandLine.Option;
  * When the problem is a bundled golden case the result is checked against it, and a difference
  * exits 1. Runs on the main thread.
  */
-@Command(name = "compute", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Computes the grid once and prints its SHA-256, sum, count at n_max, fraction, min, max and wall time.")
+@Command(name = "compute", description = "Computes the grid once and prints its SHA-256, sum, count at n_max, fraction, min, max and wall time.")
 public final class ComputeCommand extends StrategyRunCommand {
 
     ComputeCommand(StrategyRegistry registry) {

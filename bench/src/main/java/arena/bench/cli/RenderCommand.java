@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * ({@code imshow(log(counts))}): one pixel per cell, row index = real axis from the top, log-scaled
  * counts through the viridis colormap. Runs on the main thread.
  */
-@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Writes the Julia set as a PNG: log(counts) through viridis, one pixel per cell.")
+@Command(name = "render", description = "Writes the Julia set as a PNG: log(counts) through viridis, one pixel per cell.")
 public final class RenderCommand extends RegistryCommand {
 
     RenderCommand(StrategyRegistry registry) {

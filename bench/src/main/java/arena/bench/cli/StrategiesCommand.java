@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
  * {@code arena strategies}: lists the strategies found on the class path, one line each, without
  * opening any of them (no thread or actor system starts). Runs on the main thread.
  */
-@Command(name = "strategies", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Lists the strategies found, with the schedule kinds each supports.")
+@Command(name = "strategies", description = "Lists the strategies found, with the schedule kinds each supports.")
 public final class StrategiesCommand extends RegistryCommand {
 
     StrategiesCommand(StrategyRegistry registry) {

@@ -31,8 +31,7 @@ import picocli.CommandLine.Option;
  * on iterations), idle share and the join cost. Each recorded run is verified against the reference
  * afterwards. Runs on the main thread.
  */
-@Command(name = "timeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration.")
+@Command(name = "timeline", description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration.")
 public final class TimelineCommand extends StrategyRunCommand {
 
     TimelineCommand(StrategyRegistry registry) {

@@ -35,8 +35,7 @@ import picocli.CommandLine.Option;
  * identical, 1 otherwise, printing the first differing cell of each difference. Runs on the main
  * thread; strategies are opened one at a time and closed before the command returns.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Checks every selected strategy x kernel x threads x schedule against the sequential reference, bit for bit.")
+@Command(name = "verify", description = "Checks every selected strategy x kernel x threads x schedule against the sequential reference, bit for bit.")
 public final class VerifyCommand extends StrategyRunCommand {
 
     VerifyCommand(StrategyRegistry registry) {

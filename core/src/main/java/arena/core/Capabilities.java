@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
  * @param schedules             the schedule families the strategy honours
  * @param joinsDefaultSelection whether {@code verify} and {@code compare} run it when no strategy is named
  * @param maxThreads            the most threads it accepts (1 for the sequential reference)
- * @param options               names of the provider options it accepts in {@link StrategyConfig#options()}
+ * @param options               the provider options it accepts in {@link StrategyConfig#options()}, in full
  */
-public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSelection, int maxThreads, List<String> options) {
+public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSelection, int maxThreads, List<StrategyOption> options) {
 
     /** Copies the collections. */
     public Capabilities {
@@ -38,6 +38,11 @@ public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSel
      */
     public static Capabilities staticDynamicGuided() {
         return parallel(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED);
+    }
+
+    /** The names of {@link #options()}, in declaration order. */
+    public List<String> optionNames() {
+        return options.stream().map(StrategyOption::name).toList();
     }
 
     /** Whether the strategy honours this schedule's family. */
@@ -70,9 +75,9 @@ public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSel
                     + " thread" + (maxThreads == 1 ? "" : "s") + ", got " + config.threads());
         }
         for (String option : config.options().keySet()) {
-            if (!options.contains(option)) {
+            if (!optionNames().contains(option)) {
                 throw new InvalidInputException(option, "strategy '" + strategy + "' takes no option '" + option + "'"
-                        + (options.isEmpty() ? "" : "; it takes: " + String.join(", ", options)));
+                        + (options.isEmpty() ? "" : "; it takes: " + String.join(", ", optionNames())));
             }
         }
     }

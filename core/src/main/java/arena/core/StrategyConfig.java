@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a strategy is opened with: its thread count and any provider-specific options (for example a
- * cluster's seed address). Immutable.
+ * cluster's contact node). Immutable.
  *
  * @param threads the number of workers, from 1 to {@link #MAX_THREADS}
  * @param options provider options by name; names a provider does not declare are rejected on open

@@ -1,5 +1,6 @@
 package arena.bench.cli;
 
+import arena.bench.measure.InterruptShield;
 import arena.bench.report.OutputFailedException;
 import arena.core.StrategyRegistry;
 import arena.core.WorkerFailedException;
@@ -17,7 +18,7 @@ import picocli.CommandLine;
  * (stdout, stderr or a file) prints why and exits {@link ExitCode#OUTPUT_FAILED}. Runs on the main
  * thread.
  */
-@Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+@Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
         subcommands = {CompareCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, TimelineCommand.class, StrategiesCommand.class, WorkerCommand.class, JmhCommand.class, DiffCommand.class, CompletionCommand.class},
         footer = {"", ExitCode.TABLE})
@@ -26,15 +27,7 @@ public final class ArenaCli implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final StrategyRegistry registry;
-
-    private ArenaCli(StrategyRegistry registry) {
-        this.registry = registry;
-    }
-
-    /** The strategies the commands choose from. */
-    StrategyRegistry registry() {
-        return registry;
+    private ArenaCli() {
     }
 
     private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
@@ -58,7 +51,7 @@ public final class ArenaCli implements Runnable {
             }
             SHUTTING_DOWN.set(true);
             try {
-                Watchdog.interruptWhenUnshielded(command, () -> { });
+                InterruptShield.interruptWhenUnshielded(command, () -> { });
                 command.join(SHUTDOWN_GRACE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -85,7 +78,7 @@ public final class ArenaCli implements Runnable {
      * this way, never through ServiceLoader files) and returns the exit code.
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, StrategyRegistry registry) {
-        CommandLine cli = new CommandLine(new ArenaCli(registry));
+        CommandLine cli = new CommandLine(new ArenaCli(), new CommandFactory(registry));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
@@ -174,15 +167,5 @@ public final class ArenaCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The project's version, from the jar manifest when available. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = ArenaCli.class.getPackage().getImplementationVersion();
-            return new String[] {"arena " + (version == null ? "development build" : version),
-                    "JDK " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
-        }
     }
 }

@@ -22,13 +22,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena compare}: the main job. Verifies, then times every selected configuration on every
@@ -37,24 +33,12 @@ import picocli.CommandLine.Spec;
  * differs from the reference is reported and makes the command exit 1, never timed. Runs on the
  * main thread; strategies are opened one at a time, outside the timed regions.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
-        description = "Verifies and times every selected strategy x kernel x threads x schedule, side by side.")
-public final class CompareCommand implements Callable<Integer> {
+@Command(name = "compare", description = "Verifies and times every selected strategy x kernel x threads x schedule, side by side.")
+public final class CompareCommand extends StrategyRunCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    ArenaCli parent;
-
-    @Mixin
-    ProblemOptions problem;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    StrategyOptions strategyOptions;
+    CompareCommand(StrategyRegistry registry) {
+        super(registry);
+    }
 
     @Mixin
     SelectionOptions selection;
@@ -86,15 +70,11 @@ public final class CompareCommand implements Callable<Integer> {
     ReportFormat format;
 
     @Override
-    public Integer call() throws Exception {
-        return timeout.guard(this::run);
-    }
-
-    private Integer run() throws Exception {
+    Integer run() throws Exception {
         List<JuliaParams> problems = problem.toProblems();
         problems.forEach(p -> MemoryCheck.requireRoom(p, 2));
-        SelectionOptions.Expansion expansion = selection.expand(parent.registry());
-        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
+        SelectionOptions.Expansion expansion = selection.expand(registry);
+        strategyOptions.requireUsedBy(expansion.providers(), registry);
         int minSamples = Numbers.wholeNumber("repeat", repeat, 1, 10_000);
         Comparison comparison = new Comparison(
                 Numbers.wholeNumber("warmup", warmup, 0, 1000), minSamples,
@@ -116,7 +96,7 @@ public final class CompareCommand implements Callable<Integer> {
                 List<Measurement> forProblem = new ArrayList<>();
                 try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
                     for (Kernel kernel : kernels) {
-                        Configuration baseline = new Configuration(parent.registry().find(StrategyRegistry.REFERENCE),
+                        Configuration baseline = new Configuration(registry.find(StrategyRegistry.REFERENCE),
                                 kernel, 1, new Schedule.Static(0));
                         progress.step(baseline.label());
                         Measurement measured = comparison.measure(open.get(baseline), baseline, reference, Double.NaN);

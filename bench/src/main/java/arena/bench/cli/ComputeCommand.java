@@ -14,19 +14,15 @@ import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.StrategyRegistry;
 import arena.core.kernel.Kernel;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena compute}: computes one grid once with one strategy and prints its figures and the
@@ -34,24 +30,12 @@ import picocli.CommandLine.Spec;
  * When the problem is a bundled golden case the result is checked against it, and a difference
  * exits 1. Runs on the main thread.
  */
-@Command(name = "compute", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
-        description = "Computes the grid once and prints its SHA-256, sum, count at n_max, fraction, min, max and wall time.")
-public final class ComputeCommand implements Callable<Integer> {
+@Command(name = "compute", description = "Computes the grid once and prints its SHA-256, sum, count at n_max, fraction, min, max and wall time.")
+public final class ComputeCommand extends StrategyRunCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    ArenaCli parent;
-
-    @Mixin
-    ProblemOptions problem;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    StrategyOptions strategyOptions;
+    ComputeCommand(StrategyRegistry registry) {
+        super(registry);
+    }
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "threads",
             description = "the concurrency model (see 'arena strategies'; default: ${DEFAULT-VALUE})")
@@ -73,15 +57,11 @@ public final class ComputeCommand implements Callable<Integer> {
     ReportFormat format;
 
     @Override
-    public Integer call() throws Exception {
-        return timeout.guard(this::run);
-    }
-
-    private Integer run() {
+    Integer run() {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 1);
-        StrategyProvider provider = parent.registry().find(strategy);
-        strategyOptions.requireUsedBy(List.of(provider), parent.registry());
+        StrategyProvider provider = registry.find(strategy);
+        strategyOptions.requireUsedBy(List.of(provider), registry);
         int workers = threads == null
                 ? Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads())
                 : Numbers.wholeNumber("threads", threads, 1, StrategyConfig.MAX_THREADS);

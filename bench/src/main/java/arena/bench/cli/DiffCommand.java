@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code --allow-env-change}. The bootstrap is seeded, so the same files give the same output.
  * Runs on the main thread and only reads files.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compares two results.json files of 'arena compare --out' and exits 5 on a significant slowdown.")
 public final class DiffCommand implements Callable<Integer> {
 
@@ -34,9 +33,6 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @ParentCommand
-    ArenaCli parent;
 
     @Parameters(index = "0", paramLabel = "BASELINE", description = "the results.json to compare against")
     Path baseline;

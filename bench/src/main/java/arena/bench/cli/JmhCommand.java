@@ -37,7 +37,6 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -78,8 +77,11 @@ public final class JmhCommand implements Callable<Integer> {
             JMH's options:
             """;
 
-    @ParentCommand
-    ArenaCli parent;
+    private final StrategyRegistry registry;
+
+    JmhCommand(StrategyRegistry registry) {
+        this.registry = registry;
+    }
 
     @Spec
     CommandSpec spec;
@@ -102,7 +104,7 @@ public final class JmhCommand implements Callable<Integer> {
         JmhArguments given = new JmhArguments(jmhArguments);
         Optional<List<String>> givenSchedules = given.parameter("schedule");
         List<String> strategies = given.parameter("strategy").isPresent() ? List.of()
-                : defaultStrategies(parent.registry(), givenSchedules.orElse(defaultSchedules()), leftOut);
+                : defaultStrategies(registry, givenSchedules.orElse(defaultSchedules()), leftOut);
         JmhArguments arguments = JmhArguments.of(jmhArguments, strategies,
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().availableProcessors());
         checkParameters(arguments, givenSchedules.isPresent());
@@ -187,7 +189,7 @@ public final class JmhCommand implements Callable<Integer> {
      * given, a strategy without one of them, before any fork starts (exit 2).
      */
     private void checkParameters(JmhArguments arguments, boolean schedulesGiven) {
-        List<StrategyProvider> providers = arguments.parameter("strategy").orElse(List.of()).stream().map(parent.registry()::find).toList();
+        List<StrategyProvider> providers = arguments.parameter("strategy").orElse(List.of()).stream().map(registry::find).toList();
         arguments.parameter("schedule").ifPresent(schedules -> schedules.forEach(text -> {
             Schedule schedule = Schedule.parse(text);
             if (schedulesGiven) {

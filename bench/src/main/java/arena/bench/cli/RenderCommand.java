@@ -9,31 +9,26 @@ import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
+import arena.core.StrategyRegistry;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena render}: writes the Julia set as a PNG the way the seed shows it
  * ({@code imshow(log(counts))}): one pixel per cell, row index = real axis from the top, log-scaled
  * counts through the viridis colormap. Runs on the main thread.
  */
-@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class, description = "Writes the Julia set as a PNG: log(counts) through viridis, one pixel per cell.")
-public final class RenderCommand implements Callable<Integer> {
+@Command(name = "render", description = "Writes the Julia set as a PNG: log(counts) through viridis, one pixel per cell.")
+public final class RenderCommand extends RegistryCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    ArenaCli parent;
+    RenderCommand(StrategyRegistry registry) {
+        super(registry);
+    }
 
     @Mixin
     ProblemOptions problem;
@@ -51,7 +46,7 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 2);
-        StrategyProvider provider = parent.registry().find(strategy);
+        StrategyProvider provider = registry.find(strategy);
         OutputFile png = OutputFile.check("out", out);
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads());
         Schedule schedule = provider.capabilities().supports(new Schedule.Dynamic(1)) ? new Schedule.Dynamic(1) : new Schedule.Static(1);

@@ -9,6 +9,7 @@ import arena.bench.report.chart.GanttChart;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.Strategy;
+import arena.core.StrategyRegistry;
 import arena.core.Timeline;
 import arena.core.problem.JuliaParams;
 import java.io.IOException;
@@ -19,13 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena timeline}: records one run of every selected configuration chunk by chunk and writes
@@ -34,24 +31,12 @@ import picocli.CommandLine.Spec;
  * on iterations), idle share and the join cost. Each recorded run is verified against the reference
  * afterwards. Runs on the main thread.
  */
-@Command(name = "timeline", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
-        description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration.")
-public final class TimelineCommand implements Callable<Integer> {
+@Command(name = "timeline", description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration.")
+public final class TimelineCommand extends StrategyRunCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    ArenaCli parent;
-
-    @Mixin
-    ProblemOptions problem;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    StrategyOptions strategyOptions;
+    TimelineCommand(StrategyRegistry registry) {
+        super(registry);
+    }
 
     @Mixin
     SelectionOptions selection;
@@ -64,15 +49,11 @@ public final class TimelineCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws Exception {
-        return timeout.guard(this::run);
-    }
-
-    private Integer run() throws IOException {
+    Integer run() throws IOException {
         JuliaParams params = problem.toParams();
         MemoryCheck.requireRoom(params, 2);
-        SelectionOptions.Expansion expansion = selection.expand(parent.registry());
-        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
+        SelectionOptions.Expansion expansion = selection.expand(registry);
+        strategyOptions.requireUsedBy(expansion.providers(), registry);
         int warmups = Numbers.wholeNumber("warmup", warmup, 0, 1000);
         OutputDirectory directory = OutputDirectory.check("out", out);
 

@@ -9,6 +9,7 @@ import arena.bench.report.ReportFormat;
 import arena.bench.report.VerifyReport;
 import arena.core.GoldenCase;
 import arena.core.GoldenCsv;
+import arena.core.StrategyRegistry;
 import arena.core.input.InvalidInputException;
 import arena.core.problem.JuliaParams;
 import java.io.IOException;
@@ -19,13 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code arena verify}: the regression check. Runs every selected configuration on the problem (or
@@ -34,24 +31,12 @@ import picocli.CommandLine.Spec;
  * identical, 1 otherwise, printing the first differing cell of each difference. Runs on the main
  * thread; strategies are opened one at a time and closed before the command returns.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
-        description = "Checks every selected strategy x kernel x threads x schedule against the sequential reference, bit for bit.")
-public final class VerifyCommand implements Callable<Integer> {
+@Command(name = "verify", description = "Checks every selected strategy x kernel x threads x schedule against the sequential reference, bit for bit.")
+public final class VerifyCommand extends StrategyRunCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    ArenaCli parent;
-
-    @Mixin
-    ProblemOptions problem;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    StrategyOptions strategyOptions;
+    VerifyCommand(StrategyRegistry registry) {
+        super(registry);
+    }
 
     @Mixin
     SelectionOptions selection;
@@ -63,17 +48,13 @@ public final class VerifyCommand implements Callable<Integer> {
     ReportFormat format;
 
     @Override
-    public Integer call() throws Exception {
-        return timeout.guard(this::run);
-    }
-
-    private Integer run() {
+    Integer run() {
         if (golden != null && !ProblemOptions.givenIn(spec).isEmpty()) {
             throw new InvalidInputException("golden", "--golden takes its problems from the file; drop "
                     + String.join(", ", ProblemOptions.givenIn(spec)) + " or --golden");
         }
-        SelectionOptions.Expansion expansion = selection.expand(parent.registry());
-        strategyOptions.requireUsedBy(expansion.providers(), parent.registry());
+        SelectionOptions.Expansion expansion = selection.expand(registry);
+        strategyOptions.requireUsedBy(expansion.providers(), registry);
         List<Reference> references = new ArrayList<>();
         if (golden != null) {
             List<GoldenCase> cases = readGolden(golden);

@@ -1,13 +1,11 @@
 package arena.bench.cli;
 
+import arena.bench.measure.InterruptShield;
 import arena.core.input.InvalidInputException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,14 +16,10 @@ import java.util.regex.Pattern;
  * daemon thread named {@code arena-watchdog}, ended by {@link #close()}. Created and closed by the
  * command's thread.
  *
- * <p>Opening and closing a strategy (starting or terminating pools and actor systems) are
- * {@link #shielded}: an interrupt, from the watchdog or from Ctrl-C, waits until they are done, so it
+ * <p>The interrupt waits while a strategy is being opened or closed ({@link InterruptShield}), so it
  * lands in a run, which knows how to cancel itself, and never half-way through a start-up.
  */
 public final class Watchdog implements AutoCloseable {
-
-    /** Fair, so that an interrupt waiting for a shielded action gets in before the next one starts. */
-    private static final ReentrantLock SHIELD = new ReentrantLock(true);
 
     private static final Pattern SIMPLE = Pattern.compile("(" + arena.core.input.NumberText.UNSIGNED_REAL + ")(ms|s|m|h)?");
     /** ISO-8601 durations, their numbers by the same ASCII rule (no sign, no comma). */
@@ -40,7 +34,7 @@ public final class Watchdog implements AutoCloseable {
         this.timer = Thread.ofPlatform().daemon().name("arena-watchdog").unstarted(() -> {
             try {
                 Thread.sleep(limit);
-                interruptWhenUnshielded(guarded, () -> fired.set(true));
+                InterruptShield.interruptWhenUnshielded(guarded, () -> fired.set(true));
             } catch (InterruptedException closed) {
                 // closed before the time was up
             }
@@ -54,36 +48,6 @@ public final class Watchdog implements AutoCloseable {
             watchdog.timer.start();
         }
         return watchdog;
-    }
-
-    /**
-     * Runs {@code action} on the calling thread with interrupts held back until it returns; a pending
-     * interrupt flag is cleared for its duration and restored afterwards.
-     */
-    public static <T> T shielded(Supplier<T> action) {
-        SHIELD.lock();
-        boolean interrupted = Thread.interrupted();
-        try {
-            return action.get();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            SHIELD.unlock();
-        }
-    }
-
-    /** Interrupts {@code thread} once no shielded action runs (waiting at most ten seconds for one to end). */
-    static void interruptWhenUnshielded(Thread thread, Runnable beforeInterrupt) throws InterruptedException {
-        boolean locked = SHIELD.tryLock(10, TimeUnit.SECONDS);
-        try {
-            beforeInterrupt.run();
-            thread.interrupt();
-        } finally {
-            if (locked) {
-                SHIELD.unlock();
-            }
-        }
     }
 
     /** Whether the time ran out. */

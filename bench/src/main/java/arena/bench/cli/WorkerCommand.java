@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * bad input: one line naming {@code --port} or {@code --host}, exit 2; the actor system that failed
  * to start has shut itself down by then.
  */
-@Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = ArenaCli.Version.class,
+@Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs a worker node of the akka-cluster strategy until stopped (SIGTERM leaves the cluster gracefully).")
 public final class WorkerCommand implements Callable<Integer> {
 
@@ -35,8 +35,11 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", description = "port to bind, 0 for any free one (default: ${DEFAULT-VALUE})")
     String port;
 
-    @Option(names = "--seed", paramLabel = "HOST:PORT", required = true,
-            description = "a node of the cluster to join; the first worker names its own host:port")
+    @Option(names = "--join", paramLabel = "HOST:PORT",
+            description = "a node of the cluster to join (required); the first worker names its own host:port")
+    String join;
+
+    @Option(names = "--seed", paramLabel = "HOST:PORT", hidden = true, description = "deprecated: use --join")
     String seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "chunks computed at once on this node (default: the machine's cores)")
@@ -44,12 +47,13 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String contact = contact();
         int portNumber = Numbers.wholeNumber("port", port, 0, 65535);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors()
                 : Numbers.wholeNumber("threads", threads, 1, arena.core.StrategyConfig.MAX_THREADS);
         WorkerNode node;
         try {
-            node = WorkerNode.start(host, portNumber, seed, workers);
+            node = WorkerNode.start(host, portNumber, contact, workers);
         } catch (IllegalStateException e) {
             throw bindFailure(e, host, portNumber).orElseThrow(() -> e);
         }
@@ -59,6 +63,21 @@ public final class WorkerCommand implements Callable<Integer> {
         out.flush();
         node.awaitTermination();
         return ExitCode.OK;
+    }
+
+    /** The node to join: {@code --join}, or its deprecated spelling {@code --seed} with a warning. */
+    private String contact() {
+        if (join != null && seed != null) {
+            throw new InvalidInputException("join", "give --join or its deprecated spelling --seed, not both");
+        }
+        if (seed != null) {
+            DeprecatedName.warn(spec.commandLine().getErr(), "seed", "join");
+            return seed;
+        }
+        if (join == null) {
+            throw new InvalidInputException("join", "--join HOST:PORT is required: a node of the cluster, or this node's own address");
+        }
+        return join;
     }
 
     /** The bad input behind a failed start, when the cause is that the node could not bind. */

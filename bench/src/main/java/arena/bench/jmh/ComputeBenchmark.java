@@ -1,5 +1,6 @@
 package arena.bench.jmh;
 
+import arena.bench.measure.Configuration;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.Schedule;
@@ -27,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One whole grid computed by one strategy: the same model the CLI's {@code compare} times, driven by
  * JMH. The strategy is opened in the trial's setup (outside the timed region) and the last grid is
- * checked against the sequential reference in the trial's teardown, after timing: a wrong result
+ * verified as {@code compare} verifies ({@link ReferenceCheck}) in the trial's teardown, after timing: a wrong result
  * fails the run instead of being reported as fast.
  *
  * <p>Defaults: 2 forks of 3 warm-up and 5 measured one-second iterations (JMH's own, 5 x 10 x
@@ -72,6 +73,7 @@ public class ComputeBenchmark {
     public boolean recorded;
 
     private Strategy opened;
+    private Configuration configuration;
     private JuliaParams params;
     private Execution execution;
     private CountGrid last;
@@ -84,6 +86,7 @@ public class ComputeBenchmark {
         Schedule parsed = Schedule.parse(schedule);
         provider.capabilities().requireSupported(strategy, parsed);
         execution = new Execution(parsed, Kernels.byName(kernel), recorded ? new Timeline() : null);
+        configuration = new Configuration(provider, execution.kernel(), threads, parsed);
         opened = provider.open(StrategyConfig.threads(threads));
     }
 
@@ -102,10 +105,11 @@ public class ComputeBenchmark {
         return last;
     }
 
-    /** Closes the strategy, then validates the last grid against the reference, outside timing. */
+    /** Validates the last grid and its fraction against the reference, outside timing, then closes the strategy. */
     @TearDown(Level.Trial)
-    public void closeAndValidate() {
-        opened.close();
-        ReferenceCheck.requireReferenceGrid(strategy, params, last);
+    public void validateAndClose() {
+        try (Strategy closing = opened) {
+            ReferenceCheck.requireIdentical(closing, configuration, params, last);
+        }
     }
 }

@@ -1,15 +1,15 @@
 package arena.bench.jmh;
 
+import arena.bench.measure.Configuration;
+import arena.bench.measure.Reference;
+import arena.bench.measure.Verification;
 import arena.core.CountGrid;
-import arena.core.Execution;
-import arena.core.GridSummary;
-import arena.core.SequentialStrategy;
 import arena.core.Strategy;
-import arena.core.StrategyConfig;
 import arena.core.problem.JuliaParams;
 
 /**
- * The check a benchmark runs on its last result after timing, in its trial's teardown: a wrong
+ * The check a benchmark runs on its last result after timing, in its trial's teardown, through the
+ * same {@link Verification} against the same {@link Reference} as {@code arena compare}: a wrong
  * result throws, which fails the JMH run ({@code arena jmh} runs with {@code -foe true}) instead
  * of being reported as fast. Stateless; any thread.
  */
@@ -19,20 +19,24 @@ public final class ReferenceCheck {
     }
 
     /**
-     * Throws when {@code last} (computed by {@code strategy} for {@code params}) differs from the
-     * sequential reference; {@code null} (no invocation ran) passes.
+     * Throws unless {@code last}, computed by {@code opened} (still open, to reduce its fraction) for
+     * {@code configuration} and {@code params}, is identical to the reference; {@code null} (no
+     * invocation ran) passes.
      *
-     * @throws IllegalStateException naming the strategy and both SHA-256 hashes
+     * @throws IllegalStateException naming the strategy and, for a wrong grid, both SHA-256 hashes
      */
-    public static void requireReferenceGrid(String strategy, JuliaParams params, CountGrid last) {
+    public static void requireIdentical(Strategy opened, Configuration configuration, JuliaParams params, CountGrid last) {
         if (last == null) {
             return;
         }
-        try (Strategy reference = new SequentialStrategy(StrategyConfig.threads(1))) {
-            String expected = GridSummary.of(reference.compute(params, Execution.reference()), params.nMax()).sha256();
-            if (!last.sha256().equals(expected)) {
-                throw new IllegalStateException(strategy + " computed a wrong grid: sha256 " + last.sha256() + ", expected " + expected);
-            }
+        Reference reference = Reference.of(params);
+        Verification verification = Verification.of(configuration, reference, last, opened.fraction(last, params.nMax()));
+        if (verification.difference().isPresent()) {
+            throw new IllegalStateException(configuration.strategy() + " computed a wrong grid: sha256 " + verification.sha256()
+                    + ", expected " + reference.summary().sha256());
+        }
+        if (!verification.identical()) {
+            throw new IllegalStateException(configuration.strategy() + ": " + verification.problemDescription());
         }
     }
 }

@@ -1,6 +1,5 @@
 package arena.bench.measure;
 
-import arena.bench.cli.Watchdog;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import java.util.HashMap;
@@ -10,7 +9,7 @@ import java.util.Map;
  * Keeps one strategy open at a time for a run over many configurations: consecutive configurations
  * of the same strategy and thread count share one opened instance (its pool or actor system), and
  * the previous instance is closed when the next one is opened. Opening and closing are
- * {@link Watchdog#shielded} from interrupts. Not thread-safe; the command's main thread uses it.
+ * {@link InterruptShield#shielded} from interrupts. Not thread-safe; the command's main thread uses it.
  */
 public final class OpenStrategies implements AutoCloseable {
 
@@ -33,8 +32,8 @@ public final class OpenStrategies implements AutoCloseable {
         if (open == null || !openFor.strategy().equals(configuration.strategy()) || openFor.threads() != configuration.threads()) {
             close();
             Map<String, String> declared = new HashMap<>(options);
-            declared.keySet().retainAll(configuration.provider().capabilities().options());
-            open = Watchdog.shielded(() -> configuration.provider().open(new StrategyConfig(configuration.threads(), declared)));
+            declared.keySet().retainAll(configuration.provider().capabilities().optionNames());
+            open = InterruptShield.shielded(() -> configuration.provider().open(new StrategyConfig(configuration.threads(), declared)));
             openFor = configuration;
         }
         return open;
@@ -46,7 +45,7 @@ public final class OpenStrategies implements AutoCloseable {
             Strategy closing = open;
             open = null;
             openFor = null;
-            Watchdog.shielded(() -> {
+            InterruptShield.shielded(() -> {
                 closing.close();
                 return null;
             });

@@ -27,7 +27,14 @@ public record Verification(Configuration configuration, Reference reference, Str
      */
     public static Verification run(Strategy strategy, Configuration configuration, Reference reference) {
         CountGrid grid = strategy.compute(reference.params(), new Execution(configuration.schedule(), configuration.kernel()));
-        double fraction = strategy.fraction(grid, reference.params().nMax());
+        return of(configuration, reference, grid, strategy.fraction(grid, reference.params().nMax()));
+    }
+
+    /**
+     * Compares a grid already computed for {@code configuration} (a benchmark's last one, say) and
+     * the fraction its strategy reduced from it with the reference.
+     */
+    public static Verification of(Configuration configuration, Reference reference, CountGrid grid, double fraction) {
         return new Verification(configuration, reference, grid.sha256(), fraction,
                 CountGrid.difference(reference.grid(), grid), fraction == reference.summary().fraction());
     }

@@ -130,11 +130,11 @@ class BadInputTest {
                 new Case("--resolution", "render", "--resolution", "0"),
                 new Case("known strategies: sequential", "render", "--strategy", "quantum"),
                 // options that do not apply are refused, naming the conflict
-                new Case("--seed applies only to strategy akka-cluster", "compute", "--strategy", "threads", "--seed", "127.0.0.1:25520"),
+                new Case("--join applies only to strategy akka-cluster", "compute", "--strategy", "threads", "--join", "127.0.0.1:25520"),
                 new Case("--local-workers applies only to strategy akka-cluster", "compute", "--local-workers", "2"),
                 new Case("--local-workers applies only to strategy akka-cluster", "compare", "--strategies", "threads", "--local-workers", "2"),
-                new Case("--seed applies only to strategy akka-cluster", "verify", "--strategies", "forkjoin", "--seed", "127.0.0.1:25520"),
-                new Case("--seed applies only to strategy akka-cluster", "timeline", "--strategies", "forkjoin", "--seed", "127.0.0.1:25520"),
+                new Case("--join applies only to strategy akka-cluster", "verify", "--strategies", "forkjoin", "--join", "127.0.0.1:25520"),
+                new Case("--join applies only to strategy akka-cluster", "timeline", "--strategies", "forkjoin", "--join", "127.0.0.1:25520"),
                 new Case("drop --resolution", "verify", "--golden", missingColumn.toString(), "--resolution", "10"),
                 new Case("drop --c, --n-max", "verify", "--golden", missingColumn.toString(), "--c", "0.5", "--n-max", "7"),
                 new Case("--golden", "verify", "--golden", missingColumn.toString(), "--bound", "2"),
@@ -142,12 +142,12 @@ class BadInputTest {
                 // akka-cluster's own options, read by the same rules
                 new Case("--local-workers", "compute", "--strategy", "akka-cluster", "--local-workers", "+2"),
                 new Case("--local-workers", "compute", "--strategy", "akka-cluster", "--local-workers", "65"),
-                new Case("--seed", "compute", "--strategy", "akka-cluster", "--seed", "127.0.0.1:+25520"),
-                new Case("--seed", "compute", "--strategy", "akka-cluster"),
-                new Case("--port", "worker", "--port", "70000", "--seed", "127.0.0.1:25520"),
-                new Case("--port", "worker", "--port", "+5", "--seed", "127.0.0.1:25520"),
-                new Case("--threads", "worker", "--threads", "0", "--seed", "127.0.0.1:25520"),
-                new Case("--seed", "worker", "--seed", "nowhere"),
+                new Case("--join", "compute", "--strategy", "akka-cluster", "--join", "127.0.0.1:+25520"),
+                new Case("--join", "compute", "--strategy", "akka-cluster"),
+                new Case("--port", "worker", "--port", "70000", "--join", "127.0.0.1:25520"),
+                new Case("--port", "worker", "--port", "+5", "--join", "127.0.0.1:25520"),
+                new Case("--threads", "worker", "--threads", "0", "--join", "127.0.0.1:25520"),
+                new Case("--join", "worker", "--join", "nowhere"),
                 // golden files: the heap check before any case is computed, and the number rule
                 new Case("ARENA_JAVA_OPTS=-Xmx", "verify", "--golden", tooBig.toString()),
                 new Case("column resolution must be a whole number", "verify", "--golden", plusSign.toString())));

@@ -33,6 +33,6 @@ class ClusterCompareTest {
     void akkaClusterWithoutWorkers_isBadInput_namingTheOptions() {
         CliRunner run = CliRunner.run("compute", "--strategy", "akka-cluster", "--resolution", "10");
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("--seed").contains("local-workers");
+        assertThat(run.err()).contains("--join").contains("local-workers");
     }
 }

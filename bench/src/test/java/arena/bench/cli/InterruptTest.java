@@ -31,12 +31,7 @@ class InterruptTest {
                 "--repeat", "30", "--budget", "0", "--out", out.toString())).redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();
         try {
-            Thread.sleep(4000);
-            assertThat(process.isAlive()).as("the compare run is still going after 4 s").isTrue();
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-            long interruptedAt = System.nanoTime();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the process ended").isTrue();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interruptedAt)).isLessThan(20_000);
+            assertThat(interruptAfterFourSeconds(process, "compare")).isLessThan(20_000);
             assertThat(process.exitValue()).isEqualTo(ExitCode.INTERRUPTED);
         } finally {
             process.destroyForcibly();
@@ -65,12 +60,7 @@ class InterruptTest {
                     .redirectError(stderr.toFile()).start();
             long latency;
             try {
-                Thread.sleep(4000);
-                assertThat(process.isAlive()).as("the compute run is still going after 4 s").isTrue();
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-                long interruptedAt = System.nanoTime();
-                assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the process ended").isTrue();
-                latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interruptedAt);
+                latency = interruptAfterFourSeconds(process, "compute");
             } finally {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
@@ -93,5 +83,18 @@ class InterruptTest {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ArenaCli.class.getName()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * Sends SIGINT to {@code process} four seconds into its run (asserting that the {@code command}
+     * still runs then) and returns the milliseconds until it ended, asserting that it did within 30 s.
+     */
+    private static long interruptAfterFourSeconds(Process process, String command) throws Exception {
+        Thread.sleep(4000);
+        assertThat(process.isAlive()).as("the " + command + " run is still going after 4 s").isTrue();
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        long interruptedAt = System.nanoTime();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the process ended").isTrue();
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interruptedAt);
     }
 }

@@ -41,10 +41,7 @@ class LauncherJavaOptsIT {
     @Test
     void garbage_isRefusedWithOneLine(@TempDir Path dir) throws Exception {
         Result result = run(dir, "garbage", SMALL_RUN);
-        assertThat(result.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(result.stderrLines()).containsExactly(
-                "arena: ARENA_JAVA_OPTS: 'garbage' is not a valid JVM option list ('garbage' is not an option: each word must start with '-')");
-        assertThat(result.stdout()).isEmpty();
+        assertRefusedInOneLine(result, "arena: ARENA_JAVA_OPTS: 'garbage' is not a valid JVM option list ('garbage' is not an option: each word must start with '-')");
     }
 
     @Test
@@ -62,10 +59,7 @@ class LauncherJavaOptsIT {
         Files.writeString(work.resolve("-Xmx64m"), "");
         Files.writeString(work.resolve("notes.txt"), "");
         Result result = run(dir, work, "*", SMALL_RUN);
-        assertThat(result.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(result.stderrLines()).containsExactly(
-                "arena: ARENA_JAVA_OPTS: '*' is not a valid JVM option list ('*' is not an option: each word must start with '-')");
-        assertThat(result.stdout()).isEmpty();
+        assertRefusedInOneLine(result, "arena: ARENA_JAVA_OPTS: '*' is not a valid JVM option list ('*' is not an option: each word must start with '-')");
     }
 
     @Test
@@ -114,5 +108,12 @@ class LauncherJavaOptsIT {
         }
         assertThat(tmp).isEmptyDirectory();
         return new Result(code, Files.readString(stdout), Files.readString(stderr));
+    }
+
+    /** Exit 2, exactly {@code line} on stderr and nothing on stdout. */
+    private static void assertRefusedInOneLine(Result result, String line) {
+        assertThat(result.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(result.stderrLines()).containsExactly(line);
+        assertThat(result.stdout()).isEmpty();
     }
 }

@@ -54,9 +54,7 @@ class LauncherSignalsIT {
             RealLauncher.destroyGroup(group);
             RealLauncher.destroyGroup(terminal.pid());
         }
-        assertThat(Files.readAllLines(stderr))
-                .containsExactly("arena compute: interrupted; the run was cancelled and every worker stopped");
-        assertThat(tmp).isEmptyDirectory();
+        assertSaidOnlyAndLeftNoFile(stderr, tmp, "arena compute: interrupted; the run was cancelled and every worker stopped");
     }
 
     @Test
@@ -75,10 +73,8 @@ class LauncherSignalsIT {
         } finally {
             RealLauncher.destroyGroup(launcher.pid());
         }
-        assertThat(Files.readAllLines(stderr))
-                .containsExactly("arena compute: terminated (SIGTERM); the run was cancelled and every worker stopped");
         assertThat(Files.readString(dir.resolve("stdout.txt"))).isEmpty();
-        assertThat(tmp).isEmptyDirectory();
+        assertSaidOnlyAndLeftNoFile(stderr, tmp, "arena compute: terminated (SIGTERM); the run was cancelled and every worker stopped");
     }
 
     @Test
@@ -113,9 +109,7 @@ class LauncherSignalsIT {
         } finally {
             RealLauncher.destroyGroup(timeout.pid());
         }
-        assertThat(Files.readAllLines(stderr))
-                .containsExactly("arena compute: terminated (SIGTERM); the run was cancelled and every worker stopped");
-        assertThat(tmp).isEmptyDirectory();
+        assertSaidOnlyAndLeftNoFile(stderr, tmp, "arena compute: terminated (SIGTERM); the run was cancelled and every worker stopped");
     }
 
     @Test
@@ -125,7 +119,7 @@ class LauncherSignalsIT {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
         String self = "127.0.0.1:" + freeLoopbackPort();
         Process launcher = RealLauncher.inNewSession(tmp, Map.of(),
-                        RealLauncher.arena("worker", "--host", "127.0.0.1", "--port", self.substring(self.indexOf(':') + 1), "--seed", self, "--threads", "1"))
+                        RealLauncher.arena("worker", "--host", "127.0.0.1", "--port", self.substring(self.indexOf(':') + 1), "--join", self, "--threads", "1"))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
             long deadline = System.nanoTime() + START.toNanos();
@@ -142,6 +136,12 @@ class LauncherSignalsIT {
         // A loaded machine may add Akka's own log lines ("[arena-akka-cluster-...] WARN ..."); the tool says one thing.
         assertThat(Files.readAllLines(stderr)).as("a node that was waiting, not running a grid").filteredOn(line -> !line.startsWith("[arena-akka-cluster"))
                 .containsExactly("arena: terminated (SIGTERM)");
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    /** What a stopped run leaves: exactly {@code line} on stderr and nothing in its temporary directory. */
+    private static void assertSaidOnlyAndLeftNoFile(Path stderr, Path tmp, String line) throws Exception {
+        assertThat(Files.readAllLines(stderr)).containsExactly(line);
         assertThat(tmp).isEmptyDirectory();
     }
 

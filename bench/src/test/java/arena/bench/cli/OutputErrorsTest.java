@@ -26,13 +26,8 @@ class OutputErrorsTest {
     @Test
     void strategiesIntoAClosedPipe_exitsThree_sayingWhy(@TempDir Path dir) throws Exception {
         Process process = new ProcessBuilder(ChildCli.command("strategies")).redirectError(dir.resolve("stderr.txt").toFile()).start();
-        try {
-            process.getInputStream().close(); // long before the JVM has started: its first write finds the pipe closed
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isEqualTo(ExitCode.OUTPUT_FAILED);
-        } finally {
-            process.destroyForcibly();
-        }
+        process.getInputStream().close(); // long before the JVM has started: its first write finds the pipe closed
+        assertOutputFailed(process);
         assertThat(errorLines(dir.resolve("stderr.txt"))).containsExactly("arena strategies: could not write standard output: Broken pipe");
     }
 
@@ -50,13 +45,18 @@ class OutputErrorsTest {
             assumeTrue(false, () -> skip("the device node cannot be opened here (a nodev mount?): " + e.getMessage()));
             return;
         }
+        assertOutputFailed(process);
+        assertThat(errorLines(dir.resolve("stderr.txt"))).containsExactly("arena compute: could not write standard output: No space left on device");
+    }
+
+    /** Waits for the child command and asserts that it exited 3; destroys it in any case. */
+    private static void assertOutputFailed(Process process) throws InterruptedException {
         try {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(ExitCode.OUTPUT_FAILED);
         } finally {
             process.destroyForcibly();
         }
-        assertThat(errorLines(dir.resolve("stderr.txt"))).containsExactly("arena compute: could not write standard output: No space left on device");
     }
 
     @Test

@@ -70,10 +70,10 @@ class SpellingRuleTest {
         parsers.add(new NumberParser("--golden", false, true, v -> List.of("verify", "--golden", golden(v).toString(), "--strategies", "threads",
                 "--threads", "1", "--schedules", "static")));
         // refusal only: accepting these starts worker JVMs or binds a port
-        parsers.add(new NumberParser("--port", false, false, v -> List.of("worker", "--port", v, "--seed", "127.0.0.1:25520")));
-        parsers.add(new NumberParser("--threads", false, false, v -> List.of("worker", "--threads", v, "--seed", "127.0.0.1:25520")));
+        parsers.add(new NumberParser("--port", false, false, v -> List.of("worker", "--port", v, "--join", "127.0.0.1:25520")));
+        parsers.add(new NumberParser("--threads", false, false, v -> List.of("worker", "--threads", v, "--join", "127.0.0.1:25520")));
         parsers.add(new NumberParser("--local-workers", false, false, v -> args("compute", TINY, "--strategy", "akka-cluster", "--local-workers", v)));
-        parsers.add(new NumberParser("--seed", false, false, v -> args("compute", TINY, "--strategy", "akka-cluster", "--seed", "127.0.0.1:" + v)));
+        parsers.add(new NumberParser("--join", false, false, v -> args("compute", TINY, "--strategy", "akka-cluster", "--join", "127.0.0.1:" + v)));
         return parsers;
     }
 

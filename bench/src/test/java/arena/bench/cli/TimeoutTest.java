@@ -34,16 +34,11 @@ class TimeoutTest {
                     continue;
                 }
                 tests.add(dynamicTest(provider.name() + " " + schedule, () -> {
-                    warmUp(provider.name());
-                    long start = System.nanoTime();
-                    CliRunner run = CliRunner.run("compute", "--strategy", provider.name(), "--schedule", schedule,
+                    TimedRun timed = computeAfterWarmUp(provider.name(), "--schedule", schedule,
                             "--resolution", "2500", "--kernel", "scalar", "--timeout", "150ms");
-                    Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.TIMED_OUT);
-                    assertThat(run.err().strip()).isEqualTo("arena compute: timed out after 0.15s (--timeout); the run was cancelled and every worker stopped");
-                    assertThat(took).as("time to give up").isLessThan(Duration.ofSeconds(4));
-                    assertThat(LiveThreads.awaitNone("arena-" + provider.name(), Duration.ofSeconds(5))).isEmpty();
-                    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+                    assertTimedOutAndClean(provider.name(), timed.run());
+                    assertThat(timed.run().err().strip()).isEqualTo("arena compute: timed out after 0.15s (--timeout); the run was cancelled and every worker stopped");
+                    assertThat(timed.took()).as("time to give up").isLessThan(Duration.ofSeconds(4));
                 }));
             }
         }
@@ -63,17 +58,13 @@ class TimeoutTest {
         for (StrategyProvider provider : CrossStrategyTest.inProcess()) {
             for (String kernel : Kernels.names().stream().filter(name -> !name.equals(Kernels.AUTO)).toList()) {
                 tests.add(dynamicTest(provider.name() + " " + kernel, () -> {
-                    warmUp(provider.name());
-                    long start = System.nanoTime();
-                    CliRunner run = CliRunner.run("compute", "--strategy", provider.name(), "--kernel", kernel,
+                    TimedRun timed = computeAfterWarmUp(provider.name(), "--kernel", kernel,
                             "--resolution", "20", "--n-max", "2147483647", "--timeout", "1s");
-                    Duration afterDeadline = Duration.ofNanos(System.nanoTime() - start).minusSeconds(1);
+                    Duration afterDeadline = timed.took().minusSeconds(1);
                     System.out.printf("%-12s %-12s exit %d, %4d ms after the 1 s deadline%n", provider.name(), kernel,
-                            run.exitCode(), afterDeadline.toMillis());
-                    assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.TIMED_OUT);
+                            timed.run().exitCode(), afterDeadline.toMillis());
+                    assertTimedOutAndClean(provider.name(), timed.run());
                     assertThat(afterDeadline).as("time from the deadline to the exit").isLessThan(Duration.ofSeconds(3));
-                    assertThat(LiveThreads.awaitNone("arena-" + provider.name(), Duration.ofSeconds(5))).isEmpty();
-                    assertThat(Thread.currentThread().isInterrupted()).isFalse();
                 }));
             }
         }
@@ -150,6 +141,27 @@ class TimeoutTest {
     void aRunThatFinishesInTime_isNotDisturbed() {
         CliRunner run = CliRunner.run("compute", "--strategy", "forkjoin", "--resolution", "50", "--timeout", "30s");
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    /** A {@code compute} run and how long it took. */
+    private record TimedRun(CliRunner run, Duration took) {
+    }
+
+    /** Runs {@code compute --strategy strategy args...} after one untimed run of the strategy, and times it. */
+    private static TimedRun computeAfterWarmUp(String strategy, String... args) {
+        warmUp(strategy);
+        List<String> command = new ArrayList<>(List.of("compute", "--strategy", strategy));
+        command.addAll(List.of(args));
+        long start = System.nanoTime();
+        CliRunner run = CliRunner.run(command.toArray(String[]::new));
+        return new TimedRun(run, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Exit 4, no thread of the strategy left, and no interrupt left on the calling thread. */
+    private static void assertTimedOutAndClean(String strategy, CliRunner run) throws InterruptedException {
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.TIMED_OUT);
+        assertThat(LiveThreads.awaitNone("arena-" + strategy, Duration.ofSeconds(5))).isEmpty();
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 }

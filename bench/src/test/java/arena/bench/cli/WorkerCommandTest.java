@@ -22,7 +22,7 @@ class WorkerCommandTest {
     void aPortInUse_isOneLineNamingPort_exitTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(taken.getLocalPort());
-            CliRunner run = CliRunner.run("worker", "--host", "127.0.0.1", "--port", port, "--seed", "127.0.0.1:" + port);
+            CliRunner run = CliRunner.run("worker", "--host", "127.0.0.1", "--port", port, "--join", "127.0.0.1:" + port);
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception")
                     .isEqualTo("arena worker: --port: port " + port + " on 127.0.0.1 is already in use; choose a free port, or 0 for any free one");
@@ -39,7 +39,7 @@ class WorkerCommandTest {
             command.add(ProcessHandle.current().info().command().orElseThrow());
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-agentlib")).toList());
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ArenaCli.class.getName(),
-                    "worker", "--port", port, "--seed", "127.0.0.1:" + port));
+                    "worker", "--port", port, "--join", "127.0.0.1:" + port));
             Process process = new ProcessBuilder(command).start();
             try {
                 String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -59,7 +59,7 @@ class WorkerCommandTest {
     @Test
     void anAddressThisMachineLacks_isOneLineNamingHost_exitTwo() throws Exception {
         // 203.0.113.0/24 is TEST-NET-3 (RFC 5737): never a local address, so the bind fails here
-        CliRunner run = CliRunner.run("worker", "--host", "203.0.113.1", "--port", "0", "--seed", "127.0.0.1:25520");
+        CliRunner run = CliRunner.run("worker", "--host", "203.0.113.1", "--port", "0", "--join", "127.0.0.1:25520");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception")
                 .startsWith("arena worker: --host: host 203.0.113.1 cannot be bound (").endsWith("give an address of this machine, e.g. 127.0.0.1");

@@ -1,10 +1,13 @@
 package arena.bench.jmhfixture;
 
 import arena.bench.jmh.ReferenceCheck;
+import arena.bench.measure.Configuration;
 import arena.core.CountGrid;
 import arena.core.Execution;
+import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
+import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import arena.core.testkit.WrongProvider;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +32,14 @@ import org.openjdk.jmh.annotations.TearDown;
 public class WrongGridBenchmark {
 
     private final JuliaParams params = JuliaParams.seedCase().withResolution(40).withNMax(100);
+    private final WrongProvider provider = new WrongProvider();
     private Strategy opened;
     private CountGrid last;
 
     /** Opens the wrong strategy. */
     @Setup(Level.Trial)
     public void open() {
-        opened = new WrongProvider().open(StrategyConfig.threads(1));
+        opened = provider.open(StrategyConfig.threads(1));
     }
 
     /** One whole (wrong) grid. */
@@ -47,8 +51,10 @@ public class WrongGridBenchmark {
 
     /** The same check as {@code ComputeBenchmark}'s: throws on the corrupted cell. */
     @TearDown(Level.Trial)
-    public void closeAndValidate() {
-        opened.close();
-        ReferenceCheck.requireReferenceGrid(opened.name(), params, last);
+    public void validateAndClose() {
+        try (Strategy closing = opened) {
+            Configuration configuration = new Configuration(provider, Kernels.reference(), 1, new Schedule.Static(0));
+            ReferenceCheck.requireIdentical(closing, configuration, params, last);
+        }
     }
 }

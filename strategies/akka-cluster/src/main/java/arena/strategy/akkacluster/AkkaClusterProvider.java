@@ -5,26 +5,35 @@ import arena.core.Capabilities;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
+import arena.core.StrategyOption;
 import java.util.EnumSet;
 import java.util.List;
 
 /**
  * Registers {@code akka-cluster}: Akka Cluster Typed, a coordinator node handing row chunks to
  * worker nodes that may die mid-run. It needs workers, so it runs only when named: option
- * {@code seed=host:port} joins a cluster of {@code arena worker} nodes, {@code local-workers=N}
+ * {@code join=host:port} joins a cluster of {@code arena worker} nodes, {@code local-workers=N}
  * starts N worker JVMs on this machine. {@code --threads} is the parallelism per worker node.
  * Supports static, dynamic and guided schedules. Listing it starts nothing. Stateless and
  * thread-safe.
  */
 public final class AkkaClusterProvider extends AbstractStrategyProvider {
 
+    /** {@code join=host:port}: a node of a running cluster of {@code arena worker} nodes (once called {@code seed}). */
+    static final StrategyOption JOIN = new StrategyOption("join", "HOST:PORT",
+            "akka-cluster: join the running cluster of 'arena worker' nodes through this node", List.of("seed"));
+
+    /** {@code local-workers=N}: start N worker JVMs on this machine for the run. */
+    static final StrategyOption LOCAL_WORKERS = new StrategyOption("local-workers", "N",
+            "akka-cluster: start N worker JVMs on this machine for the run, and stop them afterwards");
+
     /** The provider; constructing it starts nothing. */
     public AkkaClusterProvider() {
         super("akka-cluster",
                 "Akka Cluster Typed: a coordinator hands row chunks to worker nodes over Artery TCP; workers may die mid-run "
-                        + "(--threads is per worker node; needs option seed or local-workers)",
+                        + "(--threads is per worker node; needs option join or local-workers)",
                 new Capabilities(EnumSet.of(Schedule.Kind.STATIC, Schedule.Kind.DYNAMIC, Schedule.Kind.GUIDED), false,
-                        StrategyConfig.MAX_THREADS, List.of("seed", "local-workers")));
+                        StrategyConfig.MAX_THREADS, List.of(JOIN, LOCAL_WORKERS)));
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.net.UnknownHostException;
  *       {@link ProtocolSerializer}; Java serialization is off, so a node never instantiates a class a
  *       peer names, and any other application message is refused on both ends.</li>
  *   <li>Downing: the split-brain resolver with {@code keep-oldest}. With {@code downIfAlone} off
- *       (the coordinator is the seed, hence the oldest: {@code local-workers}) the coordinator
+ *       (the coordinator is the first node, hence the oldest: {@code local-workers}) the coordinator
  *       survives losing every worker and workers cut off from it down themselves and exit. With
  *       {@code downIfAlone} on ({@code arena worker} clusters, where a worker is the oldest) the
  *       worker cluster survives losing its oldest node or any coordinator; a coordinator that loses
@@ -188,18 +188,18 @@ final class ClusterSettings {
     }
 
     /**
-     * The local address a coordinator binds to so that the node at {@code seedHost} can reach it:
-     * {@code 127.0.0.1} for a loopback seed, else the address of the interface that routes to the
-     * seed (found without sending anything).
+     * The local address a coordinator binds to so that the node at {@code contactHost} can reach it:
+     * {@code 127.0.0.1} for a loopback contact, else the address of the interface that routes to the
+     * contact (found without sending anything).
      *
-     * @throws InvalidInputException naming {@code seed} when the host cannot be resolved
+     * @throws InvalidInputException naming {@code join} when the host cannot be resolved
      */
-    static String hostFacing(String seedHost) {
+    static String hostFacing(String contactHost) {
         InetAddress target;
         try {
-            target = InetAddress.getByName(seedHost);
+            target = InetAddress.getByName(contactHost);
         } catch (UnknownHostException e) {
-            throw new InvalidInputException("seed", "seed host '" + seedHost + "' cannot be resolved");
+            throw new InvalidInputException("join", "contact host '" + contactHost + "' cannot be resolved");
         }
         if (target.isLoopbackAddress()) {
             return target.getHostAddress();
@@ -209,7 +209,7 @@ final class ClusterSettings {
             InetAddress local = probe.getLocalAddress();
             return local.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostAddress() : local.getHostAddress();
         } catch (IOException e) {
-            throw new UncheckedIOException("no local address routes to seed host " + seedHost, e);
+            throw new UncheckedIOException("no local address routes to contact host " + contactHost, e);
         }
     }
 }

@@ -14,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
  * only once workers are registered; closing stops the local workers (gracefully), then leaves the
  * cluster and terminates the actor system.
  *
- * <p>With {@code seed} it binds to the local address that routes to the seed (loopback for a
- * loopback seed) and joins that cluster, where a worker is the oldest node. With
- * {@code local-workers} it binds to {@code 127.0.0.1}, is the cluster's seed and oldest node, and
- * starts its workers with its own address as their seed. See {@link ClusterSettings} for the
+ * <p>With {@code join} it binds to the local address that routes to the contact (loopback for a
+ * loopback contact) and joins that cluster, where a worker is the oldest node. With
+ * {@code local-workers} it binds to {@code 127.0.0.1}, is the cluster's first and oldest node, and
+ * starts its workers with its own address as their contact. See {@link ClusterSettings} for the
  * downing this implies.
  *
  * <p>Threading: opened and closed by one thread; {@link #status()} is readable from any.
@@ -27,7 +27,7 @@ final class CoordinatorNode implements AutoCloseable {
     /** How long joining a running cluster may take. */
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
 
-    /** How long, after joining through a seed, the first worker may take to appear. */
+    /** How long, after joining through a contact, the first worker may take to appear. */
     static final Duration FIRST_WORKER_TIMEOUT = Duration.ofSeconds(10);
 
     /** How long local worker JVMs may take to start and register. */
@@ -45,7 +45,7 @@ final class CoordinatorNode implements AutoCloseable {
 
     /**
      * Starts the node, joins the cluster and waits for workers: {@code options.localWorkers()} of them,
-     * or at least one when joining through a seed.
+     * or at least one when joining through a contact.
      *
      * @param capacity     chunks in flight per worker
      * @param noWorkerWait how long a run waits for a worker when none is left
@@ -53,22 +53,22 @@ final class CoordinatorNode implements AutoCloseable {
      */
     static CoordinatorNode open(ClusterOptions options, int capacity, Duration noWorkerWait) {
         boolean local = options.startsLocalWorkers();
-        String host = local ? "127.0.0.1" : ClusterSettings.hostFacing(options.seed().host());
+        String host = local ? "127.0.0.1" : ClusterSettings.hostFacing(options.contact().host());
         CoordinatorStatus status = new CoordinatorStatus();
         ActorSystem<Coordinator.Command> system = ActorSystem.create(Coordinator.create(status, capacity, noWorkerWait),
                 ClusterSettings.SYSTEM_NAME, ClusterSettings.node(new HostPort(host, 0), ClusterSettings.COORDINATOR_ROLE, !local, 1));
         Cluster.get(Adapter.toClassic(system)).registerOnMemberRemoved(() -> system.tell(new Coordinator.NodeRemoved()));
-        HostPort seed = local ? HostPort.parse("seed", NodeLifecycle.selfAddress(system)) : options.seed();
-        NodeLifecycle.join(system, seed, CompletableFuture.completedFuture(null), JOIN_TIMEOUT);
+        HostPort contact = local ? HostPort.parse("join", NodeLifecycle.selfAddress(system)) : options.contact();
+        NodeLifecycle.join(system, contact, CompletableFuture.completedFuture(null), JOIN_TIMEOUT);
         LocalWorkers workers = null;
         try {
             if (local) {
-                workers = LocalWorkers.start(options.localWorkers(), seed, capacity);
+                workers = LocalWorkers.start(options.localWorkers(), contact, capacity);
                 awaitWorkers(status, options.localWorkers(), workers, LOCAL_WORKERS_TIMEOUT,
-                        "local worker JVMs registered with the coordinator at " + seed);
+                        "local worker JVMs registered with the coordinator at " + contact);
             } else {
-                awaitWorkers(status, 1, null, FIRST_WORKER_TIMEOUT, "worker nodes registered in the cluster of seed " + seed
-                        + " (start one with: arena worker --host H --port 0 --seed " + seed + ")");
+                awaitWorkers(status, 1, null, FIRST_WORKER_TIMEOUT, "worker nodes registered in the cluster of contact " + contact
+                        + " (start one with: arena worker --host H --port 0 --join " + contact + ")");
             }
         } catch (RuntimeException e) {
             if (workers != null) {
@@ -115,7 +115,7 @@ final class CoordinatorNode implements AutoCloseable {
         return NodeLifecycle.selfAddress(system);
     }
 
-    /** The worker JVMs started for {@code local-workers}; empty when joined through a seed. */
+    /** The worker JVMs started for {@code local-workers}; empty when joined through a contact. */
     List<Process> localWorkers() {
         return localWorkers == null ? List.of() : localWorkers.processes();
     }

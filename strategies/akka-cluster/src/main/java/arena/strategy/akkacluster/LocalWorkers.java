@@ -41,14 +41,14 @@ final class LocalWorkers implements AutoCloseable {
     }
 
     /**
-     * Starts {@code count} worker JVMs joining the cluster through {@code seed} (the coordinator), each
+     * Starts {@code count} worker JVMs joining the cluster through {@code contact} (the coordinator), each
      * computing {@code threads} chunks at once. Does not wait for them to join.
      */
-    static LocalWorkers start(int count, HostPort seed, int threads) {
+    static LocalWorkers start(int count, HostPort contact, int threads) {
         LocalWorkers workers = new LocalWorkers();
         try {
             for (int k = 0; k < count; k++) {
-                workers.startOne(k, command(seed, threads));
+                workers.startOne(k, command(contact, threads));
             }
         } catch (RuntimeException e) {
             workers.close();
@@ -57,7 +57,7 @@ final class LocalWorkers implements AutoCloseable {
         return workers;
     }
 
-    private static List<String> command(HostPort seed, int threads) {
+    private static List<String> command(HostPort contact, int threads) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -67,8 +67,8 @@ final class LocalWorkers implements AutoCloseable {
             }
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
-                "--host", "127.0.0.1", "--port", "0", "--seed", seed.toString(), "--threads", Integer.toString(threads),
-                "--coordinator-seed"));
+                "--host", "127.0.0.1", "--port", "0", "--join", contact.toString(), "--threads", Integer.toString(threads),
+                "--coordinator-contact"));
         return command;
     }
 

@@ -24,28 +24,28 @@ final class NodeLifecycle {
     }
 
     /**
-     * Joins the cluster through {@code seed} (the node's own address makes it the first node) and
+     * Joins the cluster through {@code contact} (the node's own address makes it the first node) and
      * waits until this node is up and {@code alsoAwait} has completed; on failure terminates the
      * node.
      *
      * @throws IllegalStateException when that takes longer than {@code timeout}, saying what to check
      */
-    static void join(ActorSystem<?> system, HostPort seed, CompletableFuture<?> alsoAwait, Duration timeout) {
+    static void join(ActorSystem<?> system, HostPort contact, CompletableFuture<?> alsoAwait, Duration timeout) {
         Cluster cluster = Cluster.get(Adapter.toClassic(system));
         CompletableFuture<Void> up = new CompletableFuture<>();
         cluster.registerOnMemberUp(() -> up.complete(null));
-        cluster.joinSeedNodes(List.of(ClusterSettings.address(seed)));
+        cluster.joinSeedNodes(List.of(ClusterSettings.address(contact)));
         try {
             CompletableFuture.allOf(up, alsoAwait).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             terminate(system, Duration.ofSeconds(5));
-            throw new IllegalStateException("node " + selfAddress(system) + " could not join the cluster through seed " + seed
+            throw new IllegalStateException("node " + selfAddress(system) + " could not join the cluster through contact " + contact
                     + " within " + timeout.toSeconds() + " s: is a node of a cluster named " + ClusterSettings.SYSTEM_NAME
-                    + " running there? (the first worker is its own seed: arena worker --port P --seed host:P)", e);
+                    + " running there? (the first worker is its own contact: arena worker --port P --join host:P)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             terminate(system, Duration.ofSeconds(5));
-            throw new IllegalStateException("interrupted while joining the cluster through seed " + seed, e);
+            throw new IllegalStateException("interrupted while joining the cluster through contact " + contact, e);
         }
     }
 

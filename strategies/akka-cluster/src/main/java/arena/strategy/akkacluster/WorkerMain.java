@@ -5,9 +5,9 @@ import java.io.PrintStream;
 
 /**
  * The entry point of a worker JVM:
- * {@code java -cp ... arena.strategy.akkacluster.WorkerMain --host H --port P --seed H:P [--threads T]}.
- * The {@code local-workers} option starts its workers this way (adding {@code --coordinator-seed}:
- * the seed is the coordinator that owns them, so they keep it as the oldest node and stop when cut
+ * {@code java -cp ... arena.strategy.akkacluster.WorkerMain --host H --port P --join H:P [--threads T]}.
+ * The {@code local-workers} option starts its workers this way (adding {@code --coordinator-contact}:
+ * the contact is the coordinator that owns them, so they keep it as the oldest node and stop when cut
  * off from it). Prints {@code arena worker up at host:port} on standard output once the node is up
  * and registered; SIGTERM (or Ctrl-C) makes it leave the cluster gracefully before the JVM exits.
  * Exit codes: 0 after the node stopped, 1 when it could not start, 2 for bad arguments.
@@ -17,7 +17,7 @@ public final class WorkerMain {
     /** The line a worker prints once it is up, followed by its {@code host:port}. */
     public static final String UP_LINE = "arena worker up at ";
 
-    static final String USAGE = "usage: WorkerMain --host H --port P --seed H:P [--threads T] [--coordinator-seed]";
+    static final String USAGE = "usage: WorkerMain --host H --port P --join H:P [--threads T] [--coordinator-contact]";
 
     private WorkerMain() {
     }
@@ -31,25 +31,25 @@ public final class WorkerMain {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String host = "127.0.0.1";
         int port = 0;
-        String seed = null;
+        String contact = null;
         int threads = Runtime.getRuntime().availableProcessors();
-        boolean coordinatorSeed = false;
+        boolean coordinatorContact = false;
         WorkerNode node;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--host" -> host = value(args, ++i, "host");
                     case "--port" -> port = number(value(args, ++i, "port"), "port");
-                    case "--seed" -> seed = value(args, ++i, "seed");
+                    case "--join" -> contact = value(args, ++i, "join");
                     case "--threads" -> threads = number(value(args, ++i, "threads"), "threads");
-                    case "--coordinator-seed" -> coordinatorSeed = true;
+                    case "--coordinator-contact" -> coordinatorContact = true;
                     default -> throw new InvalidInputException(args[i], "unknown argument '" + args[i] + "'");
                 }
             }
-            if (seed == null) {
-                throw new InvalidInputException("seed", "seed is required: host:port of a cluster node, or this node's own");
+            if (contact == null) {
+                throw new InvalidInputException("join", "join is required: host:port of a cluster node, or this node's own");
             }
-            node = WorkerNode.start(host, port, seed, threads, !coordinatorSeed);
+            node = WorkerNode.start(host, port, contact, threads, !coordinatorContact);
         } catch (InvalidInputException e) {
             err.println("arena worker: " + e.getMessage());
             err.println(USAGE);

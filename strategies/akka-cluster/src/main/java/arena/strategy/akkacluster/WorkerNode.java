@@ -40,17 +40,17 @@ public final class WorkerNode {
      *
      * @param host    the address to bind to, e.g. {@code 127.0.0.1}
      * @param port    the port to bind to; 0 picks a free one
-     * @param seed    {@code host:port} of a node of the cluster, or this node's own address to start one
+     * @param contact {@code host:port} of a node of the cluster, or this node's own address to start one
      * @param threads how many chunks the node computes at once
-     * @throws InvalidInputException naming {@code host}, {@code port}, {@code seed} or {@code threads}
+     * @throws InvalidInputException naming {@code host}, {@code port}, {@code join} or {@code threads}
      * @throws IllegalStateException when the node cannot bind or join within 30 s
      */
-    public static WorkerNode start(String host, int port, String seed, int threads) {
-        return start(host, port, seed, threads, true);
+    public static WorkerNode start(String host, int port, String contact, int threads) {
+        return start(host, port, contact, threads, true);
     }
 
-    /** As {@link #start(String, int, String, int)}; {@code downIfAlone} off for workers whose seed is their coordinator. */
-    static WorkerNode start(String host, int port, String seed, int threads, boolean downIfAlone) {
+    /** As {@link #start(String, int, String, int)}; {@code downIfAlone} off for workers whose contact is their coordinator. */
+    static WorkerNode start(String host, int port, String contact, int threads, boolean downIfAlone) {
         if (host == null || host.isBlank()) {
             throw new InvalidInputException("host", "host must be an address to bind to, e.g. 127.0.0.1");
         }
@@ -61,7 +61,7 @@ public final class WorkerNode {
             throw new InvalidInputException("threads", "threads must be between 1 and " + StrategyConfig.MAX_THREADS
                     + ", got " + threads);
         }
-        HostPort seedNode = HostPort.parse("seed", seed);
+        HostPort contactNode = HostPort.parse("join", contact);
         HostPort self = new HostPort(host.strip(), port);
         CompletableFuture<Void> registered = new CompletableFuture<>();
         ActorSystem<Receptionist.Registered> system;
@@ -71,7 +71,7 @@ public final class WorkerNode {
         } catch (RuntimeException e) {
             throw new IllegalStateException("worker node could not start on " + self + ": " + e.getMessage(), e);
         }
-        NodeLifecycle.join(system, seedNode, registered, START_TIMEOUT);
+        NodeLifecycle.join(system, contactNode, registered, START_TIMEOUT);
         return new WorkerNode(system);
     }
 

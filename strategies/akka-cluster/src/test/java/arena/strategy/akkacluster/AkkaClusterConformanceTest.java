@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * {@code akka-cluster} through the conformance suite every strategy passes, against a real cluster on
  * loopback: two worker nodes in this JVM (separate actor systems) and, for every thread count the
- * suite opens, a coordinator that joins them with option {@code seed}. The fault tests that inject
+ * suite opens, a coordinator that joins them with option {@code join}. The fault tests that inject
  * kernel instances are skipped (remote workers know kernels by name); {@link InJvmClusterTest} and
  * {@link LocalWorkersTest} cover this strategy's failures: a remote kernel failure with its cause, a
  * killed worker JVM, every worker gone.
@@ -48,7 +48,7 @@ class AkkaClusterConformanceTest extends StrategyConformanceTest {
 
     @Override
     protected StrategyProvider provider() {
-        return new SeededProvider(new AkkaClusterProvider(), first.address());
+        return new JoiningProvider(new AkkaClusterProvider(), first.address());
     }
 
     @Override
@@ -70,8 +70,8 @@ class AkkaClusterConformanceTest extends StrategyConformanceTest {
         assertThat(((AkkaClusterStrategy) closed).terminated()).as("the coordinator's actor system terminated").isTrue();
     }
 
-    /** Opens the real provider with option {@code seed} pointing at this test's cluster. */
-    private record SeededProvider(StrategyProvider delegate, String seed) implements StrategyProvider {
+    /** Opens the real provider with option {@code join} pointing at this test's cluster. */
+    private record JoiningProvider(StrategyProvider delegate, String contact) implements StrategyProvider {
         @Override
         public String name() {
             return delegate.name();
@@ -89,7 +89,7 @@ class AkkaClusterConformanceTest extends StrategyConformanceTest {
 
         @Override
         public Strategy open(StrategyConfig config) {
-            return delegate.open(new StrategyConfig(config.threads(), Map.of("seed", seed)));
+            return delegate.open(new StrategyConfig(config.threads(), Map.of("join", contact)));
         }
     }
 }

@@ -47,8 +47,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * A real cluster on loopback inside this JVM: two worker nodes (separate actor systems, the first
- * its own seed) and a coordinator that joins them through option {@code seed}, as
- * {@code arena compute --strategy akka-cluster --seed ...} does. Every chunk crosses Artery TCP and
+ * its own contact) and a coordinator that joins them through option {@code join}, as
+ * {@code arena compute --strategy akka-cluster --join ...} does. Every chunk crosses Artery TCP and
  * the project's serializer.
  *
  * <p>Why not the shared {@code StrategyConformanceTest}: its failure tests inject a
@@ -74,7 +74,7 @@ class InJvmClusterTest {
         first = WorkerNode.start("127.0.0.1", port, "127.0.0.1:" + port, 1);
         second = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
         strategy = (AkkaClusterStrategy) new AkkaClusterProvider()
-                .open(new StrategyConfig(2, Map.of("seed", first.address())));
+                .open(new StrategyConfig(2, Map.of("join", first.address())));
     }
 
     @AfterAll

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Worker JVMs killed mid-run with {@link Process#destroyForcibly()}: the abrupt end of a machine,
- * not a graceful leave. With {@code local-workers} the coordinator is the cluster's seed and oldest
+ * not a graceful leave. With {@code local-workers} the coordinator is the cluster's first and oldest
  * node, so it survives losing every worker and fails the run after the no-worker wait; joined
- * through {@code seed} to a worker that is the oldest, it is the side the split-brain resolver
+ * through {@code join} to a worker that is the oldest, it is the side the split-brain resolver
  * downs, and it fails the run as soon as it is removed.
  */
 class LocalWorkersTest {
@@ -108,12 +108,12 @@ class LocalWorkersTest {
     }
 
     @Test
-    void seedModeCoordinatorCutOffFromItsOnlyWorker_isDowned_andFailsTheRunAtOnce() throws Exception {
+    void joinModeCoordinatorCutOffFromItsOnlyWorker_isDowned_andFailsTheRunAtOnce() throws Exception {
         int port = InJvmClusterTest.freePort();
-        Process worker = startWorkerJvm("--host", "127.0.0.1", "--port", Integer.toString(port), "--seed", "127.0.0.1:" + port,
+        Process worker = startWorkerJvm("--host", "127.0.0.1", "--port", Integer.toString(port), "--join", "127.0.0.1:" + port,
                 "--threads", "1");
         try {
-            open(Map.of("seed", "127.0.0.1:" + port), 1);
+            open(Map.of("join", "127.0.0.1:" + port), 1);
             CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
                     () -> strategy.compute(JuliaParams.seedCase().withNMax(5000), new Execution(new Schedule.Dynamic(1), Kernels.reference())));
             awaitChunks(1);
@@ -126,7 +126,7 @@ class LocalWorkersTest {
                     .isInstanceOf(WorkerFailedException.class)
                     .hasMessageContaining("this coordinator node was removed from the cluster");
             double seconds = (System.nanoTime() - killed) / 1e9;
-            System.out.printf("akka-cluster: seed-mode coordinator downed, run failed %.2f s after its only worker was killed%n",
+            System.out.printf("akka-cluster: join-mode coordinator downed, run failed %.2f s after its only worker was killed%n",
                     seconds);
             assertThat(seconds).as("well before the no-worker wait would end it").isLessThan(10);
             assertThatThrownBy(() -> strategy.compute(JuliaParams.of(10, new arena.core.problem.Complex(0, 0)),

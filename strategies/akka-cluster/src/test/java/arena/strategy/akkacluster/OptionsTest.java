@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the strategy is opened with, and what it refuses before starting anything: the provider's
- * registration and capabilities, the {@code seed} and {@code local-workers} options, and the
+ * registration and capabilities, the {@code join} and {@code local-workers} options, and the
  * worker JVM's arguments.
  */
 class OptionsTest {
@@ -40,30 +40,30 @@ class OptionsTest {
         assertThat(found.capabilities().joinsDefaultSelection()).isFalse();
         assertThat(found.capabilities().scheduleLabels()).isEqualTo("static, dynamic, guided");
         assertThat(found.capabilities().maxThreads()).isEqualTo(StrategyConfig.MAX_THREADS);
-        assertThat(found.capabilities().options()).containsExactly("seed", "local-workers");
+        assertThat(found.capabilities().optionNames()).containsExactly("join", "local-workers");
         assertThat(found.description()).contains("worker");
     }
 
     @Test
-    void neitherSeedNorLocalWorkers_isRefusedSayingWhatToGive() {
+    void neitherJoinNorLocalWorkers_isRefusedSayingWhatToGive() {
         assertThatThrownBy(() -> provider.open(StrategyConfig.threads(2)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seed"))
-                .hasMessageContaining("seed=host:port")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("join"))
+                .hasMessageContaining("join=host:port")
                 .hasMessageContaining("local-workers=N");
     }
 
     @Test
-    void bothSeedAndLocalWorkers_areRefused() {
-        assertThatThrownBy(() -> provider.open(new StrategyConfig(2, Map.of("seed", "127.0.0.1:25520", "local-workers", "2"))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seed"))
-                .hasMessageContaining("either seed or local-workers");
+    void bothJoinAndLocalWorkers_areRefused() {
+        assertThatThrownBy(() -> provider.open(new StrategyConfig(2, Map.of("join", "127.0.0.1:25520", "local-workers", "2"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("join"))
+                .hasMessageContaining("either join or local-workers");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"host", "host:notaport", "host:0", "host:70000", "host:+1", "' host:1'", "'host:1 '", "host:0x10", "host:\u0661", ":25520", "::1:25520", "''"})
-    void malformedSeed_isRefusedNamingSeed(String seed) {
-        assertThatThrownBy(() -> provider.open(new StrategyConfig(1, Map.of("seed", seed))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seed"))
+    void malformedContact_isRefusedNamingJoin(String contact) {
+        assertThatThrownBy(() -> provider.open(new StrategyConfig(1, Map.of("join", contact))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("join"))
                 .hasMessageContaining("127.0.0.1:25520");
     }
 
@@ -79,20 +79,20 @@ class OptionsTest {
     void unknownOption_isRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> provider.open(new StrategyConfig(1, Map.of("seeds", "127.0.0.1:25520"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("seeds"))
-                .hasMessageContaining("seed, local-workers");
+                .hasMessageContaining("join, local-workers");
     }
 
     @Test
-    void seedsInEveryAcceptedForm_parse() {
-        assertThat(HostPort.parse("seed", "127.0.0.1:25520")).isEqualTo(new HostPort("127.0.0.1", 25520));
-        assertThat(HostPort.parse("seed", "localhost:1")).isEqualTo(new HostPort("localhost", 1));
-        assertThat(HostPort.parse("seed", "[::1]:25520")).isEqualTo(new HostPort("::1", 25520));
+    void contactsInEveryAcceptedForm_parse() {
+        assertThat(HostPort.parse("join", "127.0.0.1:25520")).isEqualTo(new HostPort("127.0.0.1", 25520));
+        assertThat(HostPort.parse("join", "localhost:1")).isEqualTo(new HostPort("localhost", 1));
+        assertThat(HostPort.parse("join", "[::1]:25520")).isEqualTo(new HostPort("::1", 25520));
         assertThat(new HostPort("::1", 25520)).hasToString("[::1]:25520");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--port x --seed 127.0.0.1:1", "--host 127.0.0.1", "--seed nohost", "--threads 0 --seed 127.0.0.1:1",
-            "--bogus", "--seed"})
+    @ValueSource(strings = {"--port x --join 127.0.0.1:1", "--host 127.0.0.1", "--join nohost", "--threads 0 --join 127.0.0.1:1",
+            "--bogus", "--join"})
     void workerMain_refusesBadArguments_withExitCode2_andUsage(String line) {
         String[] args = line.split(" ");
         ByteArrayOutputStream err = new ByteArrayOutputStream();

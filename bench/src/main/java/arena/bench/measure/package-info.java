@@ -1,0 +1,15 @@
+/**
+ * The measurement layer, bench's ground floor: what one run is ({@link arena.bench.measure.Configuration}),
+ * the reference it is checked against ({@link arena.bench.measure.Reference},
+ * {@link arena.bench.measure.Verification}), the harness that warms up and samples it
+ * ({@link arena.bench.measure.Comparison}, {@link arena.bench.measure.Measurement},
+ * {@link arena.bench.measure.OpenStrategies} with its {@link arena.bench.measure.InterruptShield}),
+ * statistics ({@link arena.bench.measure.Stats}, {@link arena.bench.measure.Bootstrap}) and the
+ * environment a result was measured in ({@link arena.bench.measure.Environment},
+ * {@link arena.bench.measure.MemoryCheck}, {@link arena.bench.measure.AsyncProfilerLibrary}).
+ *
+ * <p>May import: {@code arena.core} and its packages, the JDK and libraries. Must not import
+ * {@code arena.bench.report}, {@code arena.bench.cli}, {@code arena.bench.jmh} or any strategy: the
+ * report layer, the command line and the JMH suite build on this one ({@code LayersTest} checks it).
+ */
+package arena.bench.measure;

@@ -1,7 +1,7 @@
 package arena.core;
 
 /**
- * The seed's {@code julia_fraction}: the share of cells whose count equals {@code maxval}, as one
+ * The chapter's {@code julia_fraction}: the share of cells whose count equals {@code maxval}, as one
  * double division {@code count / cells}. Every strategy reduces the count in its own model and ends
  * with this same division, so all fractions are bit-identical. Stateless.
  */

@@ -14,7 +14,7 @@ import java.util.Locale;
  *   <li>{@code static}: the rows are divided into {@code threads} contiguous blocks of nearly equal
  *       size (the first {@code rows % threads} blocks one row larger), at most one per thread;</li>
  *   <li>{@code static:N}: chunks of N rows dealt round-robin, chunk k to thread {@code k % threads};
- *       the seed's {@code prange(schedule='static', chunksize=1)} is {@code static:1};</li>
+ *       the chapter's {@code prange(schedule='static', chunksize=1)} is {@code static:1};</li>
  *   <li>{@code dynamic:N} (default 1): chunks of N rows, each taken by the next free thread;</li>
  *   <li>{@code guided:N} (default 1): like dynamic, but each chunk has
  *       {@code max(N, ceil(remaining / threads))} rows, so chunks shrink as the work runs out;</li>

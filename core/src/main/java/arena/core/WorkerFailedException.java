@@ -1,7 +1,7 @@
 package arena.core;
 
 /**
- * A worker of a strategy failed while computing: the counterpart of the seed's {@code with gil:}
+ * A worker of a strategy failed while computing: the counterpart of the chapter's {@code with gil:}
  * raise inside {@code prange}. {@link #getCause()} is the worker's original exception, unwrapped
  * from any executor's or framework's envelope. Immutable.
  */

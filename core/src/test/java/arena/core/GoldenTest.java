@@ -30,7 +30,7 @@ class GoldenTest {
     @Test
     void goldenFile_holdsTheNineSharedCases_startingWithTheSeedsCase() {
         assertThat(GoldenCases.all()).hasSize(9);
-        assertThat(GoldenCases.all().get(0).params()).isEqualTo(JuliaParams.seedCase());
+        assertThat(GoldenCases.all().get(0).params()).isEqualTo(JuliaParams.chapterCase());
         assertThat(GoldenCases.all().get(0).expected().sha256())
                 .isEqualTo("07bf3a552107358388c5fe9ee2fbeebce4e99a0c0bbe8a15a5039b8bd76ad418");
     }
@@ -42,7 +42,7 @@ class GoldenTest {
             assertThat(bundled.readAllBytes()).isEqualTo(test.readAllBytes());
         }
         assertThat(GoldenCsv.bundled()).isEqualTo(GoldenCases.all());
-        assertThat(GoldenCsv.bundledCaseFor(JuliaParams.seedCase())).isPresent();
+        assertThat(GoldenCsv.bundledCaseFor(JuliaParams.chapterCase())).isPresent();
     }
 
     @Test

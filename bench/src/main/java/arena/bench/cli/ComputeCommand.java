@@ -46,7 +46,7 @@ public final class ComputeCommand extends StrategyRunCommand {
     String threads;
 
     @Option(names = "--schedule", paramLabel = "S", defaultValue = "static:1",
-            description = "static, static:N, dynamic[:N], guided[:N] or split[:N] (default: ${DEFAULT-VALUE}, the seed's prange)")
+            description = "static, static:N, dynamic[:N], guided[:N] or split[:N] (default: ${DEFAULT-VALUE}, the chapter's prange)")
     String schedule;
 
     @Option(names = "--kernel", paramLabel = "K", defaultValue = "auto",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The problem options every command shares, defaulting to the seed's case. Values are read as text
+ * The problem options every command shares, defaulting to the chapter's case. Values are read as text
  * and converted by {@link #toParams()}, so that every bad value gets a message naming the option and
  * its allowed range. {@code --resolution} and {@code --n-max} take comma-separated lists, which
  * {@code compare} sweeps ({@link #toProblems()}); single-problem commands use {@link #toParams()}.

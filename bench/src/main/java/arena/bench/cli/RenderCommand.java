@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code arena render}: writes the Julia set as a PNG the way the seed shows it
+ * {@code arena render}: writes the Julia set as a PNG the way the chapter shows it
  * ({@code imshow(log(counts))}): one pixel per cell, row index = real axis from the top, log-scaled
  * counts through the viridis colormap. Runs on the main thread.
  */

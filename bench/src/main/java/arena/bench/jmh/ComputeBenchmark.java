@@ -60,7 +60,7 @@ public class ComputeBenchmark {
     @Param({"auto"})
     public String kernel;
 
-    /** Grid resolution (the seed's 1000 by default). */
+    /** Grid resolution (the chapter's 1000 by default). */
     @Param({"1000"})
     public int resolution;
 
@@ -81,7 +81,7 @@ public class ComputeBenchmark {
     /** Opens the strategy; unsupported combinations fail here with the strategy's own message. */
     @Setup(Level.Trial)
     public void open() {
-        params = JuliaParams.seedCase().withResolution(resolution).withNMax(nMax);
+        params = JuliaParams.chapterCase().withResolution(resolution).withNMax(nMax);
         var provider = StrategyRegistry.discover().find(strategy);
         Schedule parsed = Schedule.parse(schedule);
         provider.capabilities().requireSupported(strategy, parsed);

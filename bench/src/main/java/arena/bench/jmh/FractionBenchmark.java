@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The fraction's parallel reduction alone (the seed's {@code julia_fraction}), on a grid computed
+ * The fraction's parallel reduction alone (the chapter's {@code julia_fraction}), on a grid computed
  * once in setup: what each model pays to fan a cheap loop out and gather partial counts. The result
  * is checked against the sequential count after timing.
  *
@@ -60,7 +60,7 @@ public class FractionBenchmark {
     /** Computes the grid sequentially and opens the strategy. */
     @Setup(Level.Trial)
     public void open() {
-        JuliaParams params = JuliaParams.seedCase().withResolution(resolution);
+        JuliaParams params = JuliaParams.chapterCase().withResolution(resolution);
         maxval = params.nMax();
         try (Strategy reference = new SequentialStrategy(StrategyConfig.threads(1))) {
             grid = reference.compute(params, Execution.reference());

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The kernel alone, single-threaded, writing a band of rows into a preallocated array: with
- * {@code -prof gc} it shows what the kernel allocates per operation (the seed's {@code nogil}
+ * {@code -prof gc} it shows what the kernel allocates per operation (the chapter's {@code nogil}
  * promise: nothing). The {@code rows} parameter is the linear control: time should grow with it.
  *
  * <p>Defaults: 2 forks of 3 warm-up and 5 measured one-second iterations (JMH's own, 5 x 10 x
@@ -37,7 +37,7 @@ public class KernelBenchmark {
     @Param({"scalar", "interleaved", "vector"})
     public String kernel;
 
-    /** Rows per operation, from the middle of the seed's grid. */
+    /** Rows per operation, from the middle of the chapter's grid. */
     @Param({"8", "32"})
     public int rows;
 
@@ -50,7 +50,7 @@ public class KernelBenchmark {
     @Setup
     public void setUp() {
         chosen = Kernels.byName(kernel);
-        params = JuliaParams.seedCase();
+        params = JuliaParams.chapterCase();
         counts = new int[params.cellCount()];
         start = params.size() / 2 - rows / 2;
     }

@@ -76,7 +76,7 @@ class CompareCommandTest {
                 }
             }
         }
-        assertThat(staticImbalance).as("static blocks on the seed's set at 3 threads").isGreaterThan(dynamicImbalance);
+        assertThat(staticImbalance).as("static blocks on the chapter's set at 3 threads").isGreaterThan(dynamicImbalance);
         assertThat(Files.readAllLines(out.resolve("results.csv")).get(0)).contains("imbalance,idle_share");
         assertThat(Files.readString(out.resolve("report.md"))).contains("imbalance");
     }

@@ -18,22 +18,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimelineCommandTest {
 
     /**
-     * The seed's set is centrally symmetric, so two contiguous blocks balance; at 3 threads the middle
+     * The chapter's set is centrally symmetric, so two contiguous blocks balance; at 3 threads the middle
      * block holds most of the work. Asserted on recorded iterations (deterministic), not on timings.
      */
     @Test
     void staticBlocksAreUnbalancedOnTheSeedCase_dynamicChunksAreNot() {
-        JuliaParams seed = JuliaParams.seedCase();
+        JuliaParams chapter = JuliaParams.chapterCase();
         try (Strategy threads = StrategyRegistry.discover().find("threads").open(StrategyConfig.threads(3))) {
             Timeline blocks = new Timeline();
-            threads.compute(seed, new Execution(new Schedule.Static(0), arena.core.kernel.Kernels.reference(), blocks));
+            threads.compute(chapter, new Execution(new Schedule.Static(0), arena.core.kernel.Kernels.reference(), blocks));
             Timeline.Summary staticSummary = blocks.summary(0, 1, 3);
             assertThat(staticSummary.workers()).extracting(Timeline.WorkerShare::iterations)
                     .containsExactlyInAnyOrder(28_287_045L, 184_746_871L, 27_855_184L);
             assertThat(staticSummary.iterationImbalance()).isGreaterThan(2.2);
 
             Timeline dynamic = new Timeline();
-            threads.compute(seed, new Execution(new Schedule.Dynamic(1), arena.core.kernel.Kernels.reference(), dynamic));
+            threads.compute(chapter, new Execution(new Schedule.Dynamic(1), arena.core.kernel.Kernels.reference(), dynamic));
             Timeline.Summary dynamicSummary = dynamic.summary(0, 1, 3);
             assertThat(dynamicSummary.workers()).hasSize(3);
             assertThat(dynamicSummary.workers().stream().mapToLong(Timeline.WorkerShare::iterations).sum()).isEqualTo(240_889_100L);

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class WrongGridBenchmark {
 
-    private final JuliaParams params = JuliaParams.seedCase().withResolution(40).withNMax(100);
+    private final JuliaParams params = JuliaParams.chapterCase().withResolution(40).withNMax(100);
     private final WrongProvider provider = new WrongProvider();
     private Strategy opened;
     private CountGrid last;

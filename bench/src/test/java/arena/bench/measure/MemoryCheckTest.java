@@ -10,7 +10,7 @@ class MemoryCheckTest {
 
     @Test
     void gridsLargerThanTheHeap_areRefusedBeforeAllocating_namingTheMemoryAndTheHeapSetting() {
-        JuliaParams largest = JuliaParams.seedCase().withResolution(JuliaParams.MAX_RESOLUTION);
+        JuliaParams largest = JuliaParams.chapterCase().withResolution(JuliaParams.MAX_RESOLUTION);
         assertThatThrownBy(() -> MemoryCheck.requireRoom(largest, 100))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("resolution 46339 needs 800.0 GiB for 100 grids")
@@ -20,7 +20,7 @@ class MemoryCheckTest {
 
     @Test
     void theSeedCase_fits() {
-        MemoryCheck.requireRoom(JuliaParams.seedCase(), 2);
-        assertThat(JuliaParams.seedCase().cellCount()).isEqualTo(1_002_001);
+        MemoryCheck.requireRoom(JuliaParams.chapterCase(), 2);
+        assertThat(JuliaParams.chapterCase().cellCount()).isEqualTo(1_002_001);
     }
 }

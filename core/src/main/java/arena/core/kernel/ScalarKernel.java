@@ -6,13 +6,13 @@ import arena.core.problem.JuliaParams;
 /**
  * The golden contract written literally: one point at a time, each operation rounded on its own.
  *
- * <p>Why it looks the way it does: every strategy and kernel of the project, and the seed's
+ * <p>Why it looks the way it does: every strategy and kernel of the project, and the chapter's
  * {@code calc_julia}, must produce bit-identical counts. That holds only if every point sees the same
  * sequence of IEEE-754 double operations: the grid coordinate {@code -bound + i*step} as a product then
  * a sum, the escape test before each update, {@code (zr*zr - zi*zi) + cRe} as two products, a
  * subtraction and an addition, and no fused multiply-add anywhere ({@code Math.fma} would round once
  * where the contract rounds twice; Java never contracts on its own). The loop is a static method on
- * primitives: it allocates nothing and touches no shared object, the counterpart of the seed's
+ * primitives: it allocates nothing and touches no shared object, the counterpart of the chapter's
  * {@code nogil} kernel. {@link #computeRows(JuliaParams, int[], int, int, StopSignal)} runs the same
  * loop with a poll of the stop signal every {@link StopSignal#POLL_UPDATES} updates. Stateless and
  * thread-safe.

@@ -24,11 +24,11 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@code expand}), so no lane idles long behind a slow neighbour.</li>
  * </ol>
  * Block lengths are multiples of one span chosen so that a whole number of spans takes a fresh
- * survivor exactly to {@code nMax} (1000 - 32 = 22 * 44 for the seed case): a pixel that never escapes
+ * survivor exactly to {@code nMax} (1000 - 32 = 22 * 44 for the chapter's case): a pixel that never escapes
  * finishes exactly at the end of a block, and a block never runs past the oldest lane's finish. How
  * long a block runs beyond one span is chosen from the recent escape rate, balancing the lanes an
  * escape leaves idle until the block ends against the fixed cost of ending a block
- * ({@code sqrt(2 * cost / rate)}): long blocks where pixels rarely escape (the seed case: one block
+ * ({@code sqrt(2 * cost / rate)}): long blocks where pixels rarely escape (the chapter's case: one block
  * per survivor), short ones where they often do.
  *
  * <p>Each lane has its own count and a sticky live bit: a lane counts an update only while every escape
@@ -83,7 +83,7 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
      * contract's 2^16, because until C2 has compiled {@code iterate} (a JVM's first second or so) the
      * Vector API runs in plain Java about a thousand times slower, and a cancelled cold run must
      * still stop within a fraction of a second. Caps a refill block, so it costs a block end per
-     * 8192 updates where {@code n_max} is larger (at most about 0.5%), nothing in the seed case.
+     * 8192 updates where {@code n_max} is larger (at most about 0.5%), nothing in the chapter's case.
      */
     private static final int POLL_BLOCK = StopSignal.POLL_UPDATES / 8;
 
@@ -94,7 +94,7 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
     /**
      * {@inheritDoc} A refill block is at most the whole number of spans that fits in
      * {@code POLL_BLOCK} = 2^13 updates (a cap reached only where {@code n_max} is larger, so never
-     * in the seed case), and the signal is polled before a block that would take the updates since
+     * in the chapter's case), and the signal is polled before a block that would take the updates since
      * the last poll beyond that many; block lengths never change a count. The first pass (at most 32
      * updates per pixel) runs between polls.
      */

@@ -4,7 +4,7 @@ import arena.core.input.InvalidInputException;
 
 /**
  * One Julia-set problem: the grid resolution, the constant {@code c} and the escape parameters, with
- * the seed's defaults ({@code bound 1.5, z_max 4.0, n_max 1000}).
+ * the chapter's defaults ({@code bound 1.5, z_max 4.0, n_max 1000}).
  *
  * <p>The grid has {@code (resolution+1)^2} cells; cell {@code (i, j)} is the point
  * {@code (-bound + i*step) + (-bound + j*step)i} with {@code step = (2.0*bound)/resolution}: the row
@@ -16,21 +16,21 @@ import arena.core.input.InvalidInputException;
  * @param cIm        imaginary part of c, finite
  * @param bound      half-width of the square [-bound, bound]^2, finite and &gt; 0
  * @param zMax       escape radius, finite and &gt; 0
- * @param nMax       iteration cap, &gt;= 0 (0 gives an all-zero grid, as in the seed)
+ * @param nMax       iteration cap, &gt;= 0 (0 gives an all-zero grid, as in the chapter)
  */
 public record JuliaParams(int resolution, double cRe, double cIm, double bound, double zMax, int nMax) {
 
     /** The largest resolution whose (resolution+1)^2 cells fit in one Java int array. */
     public static final int MAX_RESOLUTION = 46_339;
-    /** The seed's resolution: {@code calc_julia(1000, ...)}. */
+    /** The chapter's resolution: {@code calc_julia(1000, ...)}. */
     public static final int SEED_RESOLUTION = 1000;
-    /** The seed's constant: {@code 0.322 + 0.05j}. */
+    /** The chapter's constant: {@code 0.322 + 0.05j}. */
     public static final Complex SEED_C = new Complex(0.322, 0.05);
-    /** The seed's default bound. */
+    /** The chapter's default bound. */
     public static final double DEFAULT_BOUND = 1.5;
-    /** The seed's default escape radius. */
+    /** The chapter's default escape radius. */
     public static final double DEFAULT_Z_MAX = 4.0;
-    /** The seed's default iteration cap. */
+    /** The chapter's default iteration cap. */
     public static final int DEFAULT_N_MAX = 1000;
 
     /** Validates every field; see the class comment for the ranges. */
@@ -47,12 +47,12 @@ public record JuliaParams(int resolution, double cRe, double cIm, double bound, 
         }
     }
 
-    /** The seed's case: resolution 1000, c = 0.322+0.05i, bound 1.5, z_max 4.0, n_max 1000. */
-    public static JuliaParams seedCase() {
+    /** The chapter's case: resolution 1000, c = 0.322+0.05i, bound 1.5, z_max 4.0, n_max 1000. */
+    public static JuliaParams chapterCase() {
         return of(SEED_RESOLUTION, SEED_C);
     }
 
-    /** A problem with the seed's defaults for bound, z_max and n_max. */
+    /** A problem with the chapter's defaults for bound, z_max and n_max. */
     public static JuliaParams of(int resolution, Complex c) {
         return new JuliaParams(resolution, c.re(), c.im(), DEFAULT_BOUND, DEFAULT_Z_MAX, DEFAULT_N_MAX);
     }

@@ -1,6 +1,6 @@
 /**
  * The problem, as values: {@link arena.core.problem.JuliaParams} (a validated record of the grid's
- * resolution, {@code c}, bound, escape radius and {@code n_max}, with the seed's case) and
+ * resolution, {@code c}, bound, escape radius and {@code n_max}, with the chapter's case) and
  * {@link arena.core.problem.Complex}. Immutable; safe from any thread.
  *
  * <p>Imports: the JDK and {@code arena.core.input} (to refuse bad parameters); never

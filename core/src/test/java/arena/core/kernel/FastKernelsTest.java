@@ -124,11 +124,11 @@ class FastKernelsTest {
     @ParameterizedTest
     @MethodSource("fastKernels")
     void nMaxZero_givesZeroEverywhere_andTinyGridsHaveFewerPixelsThanLanes(Kernel kernel) {
-        JuliaParams seed = JuliaParams.seedCase();
-        assertThat(grid(kernel, seed.withResolution(50).withNMax(0))).containsOnly(0);
+        JuliaParams chapter = JuliaParams.chapterCase();
+        assertThat(grid(kernel, chapter.withResolution(50).withNMax(0))).containsOnly(0);
         for (int resolution : new int[] {1, 2, 3}) {
             for (int nMax : new int[] {0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 73, 1000}) {
-                JuliaParams params = seed.withResolution(resolution).withNMax(nMax);
+                JuliaParams params = chapter.withResolution(resolution).withNMax(nMax);
                 assertThat(grid(kernel, params)).as("%s on %s", kernel.name(), params)
                         .isEqualTo(grid(ScalarKernel.INSTANCE, params));
             }
@@ -139,7 +139,7 @@ class FastKernelsTest {
     @MethodSource("fastKernels")
     void problemsWhereEscapesAreRareOrFrequent_giveTheScalarGrid(Kernel kernel) {
         // the vector kernel's block lengths follow the escape rate: one long block per survivor where
-        // pixels rarely escape (the seed's c), short blocks where they often do (the other two)
+        // pixels rarely escape (the chapter's c), short blocks where they often do (the other two)
         for (Complex c : List.of(JuliaParams.SEED_C, new Complex(-0.8, 0.156), new Complex(0.285, 0.01))) {
             for (int nMax : new int[] {1000, 4999}) {
                 JuliaParams params = JuliaParams.of(160, c).withNMax(nMax);
@@ -152,7 +152,7 @@ class FastKernelsTest {
     @ParameterizedTest
     @MethodSource("fastKernels")
     void manyThreads_onInterleavedRows_giveTheScalarGrid(Kernel kernel) throws Exception {
-        JuliaParams params = JuliaParams.seedCase().withResolution(300);
+        JuliaParams params = JuliaParams.chapterCase().withResolution(300);
         int[] expected = grid(ScalarKernel.INSTANCE, params);
         int workers = 4;
         for (boolean virtual : new boolean[] {false, true}) {

@@ -31,12 +31,12 @@ class KernelAllocationTest {
         assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         AtomicBoolean cancelled = new AtomicBoolean();
         StopSignal signal = () -> cancelled.get() || Thread.currentThread().isInterrupted();
-        JuliaParams warmUp = JuliaParams.seedCase().withResolution(300);
+        JuliaParams warmUp = JuliaParams.chapterCase().withResolution(300);
         int[] warmCounts = new int[warmUp.cellCount()];
         for (int k = 0; k < WARM_UP_GRIDS; k++) {
             kernel.computeRows(warmUp, warmCounts, 0, warmUp.size(), signal);
         }
-        JuliaParams params = JuliaParams.seedCase().withResolution(500);
+        JuliaParams params = JuliaParams.chapterCase().withResolution(500);
         int[] counts = new int[params.cellCount()];
         long before = threads.getCurrentThreadAllocatedBytes();
         for (int k = 0; k < MEASURED_GRIDS; k++) {

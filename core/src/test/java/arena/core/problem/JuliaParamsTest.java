@@ -9,25 +9,25 @@ class JuliaParamsTest {
 
     @Test
     void seedCase_isTheSeedsCall() {
-        JuliaParams seed = JuliaParams.seedCase();
-        assertThat(seed).isEqualTo(new JuliaParams(1000, 0.322, 0.05, 1.5, 4.0, 1000));
-        assertThat(seed.size()).isEqualTo(1001);
-        assertThat(seed.cellCount()).isEqualTo(1001 * 1001);
-        assertThat(seed.step()).isEqualTo(3.0 / 1000);
+        JuliaParams chapter = JuliaParams.chapterCase();
+        assertThat(chapter).isEqualTo(new JuliaParams(1000, 0.322, 0.05, 1.5, 4.0, 1000));
+        assertThat(chapter.size()).isEqualTo(1001);
+        assertThat(chapter.cellCount()).isEqualTo(1001 * 1001);
+        assertThat(chapter.step()).isEqualTo(3.0 / 1000);
     }
 
     @Test
     void largestResolution_fitsOneIntArray() {
-        JuliaParams largest = JuliaParams.seedCase().withResolution(JuliaParams.MAX_RESOLUTION);
+        JuliaParams largest = JuliaParams.chapterCase().withResolution(JuliaParams.MAX_RESOLUTION);
         assertThat((long) largest.size() * largest.size()).isLessThanOrEqualTo(Integer.MAX_VALUE - 8);
-        assertThatThrownBy(() -> JuliaParams.seedCase().withResolution(JuliaParams.MAX_RESOLUTION + 1))
+        assertThatThrownBy(() -> JuliaParams.chapterCase().withResolution(JuliaParams.MAX_RESOLUTION + 1))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("fit in one int array");
     }
 
     @Test
     void nMaxZero_isAllowed() {
-        assertThat(JuliaParams.seedCase().withNMax(0).nMax()).isZero();
+        assertThat(JuliaParams.chapterCase().withNMax(0).nMax()).isZero();
     }
 
     @Test

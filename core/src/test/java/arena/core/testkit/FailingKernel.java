@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A test hook: computes like the scalar kernel but throws {@link InjectedFailure} when it reaches
- * row {@code failingRow}, the counterpart of the seed's {@code with gil: raise} inside a parallel
+ * row {@code failingRow}, the counterpart of the chapter's {@code with gil: raise} inside a parallel
  * worker. It counts the rows it computed, so that a test can see the other workers stop promptly.
  * Thread-safe.
  */

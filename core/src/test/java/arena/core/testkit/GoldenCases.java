@@ -30,7 +30,7 @@ public final class GoldenCases {
         }
     }
 
-    /** The golden cases small enough for sweeps over many configurations (all but the seed's case). */
+    /** The golden cases small enough for sweeps over many configurations (all but the chapter's case). */
     public static List<GoldenCase> small() {
         return all().stream().filter(c -> c.params().resolution() <= 200).toList();
     }

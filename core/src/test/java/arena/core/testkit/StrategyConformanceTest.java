@@ -215,7 +215,7 @@ public abstract class StrategyConformanceTest {
     void workerFailure_stopsTheOtherWorkersPromptly() {
         assumeKernelInstancesRun();
         Strategy strategy = strategy(2);
-        JuliaParams problem = JuliaParams.seedCase().withResolution(400);
+        JuliaParams problem = JuliaParams.chapterCase().withResolution(400);
         FailingKernel failing = new FailingKernel(0);
         Schedule schedule = finestBalancingSchedule();
         assertThatThrownBy(() -> strategy.compute(problem, new Execution(schedule, failing)))
@@ -324,7 +324,7 @@ public abstract class StrategyConformanceTest {
     @Test
     void callerInterruptedBeforeTheCall_isCancelled_keepsItsInterruptFlag_andTheStrategyStaysUsable() {
         Strategy strategy = strategy(2);
-        JuliaParams problem = JuliaParams.seedCase().withResolution(400);
+        JuliaParams problem = JuliaParams.chapterCase().withResolution(400);
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> strategy.compute(problem, Execution.of(balancingSchedule())))

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
 /**
- * Pictures a {@link CountGrid} the way the seed shows it, {@code imshow(np.log(counts))} with viridis: one pixel
+ * Pictures a {@link CountGrid} the way the chapter shows it, {@code imshow(np.log(counts))} with viridis: one pixel
  * per cell, pixel {@code (x = column, y = row)} for cell {@code (row, column)}, so grid row 0 (the first value of
  * the real axis) is the top line, as imshow shows a 2-D array.
  *

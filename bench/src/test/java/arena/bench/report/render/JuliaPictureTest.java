@@ -117,7 +117,7 @@ class JuliaPictureTest {
     @Test
     void seedProblem_rendersAtResolution200() throws IOException {
         CountGrid grid = new SequentialStrategy(StrategyConfig.threads(1)).compute(
-                JuliaParams.seedCase().withResolution(200), Execution.reference());
+                JuliaParams.chapterCase().withResolution(200), Execution.reference());
         Path png = Path.of("target/julia-200.png");
 
         JuliaPicture.writePng(grid, png);

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChunkWorkerTest {
 
-    /** The seed's grid at 21 x 21 and n_max 2^31-1: its interior pixels are seconds of work each. */
-    private static final JuliaParams ENDLESS = JuliaParams.seedCase().withResolution(20).withNMax(Integer.MAX_VALUE);
+    /** The chapter's grid at 21 x 21 and n_max 2^31-1: its interior pixels are seconds of work each. */
+    private static final JuliaParams ENDLESS = JuliaParams.chapterCase().withResolution(20).withNMax(Integer.MAX_VALUE);
     private static final JuliaParams SMALL = JuliaParams.of(20, new Complex(-0.4, 0.6)).withNMax(500);
 
     private ActorTestKit testKit;

@@ -134,16 +134,16 @@ class InJvmClusterTest {
     void seedCaseMessages_crossTheWireAtAboutTheGridsOwnSize() {
         Serialization serialization = SerializationExtension.get(Adapter.toClassic(strategy.coordinatorSystem()));
         ActorRef<WorkerReply> coordinator = strategy.coordinatorSystem().narrow();
-        JuliaParams seed = JuliaParams.seedCase();
-        int rows = seed.size();
-        int compute = serialization.serialize(new ComputeChunk(1L, 0, seed, "scalar", new RowRange(0, 1), coordinator)).get().length;
+        JuliaParams chapter = JuliaParams.chapterCase();
+        int rows = chapter.size();
+        int compute = serialization.serialize(new ComputeChunk(1L, 0, chapter, "scalar", new RowRange(0, 1), coordinator)).get().length;
         int done = serialization.serialize(new ChunkDone(1L, 0, 0, 0L, new int[rows])).get().length;
 
         assertThat(done).isEqualTo(28 + Integer.BYTES * rows);
         assertThat(compute).isLessThan(200);
-        System.out.printf("akka-cluster wire sizes, seed case with dynamic:1: ComputeChunk %d bytes, ChunkDone %d bytes; %d chunks:"
+        System.out.printf("akka-cluster wire sizes, the chapter's case with dynamic:1: ComputeChunk %d bytes, ChunkDone %d bytes; %d chunks:"
                 + " %d payload bytes per run, the grid being %d bytes%n", compute, done, rows, (long) rows * (compute + done),
-                (long) Integer.BYTES * seed.cellCount());
+                (long) Integer.BYTES * chapter.cellCount());
     }
 
     @Test
@@ -181,7 +181,7 @@ class InJvmClusterTest {
 
     @Test
     void runCancelledInsideEndlessPixels_endsWithinThreeSeconds_andTheWorkersStopComputingIt() throws Exception {
-        JuliaParams endless = JuliaParams.seedCase().withResolution(20).withNMax(Integer.MAX_VALUE);
+        JuliaParams endless = JuliaParams.chapterCase().withResolution(20).withNMax(Integer.MAX_VALUE);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread caller = Thread.ofPlatform().name("cancelled-caller").start(() -> {
             try {
@@ -241,7 +241,7 @@ class InJvmClusterTest {
 
     @Test
     void workerJoiningMidRun_takesChunks_andTheGridStaysExact() throws Exception {
-        JuliaParams problem = JuliaParams.seedCase().withNMax(5000);
+        JuliaParams problem = JuliaParams.chapterCase().withNMax(5000);
         CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
                 () -> strategy.compute(problem, new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(1);

@@ -62,7 +62,7 @@ class LocalWorkersTest {
     @Test
     void workerKilledMidRun_itsChunksGoToTheOther_andTheGridMatchesTheGoldenFigures() throws Exception {
         GoldenCase seed = GoldenCases.all().stream()
-                .filter(c -> c.params().equals(JuliaParams.seedCase()))
+                .filter(c -> c.params().equals(JuliaParams.chapterCase()))
                 .findFirst()
                 .orElseThrow();
         open(2, 2);
@@ -89,7 +89,7 @@ class LocalWorkersTest {
     @Test
     void everyWorkerKilled_theRunFailsClearly_inBoundedTime() throws Exception {
         open(2, 1);
-        JuliaParams slow = JuliaParams.seedCase().withNMax(5000);
+        JuliaParams slow = JuliaParams.chapterCase().withNMax(5000);
         CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
                 () -> strategy.compute(slow, new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(1);
@@ -115,7 +115,7 @@ class LocalWorkersTest {
         try {
             open(Map.of("join", "127.0.0.1:" + port), 1);
             CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
-                    () -> strategy.compute(JuliaParams.seedCase().withNMax(5000), new Execution(new Schedule.Dynamic(1), Kernels.reference())));
+                    () -> strategy.compute(JuliaParams.chapterCase().withNMax(5000), new Execution(new Schedule.Dynamic(1), Kernels.reference())));
             awaitChunks(1);
 
             worker.destroyForcibly();

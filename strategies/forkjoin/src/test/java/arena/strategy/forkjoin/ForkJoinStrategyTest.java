@@ -58,7 +58,7 @@ class ForkJoinStrategyTest {
 
     @Test
     void splitWorkerFailure_stopsTheOtherBandsPromptly() {
-        JuliaParams problem = JuliaParams.seedCase().withResolution(400);
+        JuliaParams problem = JuliaParams.chapterCase().withResolution(400);
         FailingKernel failing = new FailingKernel(0);
         try (Strategy strategy = provider.open(StrategyConfig.threads(2))) {
             assertThatThrownBy(() -> strategy.compute(problem, new Execution(new Schedule.Split(1), failing)))

@@ -77,7 +77,7 @@ class StreamsStrategyTest {
 
     @Test
     void splitFailure_stopsTheOtherElementsPromptly_whereverTheStreamStarts() {
-        JuliaParams problem = JuliaParams.seedCase().withResolution(400);
+        JuliaParams problem = JuliaParams.chapterCase().withResolution(400);
         FirstBandFails kernel = new FirstBandFails();
         try (Strategy strategy = open(2)) {
             assertThatThrownBy(() -> strategy.compute(problem, new Execution(new Schedule.Split(1), kernel)))

@@ -75,7 +75,7 @@ public final class VirtualStrategy extends AbstractStrategy {
      * Starts the chunks' virtual threads, at most T at once, and waits for the last of them. It runs
      * on a virtual thread of its own: a chunk's end then wakes the next hand-out by unparking a
      * virtual thread (a task on a carrier) rather than a platform thread, which at one row per chunk
-     * saves close to half the time (measured with the vector kernel on the seed case at T = 1: 79 ms
+     * saves close to half the time (measured with the vector kernel on the chapter's case at T = 1: 79 ms
      * with the hand-out on the caller's platform thread, 44 ms on a virtual thread).
      */
     private void handOut(GridJob job) {

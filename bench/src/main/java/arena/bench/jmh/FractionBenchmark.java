@@ -1,9 +1,7 @@
 package arena.bench.jmh;
 
+import arena.bench.measure.Reference;
 import arena.core.CountGrid;
-import arena.core.Execution;
-import arena.core.Schedule;
-import arena.core.SequentialStrategy;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyRegistry;
@@ -53,18 +51,18 @@ public class FractionBenchmark {
     public int resolution;
 
     private Strategy opened;
+    private Reference reference;
     private CountGrid grid;
     private int maxval;
     private double last;
 
-    /** Computes the grid sequentially and opens the strategy. */
+    /** Computes the reference grid (measure's {@link Reference}) and opens the strategy. */
     @Setup(Level.Trial)
     public void open() {
         JuliaParams params = JuliaParams.chapterCase().withResolution(resolution);
         maxval = params.nMax();
-        try (Strategy reference = new SequentialStrategy(StrategyConfig.threads(1))) {
-            grid = reference.compute(params, Execution.reference());
-        }
+        reference = Reference.of(params);
+        grid = reference.grid();
         opened = StrategyRegistry.discover().find(strategy).open(StrategyConfig.threads(threads));
     }
 
@@ -79,7 +77,7 @@ public class FractionBenchmark {
     @TearDown(Level.Trial)
     public void closeAndValidate() {
         opened.close();
-        double expected = (double) grid.countEqual(maxval) / grid.cellCount();
+        double expected = reference.summary().fraction();
         if (last != expected) {
             throw new IllegalStateException(strategy + " reduced a wrong fraction: " + last + ", expected " + expected);
         }

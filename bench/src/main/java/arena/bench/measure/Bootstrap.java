@@ -90,7 +90,7 @@ public final class Bootstrap {
         return interval(medianOf(cur) / medianOf(base), statistics);
     }
 
-    private static Interval interval(double estimate, double[] statistics) {
+    static Interval interval(double estimate, double[] statistics) {
         Arrays.sort(statistics);
         double low = percentile(statistics, TAIL);
         double high = percentile(statistics, 1 - TAIL);
@@ -98,7 +98,7 @@ public final class Bootstrap {
     }
 
     /** The median of a resample of the {@code sorted} values, drawn through its order statistics (see the class comment). */
-    private static double resampledMedian(double[] sorted, SplittableRandom random) {
+    static double resampledMedian(double[] sorted, SplittableRandom random) {
         int n = sorted.length;
         int k = (n + 1) / 2;
         double u = orderStatistic(k, n, random);
@@ -140,7 +140,7 @@ public final class Bootstrap {
     }
 
     /** The median as {@link Stats} defines it, of values already sorted. */
-    private static double medianOf(double[] values) {
+    static double medianOf(double[] values) {
         int n = values.length;
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
@@ -153,7 +153,7 @@ public final class Bootstrap {
     }
 
     /** The samples as a sorted array, so that an interval depends on the samples' values, not their order. */
-    private static double[] check(String name, List<Double> samples, boolean positive) {
+    static double[] check(String name, List<Double> samples, boolean positive) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException(name + " has no sample");
         }
@@ -170,7 +170,7 @@ public final class Bootstrap {
         return values;
     }
 
-    private static void requireResamples(int resamples) {
+    static void requireResamples(int resamples) {
         if (resamples < 1) {
             throw new IllegalArgumentException("resamples must be at least 1, got " + resamples);
         }

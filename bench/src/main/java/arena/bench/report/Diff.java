@@ -53,8 +53,13 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         SLOWER,
         /** The whole interval lies below 1 and the ratio is under {@code 1 - threshold}. */
         FASTER,
-        /** Neither: no change beyond the noise and the threshold. */
-        SAME;
+        /** The whole interval lies within {@code 1 ± threshold}: no change of the threshold's size. */
+        SAME,
+        /**
+         * None of the above: the interval is too wide to tell a change of the threshold's size from
+         * none. Never fails the gate; a report says how many, so that a diff without power shows.
+         */
+        INCONCLUSIVE;
 
         /** The lower-case word the reports print. */
         public String word() {
@@ -115,6 +120,21 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 List.copyOf(currentByKey.keySet()));
     }
 
+    /**
+     * What {@code ratio}, the interval of median(current) / median(baseline), says at
+     * {@code threshold}: slower or faster when it excludes 1 and its estimate is beyond
+     * {@code 1 ± threshold}; same when it lies within {@code 1 ± threshold}; otherwise inconclusive.
+     */
+    public static Verdict verdict(Bootstrap.Interval ratio, double threshold) {
+        if (ratio.low() > 1 && ratio.estimate() > 1 + threshold) {
+            return Verdict.SLOWER;
+        }
+        if (ratio.high() < 1 && ratio.estimate() < 1 - threshold) {
+            return Verdict.FASTER;
+        }
+        return ratio.low() >= 1 - threshold && ratio.high() <= 1 + threshold ? Verdict.SAME : Verdict.INCONCLUSIVE;
+    }
+
     /** How many pairs have {@code verdict}. */
     public long count(Verdict verdict) {
         return pairs.stream().filter(p -> p.verdict() == verdict).count();
@@ -122,8 +142,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
 
     private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples) {
         Bootstrap.Interval ratio = Bootstrap.medianRatio(base.samplesMs(), cur.samplesMs(), seed, resamples);
-        Verdict verdict = ratio.low() > 1 && ratio.estimate() > 1 + threshold ? Verdict.SLOWER
-                : ratio.high() < 1 && ratio.estimate() < 1 - threshold ? Verdict.FASTER : Verdict.SAME;
+        Verdict verdict = verdict(ratio, threshold);
         return new Pair(base.key(), Stats.of(base.samplesMs()).median(), Stats.of(cur.samplesMs()).median(), ratio, verdict);
     }
 

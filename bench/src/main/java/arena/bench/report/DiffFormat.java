@@ -52,7 +52,7 @@ public enum DiffFormat {
                     round(p.ratio().high(), 1e4), p.verdict().word())).toList();
             return ReportJson.write(new DiffJson(diff.baseline().toString(), diff.current().toString(), diff.threshold(), diff.seed(),
                     diff.environmentChanges(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
-                    diff.count(Verdict.FASTER))) + "\n";
+                    diff.count(Verdict.FASTER), diff.count(Verdict.INCONCLUSIVE))) + "\n";
         }
     },
     /** A Markdown section for a pull request or a CI summary: one table per problem. */
@@ -69,7 +69,7 @@ public enum DiffFormat {
                 md.append("|---|---|---:|---|---:|---:|---:|---|---|\n");
                 for (Pair p : pairs) {
                     Key k = p.key();
-                    String verdict = p.verdict() == Verdict.SAME ? "same" : "**" + p.verdict().word() + "**";
+                    String verdict = p.verdict() == Verdict.SLOWER || p.verdict() == Verdict.FASTER ? "**" + p.verdict().word() + "**" : p.verdict().word();
                     md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | [%s, %s] | %s |%n", k.strategy(), k.kernel(),
                             k.threads(), k.schedule(), ms(p.baselineMedian()), ms(p.currentMedian()), ratio(p.ratio().estimate()),
                             ratio(p.ratio().low()), ratio(p.ratio().high()), verdict));
@@ -94,11 +94,14 @@ public enum DiffFormat {
 
     private static String rule(Diff diff) {
         return String.format(Locale.ROOT, "Verdict: slower or faster when the 95%% bootstrap interval of median(current) / median(baseline) "
-                + "excludes 1 and the ratio is beyond 1 ± %s (seed %d)", pct(diff.threshold()), diff.seed());
+                + "excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, else inconclusive (seed %d)",
+                pct(diff.threshold()), pct(diff.threshold()), diff.seed());
     }
 
     private static String summary(Diff diff) {
-        return diff.count(Verdict.SLOWER) + " slower, " + diff.count(Verdict.FASTER) + " faster, " + diff.count(Verdict.SAME) + " same; "
+        long inconclusive = diff.count(Verdict.INCONCLUSIVE);
+        return diff.count(Verdict.SLOWER) + " slower, " + diff.count(Verdict.FASTER) + " faster, " + diff.count(Verdict.SAME) + " same"
+                + (inconclusive == 0 ? "" : ", " + inconclusive + " inconclusive (interval wider than 1 ± " + pct(diff.threshold()) + ")") + "; "
                 + diff.onlyInBaseline().size() + " only in baseline, " + diff.onlyInCurrent().size() + " only in current";
     }
 
@@ -117,7 +120,8 @@ public enum DiffFormat {
 
     /** The JSON form of a diff: the files, the threshold and seed, every pair, the unpaired keys and the counts. */
     private record DiffJson(String baseline, String current, double threshold, long seed, List<String> environmentChanges,
-                            List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster) {
+                            List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
+                            long inconclusive) {
     }
 
     /** The JSON form of a pair: its key's fields, both medians, the ratio with its interval, and the verdict. */

@@ -38,13 +38,40 @@ class DiffCommandTest {
         assertThat(json.get("pairs")).hasSize(5);
         for (JsonNode pair : json.get("pairs")) {
             boolean changed = pair.get("strategy").asText().equals("sequential");
-            assertThat(pair.get("verdict").asText()).as(pair.toString()).isEqualTo(changed ? "slower" : "same");
+            // an unchanged pair is same, or inconclusive where its own samples scatter beyond 1 ± 5%
+            assertThat(pair.get("verdict").asText()).as(pair.toString()).isIn(changed ? List.of("slower") : List.of("same", "inconclusive"));
             assertThat(pair.get("ratio").asDouble()).isCloseTo(changed ? 1.3 : 1.0, org.assertj.core.api.Assertions.within(1e-3));
             assertThat(pair.get("ci_low").asDouble()).isLessThanOrEqualTo(pair.get("ratio").asDouble());
             assertThat(pair.get("ci_high").asDouble()).isGreaterThanOrEqualTo(pair.get("ratio").asDouble());
         }
         assertThat(json.get("only_in_baseline")).isEmpty();
         assertThat(json.get("only_in_current")).isEmpty();
+    }
+
+    @Test
+    void aConfigurationWhoseSamplesScatterByThirtyPercent_isInconclusive_andDoesNotFailTheGate() throws Exception {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        ObjectNode scattered = ResultsFixture.load(BASELINE);
+        int[] index = {0};
+        ResultsFixture.mapSamples(ResultsFixture.result(scattered, "sequential", 1, "static"), ms -> ms * (index[0]++ % 2 == 0 ? 0.7 : 1.3));
+        Path current = ResultsFixture.write(dir, "scattered.json", scattered);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = ResultsFixture.JSON.readTree(run.out());
+        assertThat(json.get("slower").asInt()).isZero();
+        assertThat(json.get("faster").asInt()).isZero();
+        for (JsonNode pair : json.get("pairs")) {
+            if (pair.get("strategy").asText().equals("sequential")) {
+                assertThat(pair.get("verdict").asText()).as(pair.toString()).isEqualTo("inconclusive");
+            }
+        }
+        int inconclusive = json.get("inconclusive").asInt();
+        assertThat(inconclusive).isPositive();
+        CliRunner text = CliRunner.run("diff", baseline.toString(), current.toString());
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains(", " + inconclusive + " inconclusive (interval wider than 1 ± 5%); ");
     }
 
     @Test
@@ -65,7 +92,7 @@ class DiffCommandTest {
         CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("problem: resolution=200 c=0.322+0.05i").contains("0 slower, 0 faster, 5 same")
+        assertThat(run.out()).contains("problem: resolution=200 c=0.322+0.05i").contains("0 slower, 0 faster, ")
                 .doesNotContain(" slower\n").doesNotContain(" faster\n");
     }
 
@@ -162,7 +189,7 @@ class DiffCommandTest {
         CliRunner text = CliRunner.run("diff", baseline.toString(), current.toString());
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("only in baseline: threads/scalar/2t/dynamic:1 on resolution=200")
-                .contains("only in current: forkjoin/scalar/1t/static on resolution=200").contains("3 same; 1 only in baseline, 1 only in current");
+                .contains("only in current: forkjoin/scalar/1t/static on resolution=200").containsPattern("0 slower, 0 faster, \\d same(, \\d inconclusive \\(interval wider than 1 ± 5%\\))?; 1 only in baseline, 1 only in current");
 
         JsonNode json = ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json").out());
         assertThat(json.get("pairs")).hasSize(3);

@@ -4,7 +4,10 @@
  * {@link arena.bench.measure.Verification}), the harness that warms up and samples it
  * ({@link arena.bench.measure.Comparison}, {@link arena.bench.measure.Measurement},
  * {@link arena.bench.measure.OpenStrategies} with its {@link arena.bench.measure.InterruptShield}),
- * statistics ({@link arena.bench.measure.Stats}, {@link arena.bench.measure.Bootstrap}) and the
+ * statistics ({@link arena.bench.measure.Stats}, {@link arena.bench.measure.Bootstrap},
+ * {@link arena.bench.measure.HierarchicalBootstrap} over forks, the warm-up rule
+ * {@link arena.bench.measure.SteadyState}, what the JVM did during a sample
+ * {@link arena.bench.measure.SampleContext}) and the
  * environment a result was measured in ({@link arena.bench.measure.Environment},
  * {@link arena.bench.measure.MemoryCheck}, {@link arena.bench.measure.AsyncProfilerLibrary}).
  *

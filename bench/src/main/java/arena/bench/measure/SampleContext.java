@@ -1,0 +1,65 @@
+package arena.bench.measure;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/**
+ * What else the JVM did while one sample was timed: garbage collections (count and time, over every
+ * collector) and JIT compilation time, read from the JDK's MXBeans before and after the sample. A
+ * sample that saw a collection or a compilation is not wrong, but it is not the steady state either;
+ * reports say how many there were. Use {@link #begin()} right before the timed call and
+ * {@link Reading#end()} right after it.
+ *
+ * <p>Threading: the MXBeans are process-wide and thread-safe, so a reading may be taken on any
+ * thread; a collection or compilation caused by another thread of the JVM counts too, which is the
+ * point (it competed with the sample). A JVM without compilation monitoring reports 0 ms.
+ *
+ * @param collections   garbage collections during the sample, over every collector
+ * @param collectionMs  their accumulated time, milliseconds (as the JVM accounts it; may be 0 for
+ *                      concurrent collectors' cycles)
+ * @param compilationMs JIT compilation time during the sample, milliseconds, summed over the
+ *                      compiler threads (so it may exceed the sample's wall time)
+ */
+public record SampleContext(long collections, long collectionMs, long compilationMs) {
+
+    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+    private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
+
+    /** Whether a garbage collection happened during the sample. */
+    public boolean sawCollection() {
+        return collections > 0;
+    }
+
+    /** Whether the JIT compilers worked during the sample. */
+    public boolean sawCompilation() {
+        return compilationMs > 0;
+    }
+
+    /** The counters before a sample; {@link #end()} gives what changed. Immutable. */
+    public record Reading(long collections, long collectionMs, long compilationMs) {
+
+        /** What changed since this reading. */
+        public SampleContext end() {
+            Reading now = read();
+            return new SampleContext(now.collections - collections, now.collectionMs - collectionMs, now.compilationMs - compilationMs);
+        }
+    }
+
+    /** Reads the counters before a sample. */
+    public static Reading begin() {
+        return read();
+    }
+
+    private static Reading read() {
+        long count = 0;
+        long time = 0;
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            count += Math.max(0, collector.getCollectionCount());
+            time += Math.max(0, collector.getCollectionTime());
+        }
+        long compilation = COMPILER != null && COMPILER.isCompilationTimeMonitoringSupported() ? COMPILER.getTotalCompilationTime() : 0;
+        return new Reading(count, time, compilation);
+    }
+}

@@ -102,6 +102,10 @@ public enum ReportFormat {
                 md.append("\nSkipped:\n\n");
                 report.skipped().forEach(note -> md.append("- ").append(note).append('\n'));
             }
+            BestModels best = BestModels.of(report);
+            if (!best.groups().isEmpty()) {
+                md.append(best.markdown());
+            }
             md.append("\n![median time per configuration](").append(ReportCharts.TIMES_CHART).append(")\n");
             md.append("\n![speed-up versus threads](").append(ReportCharts.SPEEDUP_CHART).append(")\n");
             return md.toString();

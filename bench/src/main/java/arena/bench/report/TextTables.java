@@ -48,6 +48,10 @@ final class TextTables {
             text.append(String.format(Locale.ROOT, "noisy: the 95%% CI of the median reaches beyond +-%.0f%%; do not rank those rows "
                     + "on differences that small (more --repeat, a quieter machine)%n", Report.NOISY_HALF_WIDTH * 100));
         }
+        BestModels best = BestModels.of(report);
+        if (!best.groups().isEmpty()) {
+            text.append('\n').append(best.text());
+        }
         text.append('\n').append(report.allIdentical() ? "all results identical to the sequential reference"
                 : "DIFFERENCES FOUND: the rows marked NO were not timed").append('\n');
         return text.toString();

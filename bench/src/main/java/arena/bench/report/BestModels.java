@@ -1,0 +1,135 @@
+package arena.bench.report;
+
+import arena.bench.measure.Bootstrap;
+import arena.bench.measure.Configuration;
+import arena.bench.measure.Measurement;
+import arena.core.problem.JuliaParams;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The question a {@code compare} run is for, answered: for each problem and each (kernel, threads,
+ * schedule) measured, the models tied for best and every other model with the ratio of its median
+ * to the fastest's and that ratio's 95% bootstrap interval. A model is tied for best when that
+ * interval reaches down to 1: its difference from the fastest cannot be told from noise. Only
+ * verified, timed configurations count; {@code sequential}, the reference every model is checked
+ * and sped up against, is not a contender. Immutable.
+ *
+ * @param groups one per problem and (kernel, threads, schedule), in the order the report first lists them
+ */
+public record BestModels(List<Group> groups) {
+
+    /** The reference, not a contender. */
+    private static final String REFERENCE = "sequential";
+
+    /**
+     * The models measured at one problem, kernel, thread count and schedule.
+     *
+     * @param tied   the fastest first, then every model that cannot be told apart from it, fastest first
+     * @param others the rest, fastest first
+     */
+    public record Group(JuliaParams problem, String kernel, int threads, String schedule, List<Entry> tied, List<Entry> others) {
+
+        /** Copies the lists. */
+        public Group {
+            tied = List.copyOf(tied);
+            others = List.copyOf(others);
+        }
+
+        /** {@code vector 2T dynamic:1}. */
+        public String label() {
+            return kernel + " " + threads + "T " + schedule;
+        }
+    }
+
+    /**
+     * One model in a group.
+     *
+     * @param strategy    the model
+     * @param medianMs    its median, milliseconds
+     * @param ratioToBest median / the fastest's median, with its 95% interval (exactly 1 for the fastest)
+     */
+    public record Entry(String strategy, double medianMs, Bootstrap.Interval ratioToBest) {
+
+        /** {@code virtual 1.65x [1.50, 1.80]}. */
+        public String describe() {
+            return String.format(Locale.ROOT, "%s %.2fx [%.2f, %.2f]", strategy, ratioToBest.estimate(), ratioToBest.low(), ratioToBest.high());
+        }
+    }
+
+    /** Copies the list. */
+    public BestModels {
+        groups = List.copyOf(groups);
+    }
+
+    /** The answer for {@code report}'s measurements (the bootstrap seeded as every interval of the report). */
+    public static BestModels of(Report report) {
+        Map<String, List<Measurement>> byGroup = new LinkedHashMap<>();
+        for (Measurement m : report.measurements()) {
+            Configuration c = m.configuration();
+            if (m.identical() && !m.samplesMs().isEmpty() && !c.strategy().equals(REFERENCE)) {
+                String key = m.verification().reference().params() + "|" + c.kernel().name() + "|" + c.threads() + "|" + c.schedule().spec();
+                byGroup.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        for (List<Measurement> members : byGroup.values()) {
+            groups.add(group(members));
+        }
+        return new BestModels(groups);
+    }
+
+    private static Group group(List<Measurement> members) {
+        List<Measurement> sorted = members.stream().sorted(Comparator.comparingDouble(m -> m.stats().median())).toList();
+        Measurement best = sorted.get(0);
+        List<Entry> tied = new ArrayList<>();
+        List<Entry> others = new ArrayList<>();
+        tied.add(new Entry(best.configuration().strategy(), best.stats().median(), new Bootstrap.Interval(1, 1, 1)));
+        for (Measurement m : sorted.subList(1, sorted.size())) {
+            Bootstrap.Interval ratio = Bootstrap.medianRatio(best.samplesMs(), m.samplesMs(), Report.BOOTSTRAP_SEED,
+                    Bootstrap.DEFAULT_RESAMPLES);
+            Entry entry = new Entry(m.configuration().strategy(), m.stats().median(), ratio);
+            (ratio.low() <= 1 ? tied : others).add(entry);
+        }
+        Configuration c = best.configuration();
+        return new Group(best.verification().reference().params(), c.kernel().name(), c.threads(), c.schedule().spec(), tied, others);
+    }
+
+    /** The answer as text lines, one per group, under a heading line. */
+    String text() {
+        StringBuilder text = new StringBuilder("which model (tied: the 95% interval of the ratio to the fastest reaches 1):\n");
+        JuliaParams problem = null;
+        for (Group g : groups) {
+            if (!g.problem().equals(problem) && groups.stream().map(Group::problem).distinct().count() > 1) {
+                text.append("  problem: ").append(g.problem()).append('\n');
+            }
+            problem = g.problem();
+            text.append("  ").append(g.label()).append(": best ")
+                    .append(String.join(", ", g.tied().stream().map(Entry::strategy).toList()));
+            if (!g.others().isEmpty()) {
+                text.append("; then ").append(String.join(", ", g.others().stream().map(Entry::describe).toList()));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The answer as a Markdown section: one table row per group. */
+    String markdown() {
+        StringBuilder md = new StringBuilder("\n## Which model\n\nPer kernel, thread count and schedule: the models tied for best "
+                + "(the 95% bootstrap interval of their median's ratio to the fastest's reaches 1), then every other model with "
+                + "its ratio to the fastest and that interval.\n\n");
+        md.append("| problem | kernel | threads | schedule | best (tied) | others: ratio to the best [95% interval] |\n");
+        md.append("|---|---|---:|---|---|---|\n");
+        for (Group g : groups) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", g.problem(), g.kernel(), g.threads(), g.schedule(),
+                    String.join(", ", g.tied().stream().map(Entry::strategy).toList()),
+                    String.join("; ", g.others().stream().map(Entry::describe).toList())));
+        }
+        return md.toString();
+    }
+}

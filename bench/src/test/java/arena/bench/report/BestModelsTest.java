@@ -1,0 +1,73 @@
+package arena.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import arena.bench.measure.Configuration;
+import arena.bench.measure.Environment;
+import arena.bench.measure.Measurement;
+import arena.bench.measure.Reference;
+import arena.bench.measure.Verification;
+import arena.bench.report.BestModels.Entry;
+import arena.bench.report.BestModels.Group;
+import arena.core.Schedule;
+import arena.core.StrategyRegistry;
+import arena.core.kernel.Kernels;
+import arena.core.problem.JuliaParams;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BestModelsTest {
+
+    private static final Reference REFERENCE = Reference.of(new JuliaParams(20, 0.322, 0.05, 1.5, 4.0, 100));
+
+    private static Measurement measured(String strategy, int threads, List<Double> samples) {
+        var configuration = new Configuration(StrategyRegistry.discover().find(strategy), Kernels.reference(), threads, new Schedule.Dynamic(1));
+        var summary = REFERENCE.summary();
+        var verification = new Verification(configuration, REFERENCE, summary.sha256(), summary.fraction(), Optional.empty(), true);
+        return new Measurement(verification, samples, 10.0);
+    }
+
+    private static final List<Double> FAST = List.of(10.0, 10.1, 9.9, 10.05, 9.95, 10.02, 9.98, 10.01);
+    private static final List<Double> FAST_TOO = List.of(10.03, 9.97, 10.08, 9.92, 10.0, 10.04, 9.96, 10.06);
+    private static final List<Double> SLOW = List.of(16.0, 16.2, 15.8, 16.1, 15.9, 16.05, 15.95, 16.0);
+
+    @Test
+    void modelsWhoseRatioToTheFastestReachesOne_areTiedForBest_theOthersGetTheirRatio() {
+        Report report = new Report(Environment.current(), List.of(
+                measured("sequential", 1, List.of(20.0, 20.1, 19.9)),
+                measured("virtual", 2, SLOW),
+                measured("threads", 2, FAST_TOO),
+                measured("forkjoin", 2, FAST)), List.of());
+
+        List<Group> groups = BestModels.of(report).groups();
+
+        assertThat(groups).hasSize(1);
+        Group group = groups.get(0);
+        assertThat(group.label()).isEqualTo("scalar 2T dynamic:1");
+        assertThat(group.tied()).extracting(Entry::strategy).containsExactly("forkjoin", "threads");
+        assertThat(group.others()).extracting(Entry::strategy).containsExactly("virtual");
+        Entry virtual = group.others().get(0);
+        assertThat(virtual.ratioToBest().estimate()).isCloseTo(1.6, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(virtual.ratioToBest().low()).isGreaterThan(1);
+    }
+
+    @Test
+    void theTextAndMarkdownReports_endWithTheAnswer() {
+        Report report = new Report(Environment.current(), List.of(measured("virtual", 2, SLOW), measured("forkjoin", 2, FAST)), List.of());
+
+        assertThat(ReportFormat.text.render(report))
+                .contains("which model (tied: the 95% interval of the ratio to the fastest reaches 1):")
+                .contains("  scalar 2T dynamic:1: best forkjoin; then virtual 1.60x [");
+        assertThat(ReportFormat.markdown.render(report)).contains("## Which model")
+                .contains("| scalar | 2 | dynamic:1 | forkjoin | virtual 1.60x [");
+    }
+
+    @Test
+    void theReferenceAlone_givesNoAnswerSection() {
+        Report report = new Report(Environment.current(), List.of(measured("sequential", 1, List.of(20.0, 20.1))), List.of());
+
+        assertThat(BestModels.of(report).groups()).isEmpty();
+        assertThat(ReportFormat.text.render(report)).doesNotContain("which model");
+    }
+}

@@ -1,8 +1,8 @@
 package arena.bench.report;
 
+import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.Measurement;
-import arena.bench.measure.Stats;
 import arena.bench.report.chart.Charts;
 import arena.bench.report.chart.SpeedupPoint;
 import arena.bench.report.chart.TimeBar;
@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Turns a {@link Report} into its two charts: the median time of every timed configuration with
- * min–max whiskers, and speed-up versus threads, one line per strategy and schedule (and kernel and
+ * its 95% bootstrap interval as whiskers, and speed-up versus threads, one line per strategy and schedule (and kernel and
  * problem when the run had several). Configurations whose result was wrong were not timed and are
  * left out, and so are speed-ups whose baseline was not measured. Stateless.
  */
@@ -41,8 +41,8 @@ public final class ReportCharts {
             Configuration c = m.configuration();
             String problem = severalProblems ? " r=" + m.verification().reference().params().resolution()
                     + " n=" + m.verification().reference().params().nMax() : "";
-            Stats s = m.stats();
-            bars.add(new TimeBar(c.label() + problem, s.median(), s.min(), s.max()));
+            Bootstrap.Interval ci = Report.medianInterval(m);
+            bars.add(new TimeBar(c.label() + problem, m.stats().median(), ci.low(), ci.high()));
             String series = c.strategy() + " " + c.schedule().spec() + (severalKernels ? " " + c.kernel().name() : "") + problem;
             if (Double.isFinite(m.speedup())) {
                 points.add(new SpeedupPoint(series, c.threads(), m.speedup()));

@@ -68,7 +68,7 @@ public final class Charts {
      * each, so the height grows with the number of bars; the time axis is titled "milliseconds" and starts at 0.
      *
      * <p>How it is drawn: each bar is a thick line (butt caps, so it ends exactly at the median) from 0 to
-     * {@code medianMs}; over it, the whisker is a thin line from exactly {@code minMs} to exactly {@code maxMs}
+     * {@code medianMs}; over it, the whisker is a thin line from exactly {@code lowMs} to exactly {@code highMs}
      * with a short vertical cap at each end. Both are XChart XY series at the row's y. The labels are drawn
      * right-aligned in a column left of the XChart plot, at the pixel row XChart reports for that y; the column
      * is at most half the width, so the head of a longer label is cut off.
@@ -91,8 +91,8 @@ public final class Charts {
             XYSeries median = chart.addSeries(i == 0 ? "median" : "median " + i, new double[] {0, bar.medianMs()}, y);
             median.setLineStyle(barStroke).setLineColor(BAR).setShowInLegend(i == 0);
             median.setMarker(SeriesMarkers.NONE);
-            XYSeries range = chart.addSeries(i == 0 ? "min–max" : "min–max " + i,
-                    new double[] {bar.minMs(), bar.maxMs()}, y);
+            XYSeries range = chart.addSeries(i == 0 ? "95% interval of the median" : "95% interval " + i,
+                    new double[] {bar.lowMs(), bar.highMs()}, y);
             range.setLineStyle(whiskerStroke).setLineColor(WHISKER).setShowInLegend(i == 0);
             range.setMarker(new WhiskerCap()).setMarkerColor(WHISKER);
         }

@@ -4,17 +4,17 @@ import java.util.Objects;
 
 /**
  * One configuration's timing, as drawn by {@link Charts#writeMedianTimes}: a bar to the median and
- * a whisker over {@code [minMs, maxMs]}.
+ * a whisker over {@code [lowMs, highMs]}, the median's 95% interval.
  *
- * <p>Values are finite, non-negative milliseconds with {@code minMs <= medianMs <= maxMs}. Immutable,
+ * <p>Values are finite, non-negative milliseconds with {@code lowMs <= medianMs <= highMs}. Immutable,
  * so safe to share between threads.
  *
  * @param label the configuration, e.g. {@code "forkjoin/scalar/2t/dynamic:1"}; not blank
  * @param medianMs the median time
- * @param minMs the fastest time
- * @param maxMs the slowest time
+ * @param lowMs the interval's lower bound
+ * @param highMs the interval's upper bound
  */
-public record TimeBar(String label, double medianMs, double minMs, double maxMs) {
+public record TimeBar(String label, double medianMs, double lowMs, double highMs) {
 
     /** @throws IllegalArgumentException when a value is NaN, infinite, negative or out of order, or the label blank */
     public TimeBar {
@@ -23,11 +23,11 @@ public record TimeBar(String label, double medianMs, double minMs, double maxMs)
             throw new IllegalArgumentException("label must not be blank");
         }
         requireTime("medianMs", medianMs);
-        requireTime("minMs", minMs);
-        requireTime("maxMs", maxMs);
-        if (minMs > medianMs || medianMs > maxMs) {
-            throw new IllegalArgumentException("need minMs <= medianMs <= maxMs for '" + label + "', got "
-                    + minMs + ", " + medianMs + ", " + maxMs);
+        requireTime("lowMs", lowMs);
+        requireTime("highMs", highMs);
+        if (lowMs > medianMs || medianMs > highMs) {
+            throw new IllegalArgumentException("need lowMs <= medianMs <= highMs for '" + label + "', got "
+                    + lowMs + ", " + medianMs + ", " + highMs);
         }
     }
 

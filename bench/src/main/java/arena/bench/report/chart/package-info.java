@@ -1,6 +1,6 @@
 /**
  * PNG charts drawn headless: {@link arena.bench.report.chart.Charts} (median time per configuration
- * with min–max whiskers, speed-up versus threads, with XChart) from plain values
+ * with the 95% interval of each median as whiskers, speed-up versus threads, with XChart) from plain values
  * ({@link arena.bench.report.chart.TimeBar}, {@link arena.bench.report.chart.SpeedupPoint}), and
  * {@link arena.bench.report.chart.GanttChart}, one lane per worker of a recorded run, over the grid's
  * picture. Everything here takes values and a path and knows nothing of reports or commands.

@@ -109,9 +109,9 @@ class ChartsTest {
                     .isCloseTo(p0 + bar.medianMs() * pxPerMs, Offset.offset(2.0));
             assertThat((double) firstX(image, centreRow, ChartsTest::isDark, (int) p0))
                     .as("whisker %s from min", bar.label())
-                    .isCloseTo(p0 + bar.minMs() * pxPerMs, Offset.offset(2.0));
+                    .isCloseTo(p0 + bar.lowMs() * pxPerMs, Offset.offset(2.0));
             assertThat((double) lastX(image, centreRow, ChartsTest::isDark)).as("whisker %s to max", bar.label())
-                    .isCloseTo(p0 + bar.maxMs() * pxPerMs, Offset.offset(2.0));
+                    .isCloseTo(p0 + bar.highMs() * pxPerMs, Offset.offset(2.0));
         }
     }
 
@@ -214,7 +214,7 @@ class ChartsTest {
         assertThatThrownBy(() -> new TimeBar("a", Double.NaN, 1, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("medianMs");
         assertThatThrownBy(() -> new TimeBar("a", 5, 6, 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minMs <= medianMs <= maxMs");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lowMs <= medianMs <= highMs");
         assertThatThrownBy(() -> new TimeBar(" ", 5, 4, 7))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label");
     }

@@ -4,6 +4,7 @@ import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.Measurement;
 import arena.bench.report.chart.Charts;
+import arena.bench.report.chart.ModelCell;
 import arena.bench.report.chart.SpeedupPoint;
 import arena.bench.report.chart.TimeBar;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a {@link Report} into its two charts: the median time of every timed configuration with
+ * Turns a {@link Report} into its charts: the median time of every timed configuration with
  * its 95% bootstrap interval as whiskers, and speed-up versus threads, one line per strategy and schedule (and kernel and
  * problem when the run had several). Configurations whose result was wrong were not timed and are
  * left out, and so are speed-ups whose baseline was not measured. Stateless.
@@ -23,12 +24,17 @@ public final class ReportCharts {
     public static final String TIMES_CHART = "median-times.png";
     /** The file of the chart of speed-up versus threads. */
     public static final String SPEEDUP_CHART = "speedup.png";
+    /** The file of the "which model" heat map: one panel per thread count, models x schedules, by ratio to the best. */
+    public static final String WHICH_MODEL_CHART = "which-model.png";
 
     private ReportCharts() {
     }
 
-    /** Writes both charts; with no timed configuration it writes none, and with no speed-up no speed-up chart. */
-    static void write(Report report, Path timesPng, Path speedupPng) throws IOException {
+    /**
+     * Writes the charts; with no timed configuration it writes none, with no speed-up no speed-up
+     * chart, and with no model but the reference no heat map.
+     */
+    static void write(Report report, Path timesPng, Path speedupPng, Path whichModelPng) throws IOException {
         List<Measurement> timed = report.measurements().stream().filter(Measurement::identical).toList();
         if (timed.isEmpty()) {
             return;
@@ -54,5 +60,23 @@ public final class ReportCharts {
         if (!points.isEmpty()) {
             Charts.writeSpeedup("Speed-up over sequential (" + where + ")", points, speedupPng);
         }
+        List<ModelCell> cells = whichModelCells(BestModels.of(report), severalProblems, severalKernels);
+        if (!cells.isEmpty()) {
+            Charts.writeWhichModel("Ratio to the best model (" + where + ")", cells, whichModelPng);
+        }
+    }
+
+    /** The heat map's cells: a panel per thread count (and problem), a column per schedule (and kernel). */
+    private static List<ModelCell> whichModelCells(BestModels best, boolean severalProblems, boolean severalKernels) {
+        List<ModelCell> cells = new ArrayList<>();
+        for (BestModels.Group g : best.groups()) {
+            String panel = g.threads() + (g.threads() == 1 ? " thread" : " threads")
+                    + (severalProblems ? ", r=" + g.problem().resolution() + " n=" + g.problem().nMax() : "");
+            String column = g.schedule() + (severalKernels ? " " + g.kernel() : "");
+            g.tied().forEach(e -> cells.add(new ModelCell(panel, e.strategy(), column, Math.max(1, e.ratioToBest().estimate()), true)));
+            g.others().forEach(e -> cells.add(new ModelCell(panel, e.strategy(), column, Math.max(1, e.ratioToBest().estimate()), false)));
+        }
+        cells.sort(java.util.Comparator.comparingInt((ModelCell c) -> Integer.parseInt(c.panel().split(" ")[0])));
+        return cells;
     }
 }

@@ -105,14 +105,18 @@ public enum ReportFormat {
             BestModels best = BestModels.of(report);
             if (!best.groups().isEmpty()) {
                 md.append(best.markdown());
+                md.append("\n![ratio to the best model](").append(ReportCharts.WHICH_MODEL_CHART).append(")\n");
             }
             md.append("\n![median time per configuration](").append(ReportCharts.TIMES_CHART).append(")\n");
             md.append("\n![speed-up versus threads](").append(ReportCharts.SPEEDUP_CHART).append(")\n");
             return md.toString();
         }
     },
-    /** Two PNG charts: median time per configuration, and speed-up versus threads; none when nothing was timed. */
-    charts(false, ReportCharts.TIMES_CHART, ReportCharts.SPEEDUP_CHART) {
+    /**
+     * PNG charts: median time per configuration, speed-up versus threads, and which model is best per
+     * thread count and schedule; none when nothing was timed.
+     */
+    charts(false, ReportCharts.TIMES_CHART, ReportCharts.SPEEDUP_CHART, ReportCharts.WHICH_MODEL_CHART) {
         @Override
         public String render(ReportDocument document) {
             throw new UnsupportedOperationException("charts are pictures: write them with writeInto");
@@ -120,7 +124,8 @@ public enum ReportFormat {
 
         @Override
         public void writeInto(Report report, Path directory) throws IOException {
-            ReportCharts.write(report, directory.resolve(ReportCharts.TIMES_CHART), directory.resolve(ReportCharts.SPEEDUP_CHART));
+            ReportCharts.write(report, directory.resolve(ReportCharts.TIMES_CHART), directory.resolve(ReportCharts.SPEEDUP_CHART),
+                    directory.resolve(ReportCharts.WHICH_MODEL_CHART));
         }
     };
 

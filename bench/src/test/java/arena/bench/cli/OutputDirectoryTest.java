@@ -128,7 +128,7 @@ class OutputDirectoryTest {
         List<String> expected = new ArrayList<>(ReportFiles.NAMES);
         expected.add(OutputDirectory.MANIFEST);
         assertThat(ChildCli.names(out)).hasSameElementsAs(expected);
-        assertThat(Files.readAllLines(out.resolve(OutputDirectory.MANIFEST)).subList(1, 6)).hasSameElementsAs(ReportFiles.NAMES);
+        assertThat(Files.readAllLines(out.resolve(OutputDirectory.MANIFEST)).subList(1, 1 + ReportFiles.NAMES.size())).hasSameElementsAs(ReportFiles.NAMES);
         Path likeMkdir = Files.createDirectory(dir.resolve("made-by-the-test"));
         assertThat(Files.getPosixFilePermissions(out)).as("not owner-only like a temporary directory")
                 .isEqualTo(Files.getPosixFilePermissions(likeMkdir));

@@ -20,9 +20,12 @@ import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -176,6 +179,54 @@ public final class Charts {
         double widest = bars.stream().mapToDouble(bar -> LABEL_FONT.getStringBounds(bar.label(), context).getWidth())
                 .max().orElse(0);
         return Math.min((int) Math.ceil(widest) + 2 * LABEL_GAP, WIDTH / 2);
+    }
+
+    /**
+     * Writes the "which model" heat map: one panel per distinct {@link ModelCell#panel()}, in order of
+     * first appearance, stacked top to bottom, {@value #WIDTH} pixels wide; in each, a row per model and
+     * a column per schedule, each cell coloured and labelled by its ratio to the column's fastest model
+     * (green at 1, through yellow at 1.5, to red at 2 or more); a model tied for best is drawn
+     * as 1.00. A model that did not run a column leaves its cell empty.
+     */
+    public static void writeWhichModel(String title, List<ModelCell> cells, Path png) throws IOException {
+        requireInput(title, cells, png, "cells");
+        Map<String, List<ModelCell>> panels = new LinkedHashMap<>();
+        cells.forEach(c -> panels.computeIfAbsent(c.panel(), p -> new ArrayList<>()).add(c));
+        List<String> allModels = cells.stream().map(ModelCell::model).distinct().toList();
+        List<String> allColumns = cells.stream().map(ModelCell::column).distinct().toList();
+        List<BufferedImage> images = new ArrayList<>();
+        for (Map.Entry<String, List<ModelCell>> panel : panels.entrySet()) {
+            List<String> models = allModels.stream().filter(m -> panel.getValue().stream().anyMatch(c -> c.model().equals(m))).toList();
+            List<String> columns = allColumns.stream().filter(k -> panel.getValue().stream().anyMatch(c -> c.column().equals(k))).toList();
+            HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(FRAME_PX + 40 + models.size() * 2 * ROW_PX)
+                    .title(images.isEmpty() ? title + ": " + panel.getKey() : panel.getKey()).build();
+            HeatMapStyler styler = chart.getStyler();
+            styler.setShowValue(true).setMin(1).setMax(2)
+                    .setHeatMapValueDecimalPattern("0.00")
+                    .setRangeColors(new Color[] {new Color(0x2CA02C), new Color(0xF2E34C), new Color(0xD62728)});
+            styler.setLegendVisible(false);
+            styler.setYAxisTickMarkSpacingHint(ROW_PX / 2);
+            styler.setXAxisTickMarkSpacingHint(ROW_PX / 2);
+            List<Number[]> heat = new ArrayList<>();
+            for (ModelCell c : panel.getValue()) {
+                heat.add(new Number[] {columns.indexOf(c.column()), models.indexOf(c.model()), c.drawn()});
+            }
+            chart.addSeries("ratio to the best", columns, models, heat);
+            images.add(BitmapEncoder.getBufferedImage(chart));
+        }
+        int height = images.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            int y = 0;
+            for (BufferedImage panel : images) {
+                g.drawImage(panel, 0, y, null);
+                y += panel.getHeight();
+            }
+        } finally {
+            g.dispose();
+        }
+        write(image, png);
     }
 
     private static void write(BufferedImage image, Path png) throws IOException {

@@ -245,4 +245,27 @@ class ChartsTest {
 
         assertThat(out.resolve("speedup.png")).exists();
     }
+
+    @Test
+    void whichModel_drawsOnePanelPerThreadCount_stackedToTheFullWidth_andRefusesARatioUnderOne() throws Exception {
+        List<ModelCell> onePanel = List.of(new ModelCell("1 thread", "forkjoin", "static", 1, true),
+                new ModelCell("1 thread", "virtual", "static", 1.4, false));
+        List<ModelCell> twoPanels = new java.util.ArrayList<>(onePanel);
+        twoPanels.add(new ModelCell("2 threads", "forkjoin", "dynamic:1", 1.02, true));
+        twoPanels.add(new ModelCell("2 threads", "virtual", "dynamic:1", 1.7, false));
+        Path one = dir.resolve("one.png");
+        Path two = dir.resolve("two.png");
+
+        Charts.writeWhichModel("Ratio to the best model", onePanel, one);
+        Charts.writeWhichModel("Ratio to the best model", twoPanels, two);
+
+        java.awt.image.BufferedImage first = javax.imageio.ImageIO.read(one.toFile());
+        java.awt.image.BufferedImage second = javax.imageio.ImageIO.read(two.toFile());
+        assertThat(first.getWidth()).isEqualTo(Charts.WIDTH);
+        assertThat(second.getWidth()).isEqualTo(Charts.WIDTH);
+        assertThat(second.getHeight()).isEqualTo(2 * first.getHeight());
+        assertThat(new ModelCell("2 threads", "threads", "static", 1.3, true).drawn()).isEqualTo(1);
+        assertThatThrownBy(() -> new ModelCell("1 thread", "virtual", "static", 0.9, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ratio must be finite and >= 1");
+    }
 }

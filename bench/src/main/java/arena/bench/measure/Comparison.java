@@ -16,7 +16,9 @@ import java.util.List;
  * configuration is verified first (untimed; a wrong result is never timed), warmed up, then sampled
  * at least {@code repeat} times, and more while its samples took less than {@code budgetMs} (at most
  * {@code maxRepeat}). Only {@code compute} is inside the timed region; every sampled grid is checked
- * against the reference after its timing. Used by one thread, the command's.
+ * against the reference after its timing, and what else the JVM did during each sample (garbage
+ * collections, JIT compilation: {@link SampleContext}) is recorded beside it. Used by one thread, the
+ * command's.
  *
  * @param warmup    untimed runs after the verification run
  * @param repeat    the least number of samples
@@ -49,11 +51,14 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
             strategy.compute(reference.params(), execution);
         }
         List<Double> samples = new ArrayList<>();
+        List<SampleContext> contexts = new ArrayList<>();
         double spent = 0;
         while (samples.size() < repeat || (spent < budgetMs && samples.size() < maxRepeat)) {
+            SampleContext.Reading before = SampleContext.begin();
             long start = System.nanoTime();
             CountGrid grid = strategy.compute(reference.params(), execution);
             double millis = (System.nanoTime() - start) / 1e6;
+            contexts.add(before.end());
             var difference = CountGrid.difference(reference.grid(), grid);
             if (difference.isPresent()) {
                 Verification wrong = new Verification(configuration, reference, grid.sha256(), verification.fraction(),
@@ -63,7 +68,8 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
             samples.add(millis);
             spent += millis;
         }
-        return new Measurement(verification, samples, Double.isNaN(baselineMedian) ? Stats.of(samples).median() : baselineMedian);
+        return new Measurement(verification, samples, Double.isNaN(baselineMedian) ? Stats.of(samples).median() : baselineMedian,
+                null, contexts);
     }
 
     /**

@@ -13,22 +13,44 @@ import java.util.List;
  * @param baselineMedian the median of {@code sequential} at 1 thread with the same kernel on the same
  *                       problem, for the speed-up; NaN when unknown
  * @param timeline       the summary of one extra, recorded run ({@code compare --timeline}), or null
+ * @param contexts       what else the JVM did during each sample, in the order of {@code samplesMs};
+ *                       empty when not recorded (samples measured elsewhere)
  */
-public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline) {
+public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline,
+                          List<SampleContext> contexts) {
 
-    /** Copies the samples. */
+    /**
+     * Copies the lists.
+     *
+     * @throws IllegalArgumentException when {@code contexts} is neither empty nor one per sample
+     */
     public Measurement {
         samplesMs = List.copyOf(samplesMs);
+        contexts = List.copyOf(contexts);
+        if (!contexts.isEmpty() && contexts.size() != samplesMs.size()) {
+            throw new IllegalArgumentException("contexts must be empty or one per sample: " + contexts.size() + " for "
+                    + samplesMs.size() + " samples");
+        }
     }
 
     /** A measurement without a recorded run. */
     public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian) {
-        this(verification, samplesMs, baselineMedian, null);
+        this(verification, samplesMs, baselineMedian, null, List.of());
     }
 
     /** The same measurement with the summary of a recorded run. */
     public Measurement withTimeline(Timeline.Summary summary) {
-        return new Measurement(verification, samplesMs, baselineMedian, summary);
+        return new Measurement(verification, samplesMs, baselineMedian, summary, contexts);
+    }
+
+    /** How many samples saw a garbage collection; 0 when not recorded. */
+    public long samplesWithCollection() {
+        return contexts.stream().filter(SampleContext::sawCollection).count();
+    }
+
+    /** How many samples saw JIT compilation; 0 when not recorded. */
+    public long samplesWithCompilation() {
+        return contexts.stream().filter(SampleContext::sawCompilation).count();
     }
 
     /** What ran. */

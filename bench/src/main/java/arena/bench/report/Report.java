@@ -65,6 +65,8 @@ public record Report(Environment environment, List<Measurement> measurements, Li
                 timed ? round(m.megapixelsPerSecond()) : null, timed ? (Double) (double) Math.round(m.iterationsPerSecond()) : null,
                 m.timeline() == null ? null : round(m.timeline().imbalance()),
                 m.timeline() == null ? null : round(m.timeline().idleShare()),
+                m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCollection(),
+                m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCompilation(),
                 m.verification().sha256(), m.identical(), m.samplesMs().stream().map(Report::round).toList(),
                 m.verification().difference().map(Object::toString).orElse(null));
     }

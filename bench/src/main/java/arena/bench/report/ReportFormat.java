@@ -102,6 +102,10 @@ public enum ReportFormat {
                 md.append("\nSkipped:\n\n");
                 report.skipped().forEach(note -> md.append("- ").append(note).append('\n'));
             }
+            String context = TextTables.contextNote(report);
+            if (!context.isEmpty()) {
+                md.append('\n').append(context);
+            }
             BestModels best = BestModels.of(report);
             if (!best.groups().isEmpty()) {
                 md.append(best.markdown());

@@ -66,6 +66,8 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
      * @param iterationsPerS  escape iterations per second at the median, whole
      * @param imbalance       the recorded run's max / mean busy time per worker; null when not recorded
      * @param idleShare       the recorded run's idle share; null when not recorded
+     * @param samplesWithGc   how many samples saw a garbage collection; null when not recorded
+     * @param samplesWithCompilation how many samples saw JIT compilation; null when not recorded
      * @param sha256          the grid's digest
      * @param identical       whether the result matched the sequential reference
      * @param samplesMs       every sample; empty when not identical
@@ -73,7 +75,8 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
      */
     public record Result(@JsonUnwrapped Key key, int samples, Double medianMs, Double ciLowMs, Double ciHighMs, Double minMs,
                          Double maxMs, Double meanMs, Double cv, Boolean noisy, Double speedup, Double efficiency, Double mpixelsPerS,
-                         Double iterationsPerS, Double imbalance, Double idleShare, String sha256, boolean identical,
+                         Double iterationsPerS, Double imbalance, Double idleShare, Integer samplesWithGc,
+                         Integer samplesWithCompilation, String sha256, boolean identical,
                          List<Double> samplesMs, @JsonInclude(JsonInclude.Include.NON_NULL) String firstDifference) {
 
         /** Copies the samples. */

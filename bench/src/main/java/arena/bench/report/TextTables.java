@@ -5,6 +5,7 @@ import arena.bench.measure.Configuration;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Stats;
 import arena.core.problem.JuliaParams;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,6 +49,7 @@ final class TextTables {
             text.append(String.format(Locale.ROOT, "noisy: the 95%% CI of the median reaches beyond +-%.0f%%; do not rank those rows "
                     + "on differences that small (more --repeat, a quieter machine)%n", Report.NOISY_HALF_WIDTH * 100));
         }
+        text.append(contextNote(report));
         BestModels best = BestModels.of(report);
         if (!best.groups().isEmpty()) {
             text.append('\n').append(best.text());
@@ -55,6 +57,19 @@ final class TextTables {
         text.append('\n').append(report.allIdentical() ? "all results identical to the sequential reference"
                 : "DIFFERENCES FOUND: the rows marked NO were not timed").append('\n');
         return text.toString();
+    }
+
+    /** How many timed samples saw a garbage collection or JIT compilation, when recorded; empty otherwise. */
+    static String contextNote(Report report) {
+        List<Measurement> recorded = report.measurements().stream().filter(m -> !m.contexts().isEmpty()).toList();
+        if (recorded.isEmpty()) {
+            return "";
+        }
+        long samples = recorded.stream().mapToLong(m -> m.samplesMs().size()).sum();
+        long gc = recorded.stream().mapToLong(Measurement::samplesWithCollection).sum();
+        long jit = recorded.stream().mapToLong(Measurement::samplesWithCompilation).sum();
+        return String.format(Locale.ROOT, "context: %d of %d samples saw a garbage collection, %d saw JIT compilation "
+                + "(per row in results.json: samples_with_gc, samples_with_compilation)%n", gc, samples, jit);
     }
 
     /** {@code compute}'s figures, one per line. */

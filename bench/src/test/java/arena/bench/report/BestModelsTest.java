@@ -70,4 +70,24 @@ class BestModelsTest {
         assertThat(BestModels.of(report).groups()).isEmpty();
         assertThat(ReportFormat.text.render(report)).doesNotContain("which model");
     }
+
+    @Test
+    void samplesThatSawACollectionOrACompilation_areCountedInTheReportAndPerRow() throws Exception {
+        Measurement plain = measured("forkjoin", 2, FAST);
+        List<arena.bench.measure.SampleContext> contexts = new java.util.ArrayList<>();
+        for (int i = 0; i < FAST.size(); i++) {
+            contexts.add(new arena.bench.measure.SampleContext(i == 0 ? 1 : 0, i == 0 ? 3 : 0, i < 3 ? 5 : 0));
+        }
+        Measurement recorded = new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, contexts);
+        Report report = new Report(Environment.current(), List.of(recorded), List.of());
+
+        assertThat(recorded.samplesWithCollection()).isEqualTo(1);
+        assertThat(recorded.samplesWithCompilation()).isEqualTo(3);
+        assertThat(ReportFormat.text.render(report)).contains("context: 1 of 8 samples saw a garbage collection, 3 saw JIT compilation");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportFormat.json.render(report));
+        assertThat(json.get("results").get(0).get("samples_with_gc").asInt()).isEqualTo(1);
+        assertThat(json.get("results").get(0).get("samples_with_compilation").asInt()).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Measurement(plain.verification(), plain.samplesMs(), 10, null,
+                contexts.subList(0, 2))).hasMessageContaining("one per sample");
+    }
 }

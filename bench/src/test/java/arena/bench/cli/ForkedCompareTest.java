@@ -46,6 +46,13 @@ class ForkedCompareTest {
     }
 
     @Test
+    void theChildCommand_isHiddenFromHelpAndCompletion() {
+        assertThat(CliRunner.run("--help").out()).doesNotContain(ForkChildCommand.NAME);
+        CliRunner completion = CliRunner.run("completion");
+        assertThat(completion.out()).contains("compare").doesNotContain(ForkChildCommand.NAME);
+    }
+
+    @Test
     void aChildThatCrashes_isOneLineNamingTheStrategy_exit3_noChildLeft() {
         CliRunner run = withFault("halt", () -> CliRunner.run(args("--forks", "1")));
         assertThat(run.exitCode()).isEqualTo(ExitCode.WORKER_FAILED);

@@ -194,6 +194,7 @@ public class CompareCommand extends StrategyRunCommand {
         configurations.forEach(c -> units.computeIfAbsent(c.strategy(), s -> new ArrayList<>()).add(c));
         Map<String, ForkLine> firstLines = new LinkedHashMap<>();
         Map<String, List<Double>> pooled = new LinkedHashMap<>();
+        Map<String, List<Integer>> pooledForks = new LinkedHashMap<>();
         ForkedRun forkedRun = new ForkedRun(ArenaCli.class.getName());
         int fork = 0;
         try (Progress progress = Progress.start("compare", (long) units.size() * forkCount)) {
@@ -201,13 +202,15 @@ public class CompareCommand extends StrategyRunCommand {
                 List<String> arguments = childArguments(unit);
                 for (int i = 0; i < forkCount; i++) {
                     progress.step(unit + " fork " + (i + 1) + "/" + forkCount);
-                    for (ForkLine line : forkedRun.run(unit, arguments, fork++)) {
+                    int child = fork++;
+                    for (ForkLine line : forkedRun.run(unit, arguments, child)) {
                         String key = line.problem() + " " + line.label();
                         firstLines.putIfAbsent(key, line);
                         if (!firstLines.get(key).sha256().equals(line.sha256()) || line.samplesMs().isEmpty()) {
                             firstLines.put(key, line);
                         }
                         pooled.computeIfAbsent(key, k -> new ArrayList<>()).addAll(line.samplesMs());
+                        line.samplesMs().forEach(sample -> pooledForks.computeIfAbsent(key, k -> new ArrayList<>()).add(child));
                     }
                 }
             }
@@ -218,12 +221,12 @@ public class CompareCommand extends StrategyRunCommand {
             List<Measurement> forProblem = new ArrayList<>();
             for (Kernel kernel : kernelsOf(configurations)) {
                 Configuration baseline = baselineOf(kernel);
-                Measurement base = rebuilt(p, baseline, reference, firstLines, pooled, Double.NaN);
+                Measurement base = rebuilt(p, baseline, reference, firstLines, pooled, pooledForks, Double.NaN);
                 forProblem.add(base);
                 double baselineMedian = base.identical() ? base.stats().median() : Double.NaN;
                 for (Configuration configuration : configurations) {
                     if (configuration.kernel().equals(kernel) && !configuration.equals(baseline)) {
-                        forProblem.add(rebuilt(p, configuration, reference, firstLines, pooled, baselineMedian));
+                        forProblem.add(rebuilt(p, configuration, reference, firstLines, pooled, pooledForks, baselineMedian));
                     }
                 }
             }
@@ -235,16 +238,19 @@ public class CompareCommand extends StrategyRunCommand {
 
     /** The measurement of {@code configuration} on problem {@code p} from the children's lines. */
     private static Measurement rebuilt(int p, Configuration configuration, Reference reference, Map<String, ForkLine> firstLines,
-                                       Map<String, List<Double>> pooled, double baselineMedian) {
+                                       Map<String, List<Double>> pooled, Map<String, List<Integer>> pooledForks,
+                                       double baselineMedian) {
         String key = p + " " + configuration.label();
         ForkLine line = firstLines.get(key);
         if (line == null) {
             throw new ForkFailedException(configuration.strategy(), "did not report " + configuration.label());
         }
         Verification verification = line.verification(configuration, reference);
-        List<Double> samples = verification.identical() && !line.samplesMs().isEmpty() ? pooled.get(key) : List.of();
+        boolean timed = verification.identical() && !line.samplesMs().isEmpty();
+        List<Double> samples = timed ? pooled.get(key) : List.of();
         return new Measurement(verification, samples,
-                Double.isNaN(baselineMedian) && !samples.isEmpty() ? Stats.of(samples).median() : baselineMedian);
+                Double.isNaN(baselineMedian) && timed ? Stats.of(samples).median() : baselineMedian, null,
+                timed ? pooledForks.get(key) : List.of());
     }
 
     /** This command's options as a child of {@code --forks} gets them: every given option but the parent's own, for {@code unit} only. */

@@ -13,12 +13,24 @@ import java.util.List;
  * @param baselineMedian the median of {@code sequential} at 1 thread with the same kernel on the same
  *                       problem, for the speed-up; NaN when unknown
  * @param timeline       the summary of one extra, recorded run ({@code compare --timeline}), or null
+ * @param sampleForks    for each sample, the number of the child JVM of {@code compare --forks} that
+ *                       measured it (from 0 in the run); empty when measured in-process
  */
-public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline) {
+public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline,
+                          List<Integer> sampleForks) {
 
-    /** Copies the samples. */
+    /** Copies the samples and their forks; forks, when given, are one per sample. */
     public Measurement {
         samplesMs = List.copyOf(samplesMs);
+        sampleForks = sampleForks == null ? List.of() : List.copyOf(sampleForks);
+        if (!sampleForks.isEmpty() && sampleForks.size() != samplesMs.size()) {
+            throw new IllegalArgumentException(sampleForks.size() + " fork numbers for " + samplesMs.size() + " samples");
+        }
+    }
+
+    /** A measurement made in-process, with the summary of a recorded run or null. */
+    public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline) {
+        this(verification, samplesMs, baselineMedian, timeline, List.of());
     }
 
     /** A measurement without a recorded run. */
@@ -28,7 +40,7 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
 
     /** The same measurement with the summary of a recorded run. */
     public Measurement withTimeline(Timeline.Summary summary) {
-        return new Measurement(verification, samplesMs, baselineMedian, summary);
+        return new Measurement(verification, samplesMs, baselineMedian, summary, sampleForks);
     }
 
     /** What ran. */

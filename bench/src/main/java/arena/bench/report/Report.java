@@ -66,7 +66,7 @@ public record Report(Environment environment, List<Measurement> measurements, Li
                 m.timeline() == null ? null : round(m.timeline().imbalance()),
                 m.timeline() == null ? null : round(m.timeline().idleShare()),
                 m.verification().sha256(), m.identical(), m.samplesMs().stream().map(Report::round).toList(),
-                m.verification().difference().map(Object::toString).orElse(null));
+                m.verification().difference().map(Object::toString).orElse(null), m.sampleForks());
     }
 
     /** The 95% bootstrap confidence interval of {@code m}'s median. */

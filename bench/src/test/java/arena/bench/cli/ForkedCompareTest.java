@@ -36,6 +36,10 @@ class ForkedCompareTest {
         // 2 forks x 3 samples per configuration; the baseline is measured in each strategy's forks: 2 x 2 x 3.
         assertThat(all("\"samples\": (\\d+)", forked.out())).containsOnly("6", "12");
         assertThat(all("\"samples\": (\\d+)", inProcess.out())).containsOnly("3");
+        // Every sample keeps the child JVM that measured it: threads in forks 0 and 1, forkjoin in 2 and 3.
+        assertThat(forked.out()).contains("\"sample_forks\": [0, 0, 0, 1, 1, 1]", "\"sample_forks\": [2, 2, 2, 3, 3, 3]",
+                "\"sample_forks\": [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3]");
+        assertThat(inProcess.out()).doesNotContain("sample_forks");
         assertThat(noForkChildLeft()).isTrue();
     }
 

@@ -188,8 +188,7 @@ public class CompareCommand extends StrategyRunCommand {
      * JVMs one after another and pools every fork's samples per configuration (the baseline's over
      * all strategies' forks); the progress bar counts forks.
      */
-    private List<Measurement> measureForked(List<JuliaParams> problems, List<Configuration> configurations, int forkCount)
-            throws InterruptedException {
+    private List<Measurement> measureForked(List<JuliaParams> problems, List<Configuration> configurations, int forkCount) {
         Map<String, List<Configuration>> units = new LinkedHashMap<>();
         configurations.forEach(c -> units.computeIfAbsent(c.strategy(), s -> new ArrayList<>()).add(c));
         Map<String, ForkLine> firstLines = new LinkedHashMap<>();

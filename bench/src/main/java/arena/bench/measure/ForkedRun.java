@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * stdout. A child that exits non-zero, dies, or prints a line that is not a {@code ForkLine} is a
  * {@link ForkFailedException} naming the unit and the child's last stderr line. An interrupt of the
  * calling thread (Ctrl-C, {@code --timeout}) destroys the child, forcibly after a grace period, before
- * the {@link InterruptedException} is thrown; a JVM shutdown hook destroys any child still alive as
+ * a {@link CancellationException} is thrown, as a strategy's cancelled run throws; a JVM shutdown hook destroys any child still alive as
  * the last resort. Used by one thread at a time per instance; the set of live children is
  * thread-safe.
  *
@@ -80,9 +81,9 @@ public record ForkedRun(String mainClass) {
      * Runs a child with {@code arguments} for {@code unit} and returns its lines.
      *
      * @throws ForkFailedException  when the child fails or prints something else
-     * @throws InterruptedException when the calling thread is interrupted; the child is gone by then
+     * @throws CancellationException when the calling thread is interrupted; the child is gone by then
      */
-    public List<ForkLine> run(String unit, List<String> arguments, int fork) throws InterruptedException {
+    public List<ForkLine> run(String unit, List<String> arguments, int fork) {
         Process process;
         try {
             process = new ProcessBuilder(command(arguments, fork)).start();
@@ -111,6 +112,10 @@ public record ForkedRun(String mainClass) {
                 }
             }
             return lines;
+        } catch (InterruptedException e) {
+            CancellationException cancelled = new CancellationException("the fork measuring strategy '" + unit + "' was stopped");
+            cancelled.initCause(e);
+            throw cancelled;
         } finally {
             stop(process);
             LIVE.remove(process);

@@ -84,6 +84,15 @@ class ForkedCompareTest {
     }
 
     @Test
+    void timeoutWithAForkInFlight_exits4_andLeavesNoChild() {
+        CliRunner run = CliRunner.run("compare", "--strategies", "threads", "--threads", "1", "--schedules", "static",
+                "--resolution", "1203", "--repeat", "200", "--max-repeat", "200", "--budget", "0", "--forks", "2", "--timeout", "4s");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.TIMED_OUT);
+        assertThat(run.err()).contains("timed out after 4s");
+        assertThat(forkChildren("--resolution=1203")).isEmpty();
+    }
+
+    @Test
     void sigintWithForksInFlight_exits130_andLeavesNoChild(@TempDir Path dir) throws Exception {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
         command.addAll(ChildCli.command("compare", "--strategies", "threads,forkjoin", "--threads", "1", "--schedules", "static",

@@ -1,5 +1,6 @@
 package arena.bench.cli;
 
+import arena.bench.measure.ForkFailedException;
 import arena.bench.measure.InterruptShield;
 import arena.bench.report.OutputFailedException;
 import arena.core.StrategyRegistry;
@@ -20,7 +21,7 @@ import picocli.CommandLine;
  */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
-        subcommands = {CompareCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, TimelineCommand.class, StrategiesCommand.class, WorkerCommand.class, JmhCommand.class, DiffCommand.class, CompletionCommand.class},
+        subcommands = {CompareCommand.class, ForkChildCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, TimelineCommand.class, StrategiesCommand.class, WorkerCommand.class, JmhCommand.class, DiffCommand.class, CompletionCommand.class},
         footer = {"", ExitCode.TABLE})
 public final class ArenaCli implements Runnable {
 
@@ -153,6 +154,9 @@ public final class ArenaCli implements Runnable {
         }
         if (e instanceof InterruptedException) {
             return ReceivedSignal.how();
+        }
+        if (e instanceof ForkFailedException failed) {
+            return oneLine(failed.getMessage());
         }
         if (e instanceof OutputFailedException failed) {
             return oneLine(failed.getMessage());

@@ -69,7 +69,7 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
             spent += millis;
         }
         return new Measurement(verification, samples, Double.isNaN(baselineMedian) ? Stats.of(samples).median() : baselineMedian,
-                null, contexts);
+                null, List.of(), contexts);
     }
 
     /**

@@ -13,34 +13,45 @@ import java.util.List;
  * @param baselineMedian the median of {@code sequential} at 1 thread with the same kernel on the same
  *                       problem, for the speed-up; NaN when unknown
  * @param timeline       the summary of one extra, recorded run ({@code compare --timeline}), or null
+ * @param sampleForks    for each sample, the number of the child JVM of {@code compare --forks} that
+ *                       measured it (from 0 in the run); empty when measured in-process
  * @param contexts       what else the JVM did during each sample, in the order of {@code samplesMs};
- *                       empty when not recorded (samples measured elsewhere)
+ *                       empty when not recorded
  */
 public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline,
-                          List<SampleContext> contexts) {
+                          List<Integer> sampleForks, List<SampleContext> contexts) {
 
     /**
      * Copies the lists.
      *
-     * @throws IllegalArgumentException when {@code contexts} is neither empty nor one per sample
+     * @throws IllegalArgumentException when {@code sampleForks} or {@code contexts} is neither empty nor one per sample
      */
     public Measurement {
         samplesMs = List.copyOf(samplesMs);
-        contexts = List.copyOf(contexts);
+        sampleForks = sampleForks == null ? List.of() : List.copyOf(sampleForks);
+        contexts = contexts == null ? List.of() : List.copyOf(contexts);
+        if (!sampleForks.isEmpty() && sampleForks.size() != samplesMs.size()) {
+            throw new IllegalArgumentException(sampleForks.size() + " fork numbers for " + samplesMs.size() + " samples");
+        }
         if (!contexts.isEmpty() && contexts.size() != samplesMs.size()) {
             throw new IllegalArgumentException("contexts must be empty or one per sample: " + contexts.size() + " for "
                     + samplesMs.size() + " samples");
         }
     }
 
+    /** A measurement made in-process, with the summary of a recorded run or null, without sample contexts. */
+    public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline) {
+        this(verification, samplesMs, baselineMedian, timeline, List.of(), List.of());
+    }
+
     /** A measurement without a recorded run. */
     public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian) {
-        this(verification, samplesMs, baselineMedian, null, List.of());
+        this(verification, samplesMs, baselineMedian, null, List.of(), List.of());
     }
 
     /** The same measurement with the summary of a recorded run. */
     public Measurement withTimeline(Timeline.Summary summary) {
-        return new Measurement(verification, samplesMs, baselineMedian, summary, contexts);
+        return new Measurement(verification, samplesMs, baselineMedian, summary, sampleForks, contexts);
     }
 
     /** How many samples saw a garbage collection; 0 when not recorded. */

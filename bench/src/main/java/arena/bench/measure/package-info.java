@@ -9,7 +9,10 @@
  * {@link arena.bench.measure.SteadyState}, what the JVM did during a sample
  * {@link arena.bench.measure.SampleContext}) and the
  * environment a result was measured in ({@link arena.bench.measure.Environment},
- * {@link arena.bench.measure.MemoryCheck}, {@link arena.bench.measure.AsyncProfilerLibrary}).
+ * {@link arena.bench.measure.MemoryCheck}, {@link arena.bench.measure.AsyncProfilerLibrary}), and the
+ * child JVMs of {@code compare --forks} ({@link arena.bench.measure.ForkedRun} starts and stops one
+ * and reads its {@link arena.bench.measure.ForkLine}s; {@link arena.bench.measure.ForkFailedException}
+ * when it fails).
  *
  * <p>May import: {@code arena.core} and its packages, the JDK and libraries. Must not import
  * {@code arena.bench.report}, {@code arena.bench.cli}, {@code arena.bench.jmh} or any strategy: the

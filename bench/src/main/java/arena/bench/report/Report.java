@@ -68,7 +68,7 @@ public record Report(Environment environment, List<Measurement> measurements, Li
                 m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCollection(),
                 m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCompilation(),
                 m.verification().sha256(), m.identical(), m.samplesMs().stream().map(Report::round).toList(),
-                m.verification().difference().map(Object::toString).orElse(null));
+                m.verification().difference().map(Object::toString).orElse(null), m.sampleForks());
     }
 
     /** The 95% bootstrap confidence interval of {@code m}'s median. */

@@ -72,16 +72,20 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
      * @param identical       whether the result matched the sequential reference
      * @param samplesMs       every sample; empty when not identical
      * @param firstDifference the first differing cell, only when not identical
+     * @param sampleForks     for each sample, the child JVM of {@code compare --forks} that measured it;
+     *                        absent (empty) when measured in-process and in files from before forks
      */
     public record Result(@JsonUnwrapped Key key, int samples, Double medianMs, Double ciLowMs, Double ciHighMs, Double minMs,
                          Double maxMs, Double meanMs, Double cv, Boolean noisy, Double speedup, Double efficiency, Double mpixelsPerS,
                          Double iterationsPerS, Double imbalance, Double idleShare, Integer samplesWithGc,
                          Integer samplesWithCompilation, String sha256, boolean identical,
-                         List<Double> samplesMs, @JsonInclude(JsonInclude.Include.NON_NULL) String firstDifference) {
+                         List<Double> samplesMs, @JsonInclude(JsonInclude.Include.NON_NULL) String firstDifference,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> sampleForks) {
 
-        /** Copies the samples. */
+        /** Copies the samples and their forks (none when the file has none). */
         public Result {
             samplesMs = List.copyOf(samplesMs);
+            sampleForks = sampleForks == null ? List.of() : List.copyOf(sampleForks);
         }
     }
 }

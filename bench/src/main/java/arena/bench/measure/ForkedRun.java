@@ -1,0 +1,187 @@
+package arena.bench.measure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one unit of {@code compare --forks} (one strategy's configurations with their baseline) in a
+ * fresh child JVM: the same java binary, class path and JVM flags as this one (less debugger agents;
+ * a flight recording gets a file name per child), and reads the child's {@link ForkLine}s from its
+ * stdout. A child that exits non-zero, dies, or prints a line that is not a {@code ForkLine} is a
+ * {@link ForkFailedException} naming the unit and the child's last stderr line. An interrupt of the
+ * calling thread (Ctrl-C, {@code --timeout}) destroys the child, forcibly after a grace period, before
+ * a {@link CancellationException} is thrown, as a strategy's cancelled run throws; a JVM shutdown hook destroys any child still alive as
+ * the last resort. Used by one thread at a time per instance; the set of live children is
+ * thread-safe.
+ *
+ * @param mainClass the class whose {@code main} runs the child command line
+ */
+public record ForkedRun(String mainClass) {
+
+    /** How long a child may take to stop after {@link Process#destroy()} before it is killed. */
+    public static final long GRACE_MILLIS = 2_000;
+
+    /**
+     * The system property that a child's command reads to simulate a crash ({@code halt}) or garbage
+     * output ({@code garbage}); passed on to children when set. For tests only.
+     */
+    public static final String FAULT_PROPERTY = "arena.fork.fault";
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("arena-fork-reaper").unstarted(
+                () -> LIVE.forEach(Process::destroyForcibly)));
+    }
+
+    /** The JVM command line of a child that runs {@code arguments}; {@code fork} names its flight recording. */
+    public List<String> command(List<String> arguments, int fork) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Xrunjdwp") || flag.startsWith("-javaagent:") && flag.contains("debugger")) {
+                continue;
+            }
+            command.add(flag.startsWith("-XX:StartFlightRecording") ? perChildRecording(flag, fork) : flag);
+        }
+        String fault = System.getProperty(FAULT_PROPERTY);
+        if (fault != null) {
+            command.add("-D" + FAULT_PROPERTY + "=" + fault);
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(arguments);
+        return command;
+    }
+
+    /** {@code flag} with its {@code filename=} made unique to child number {@code fork}. */
+    static String perChildRecording(String flag, int fork) {
+        String suffix = "-fork" + fork + "-" + ProcessHandle.current().pid();
+        if (!flag.contains("filename=")) {
+            return flag;
+        }
+        return flag.replaceAll("filename=([^,]*?)(\\.jfr)?(,|$)", "filename=$1" + suffix + ".jfr$3");
+    }
+
+    /**
+     * Runs a child with {@code arguments} for {@code unit} and returns its lines.
+     *
+     * @throws ForkFailedException  when the child fails or prints something else
+     * @throws CancellationException when the calling thread is interrupted; the child is gone by then
+     */
+    public List<ForkLine> run(String unit, List<String> arguments, int fork) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command(arguments, fork)).start();
+        } catch (IOException e) {
+            throw new ForkFailedException(unit, "could not start: " + e.getMessage());
+        }
+        LIVE.add(process);
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        List<String> err = Collections.synchronizedList(new ArrayList<>());
+        Thread outReader = Thread.ofVirtual().start(() -> drain(process.inputReader(StandardCharsets.UTF_8), out));
+        Thread errReader = Thread.ofVirtual().start(() -> drain(new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), err));
+        try {
+            int code = process.waitFor();
+            outReader.join();
+            errReader.join();
+            if (code != 0) {
+                throw new ForkFailedException(unit, "exited with " + code + lastLine(err));
+            }
+            List<ForkLine> lines = new ArrayList<>();
+            for (String line : out) {
+                try {
+                    lines.add(JSON.readValue(line, ForkLine.class));
+                } catch (JsonProcessingException e) {
+                    throw new ForkFailedException(unit, "printed a line that is not a measurement: '" + abbreviate(line) + "'" + lastLine(err));
+                }
+            }
+            return lines;
+        } catch (InterruptedException e) {
+            CancellationException cancelled = new CancellationException("the fork measuring strategy '" + unit + "' was stopped");
+            cancelled.initCause(e);
+            throw cancelled;
+        } finally {
+            stop(process);
+            LIVE.remove(process);
+        }
+    }
+
+    /** Destroys {@code process} and its descendants, forcibly after {@link #GRACE_MILLIS}; keeps the interrupt status. */
+    private static void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        boolean interrupted = Thread.interrupted();
+        try {
+            boolean stopped = false;
+            while (!stopped) {
+                try {
+                    stopped = process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (!stopped) {
+                process.destroyForcibly();
+            }
+            descendants.forEach(ProcessHandle::destroyForcibly);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Serialises {@code line} as the one JSON line a child prints. */
+    public static String json(ForkLine line) {
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void drain(BufferedReader reader, List<String> lines) {
+        try (reader) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // The child is gone; what was read is all there is.
+        }
+    }
+
+    private static String lastLine(List<String> err) {
+        synchronized (err) {
+            for (int i = err.size() - 1; i >= 0; i--) {
+                if (!err.get(i).isBlank()) {
+                    return "; its last line on stderr: " + abbreviate(err.get(i).strip());
+                }
+            }
+        }
+        return "; it printed nothing on stderr";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,188 @@
+package arena.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import arena.bench.measure.ForkedRun;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code compare --forks N} with real child JVMs: the same verification as in-process with every
+ * fork's samples pooled, the mode said in the report, a child that crashes or prints garbage is a
+ * one-line error and exit 3 with no child left, bad values of {@code --forks} are refused, and
+ * Ctrl-C with forks in flight stops every child.
+ */
+class ForkedCompareTest {
+
+    private static final String[] SMALL = {"--strategies", "threads,forkjoin", "--threads", "1,2", "--schedules", "static",
+            "--resolution", "40", "--warmup", "1", "--repeat", "3", "--max-repeat", "3", "--budget", "0"};
+
+    @Test
+    void forkedCompare_verifiesLikeInProcess_andPoolsEveryForksSamples() {
+        CliRunner inProcess = CliRunner.run(args("--format", "json"));
+        CliRunner forked = CliRunner.run(args("--format", "json", "--forks", "2"));
+        assertThat(inProcess.exitCode()).as(inProcess.err()).isZero();
+        assertThat(forked.exitCode()).as(forked.err()).isZero();
+        assertThat(hashes(forked.out())).isEqualTo(hashes(inProcess.out())).isNotEmpty();
+        // 2 forks x 3 samples per configuration; the baseline is measured in each strategy's forks: 2 x 2 x 3.
+        assertThat(all("\"samples\": (\\d+)", forked.out())).containsOnly("6", "12");
+        assertThat(all("\"samples\": (\\d+)", inProcess.out())).containsOnly("3");
+        // Every sample keeps the child JVM that measured it: threads in forks 0 and 1, forkjoin in 2 and 3.
+        assertThat(forked.out()).contains("\"sample_forks\": [0, 0, 0, 1, 1, 1]", "\"sample_forks\": [2, 2, 2, 3, 3, 3]",
+                "\"sample_forks\": [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3]");
+        assertThat(inProcess.out()).doesNotContain("sample_forks");
+        assertThat(noForkChildLeft()).isTrue();
+    }
+
+    @Test
+    void textReport_saysWhetherItWasForked() {
+        assertThat(CliRunner.run(args()).out()).contains("measured in-process, not forked");
+        assertThat(CliRunner.run(args("--forks", "1")).out()).contains("measured 1 fork per strategy");
+    }
+
+    @Test
+    void theChildCommand_isHiddenFromHelpAndCompletion() {
+        assertThat(CliRunner.run("--help").out()).doesNotContain(ForkChildCommand.NAME);
+        CliRunner completion = CliRunner.run("completion");
+        assertThat(completion.out()).contains("compare").doesNotContain(ForkChildCommand.NAME);
+    }
+
+    @Test
+    void aChildThatCrashes_isOneLineNamingTheStrategy_exit3_noChildLeft() {
+        CliRunner run = withFault("halt", () -> CliRunner.run(args("--forks", "1")));
+        assertThat(run.exitCode()).isEqualTo(ExitCode.WORKER_FAILED);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("strategy 'threads'").contains("exited with 7")
+                .contains("halting as " + ForkedRun.FAULT_PROPERTY + " asks");
+        assertThat(noForkChildLeft()).isTrue();
+    }
+
+    @Test
+    void aChildThatPrintsGarbage_isOneLineNamingTheStrategy_exit3_noChildLeft() {
+        CliRunner run = withFault("garbage", () -> CliRunner.run(args("--forks", "1")));
+        assertThat(run.exitCode()).isEqualTo(ExitCode.WORKER_FAILED);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("strategy 'threads'")
+                .contains("not a measurement: 'this is not JSON'");
+        assertThat(noForkChildLeft()).isTrue();
+    }
+
+    @Test
+    void badForkCounts_areRefusedNamingTheOptionAndItsRange_exit2() {
+        for (String bad : List.of("-1", "abc", "21")) {
+            CliRunner run = CliRunner.run(args("--forks", bad));
+            assertThat(run.exitCode()).as(bad).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.err()).as(bad).contains("--forks").contains("0").contains("20");
+        }
+    }
+
+    @Test
+    void timeoutWithAForkInFlight_exits4_andLeavesNoChild() {
+        CliRunner run = CliRunner.run("compare", "--strategies", "threads", "--threads", "1", "--schedules", "static",
+                "--resolution", "1203", "--repeat", "200", "--max-repeat", "200", "--budget", "0", "--forks", "2", "--timeout", "4s");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.TIMED_OUT);
+        assertThat(run.err()).contains("timed out after 4s");
+        assertThat(forkChildren("--resolution=1203")).isEmpty();
+    }
+
+    @Test
+    void sigintWithForksInFlight_exits130_andLeavesNoChild(@TempDir Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(ChildCli.command("compare", "--strategies", "threads,forkjoin", "--threads", "1", "--schedules", "static",
+                "--resolution", "1201", "--repeat", "200", "--max-repeat", "200", "--budget", "0", "--forks", "3"));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (forkChildren("--resolution=1201").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+            assertThat(process.isAlive()).as(() -> read(dir.resolve("stderr.txt"))).isTrue();
+            assertThat(forkChildren("--resolution=1201")).as("a fork is in flight").isNotEmpty();
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(ExitCode.INTERRUPTED);
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8)).contains("interrupted");
+        Thread.sleep(500);
+        assertThat(forkChildren("--resolution=1201")).isEmpty();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static String[] args(String... more) {
+        List<String> all = new ArrayList<>(List.of("compare"));
+        all.addAll(List.of(SMALL));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static CliRunner withFault(String fault, java.util.function.Supplier<CliRunner> run) {
+        System.setProperty(ForkedRun.FAULT_PROPERTY, fault);
+        try {
+            return run.get();
+        } finally {
+            System.clearProperty(ForkedRun.FAULT_PROPERTY);
+        }
+    }
+
+    private static boolean noForkChildLeft() {
+        return forkChildren("--resolution=40").isEmpty();
+    }
+
+    /**
+     * The live (not zombie) processes running {@code fork-child} with {@code argument}, read from
+     * /proc: {@link ProcessHandle#descendants()} and {@code info()} see nothing on some sandboxed
+     * kernels.
+     */
+    private static List<String> forkChildren(String argument) {
+        List<String> found = new ArrayList<>();
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    List<String> words = List.of(new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
+                    String stat = Files.readString(entry.resolve("stat"));
+                    boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+                    if (!zombie && words.contains(ForkChildCommand.NAME) && words.contains(argument)) {
+                        found.add(entry.getFileName() + " " + String.join(" ", words));
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // The process ended while it was read.
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    private static TreeSet<String> hashes(String json) {
+        return new TreeSet<>(all("\"sha256\": \"(\\w+)\"", json));
+    }
+
+    private static List<String> all(String regex, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+}

@@ -66,12 +66,7 @@ public final class HierarchicalBootstrap {
 
     /** The forks' medians, in fork order: the fork-to-fork spread a report shows. */
     public static double[] forkMedians(List<List<Double>> forks) {
-        double[][] sorted = check("forks", forks, false);
-        double[] medians = new double[sorted.length];
-        for (int f = 0; f < sorted.length; f++) {
-            medians[f] = Bootstrap.medianOf(sorted[f]);
-        }
-        return medians;
+        return mediansOf(check("forks", forks, false));
     }
 
     private static double resampledMedian(double[][] sorted, double[] drawn, SplittableRandom random) {
@@ -86,12 +81,18 @@ public final class HierarchicalBootstrap {
     }
 
     private static double medianOfForks(double[][] sorted) {
+        double[] medians = mediansOf(sorted);
+        Arrays.sort(medians);
+        return Bootstrap.medianOf(medians);
+    }
+
+    /** Each fork's median, in fork order, from its sorted samples. */
+    private static double[] mediansOf(double[][] sorted) {
         double[] medians = new double[sorted.length];
         for (int f = 0; f < sorted.length; f++) {
             medians[f] = Bootstrap.medianOf(sorted[f]);
         }
-        Arrays.sort(medians);
-        return Bootstrap.medianOf(medians);
+        return medians;
     }
 
     private static double[][] check(String name, List<List<Double>> forks, boolean positive) {

@@ -102,9 +102,10 @@ public record BestModels(List<Group> groups) {
     /** The answer as text lines, one per group, under a heading line. */
     String text() {
         StringBuilder text = new StringBuilder("which model (tied: the 95% interval of the ratio to the fastest reaches 1):\n");
+        boolean severalProblems = groups.stream().map(Group::problem).distinct().count() > 1;
         JuliaParams problem = null;
         for (Group g : groups) {
-            if (!g.problem().equals(problem) && groups.stream().map(Group::problem).distinct().count() > 1) {
+            if (severalProblems && !g.problem().equals(problem)) {
                 text.append("  problem: ").append(g.problem()).append('\n');
             }
             problem = g.problem();

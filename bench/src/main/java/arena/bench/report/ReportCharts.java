@@ -10,6 +10,7 @@ import arena.bench.report.chart.TimeBar;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -69,14 +70,15 @@ public final class ReportCharts {
     /** The heat map's cells: a panel per thread count (and problem), a column per schedule (and kernel). */
     private static List<ModelCell> whichModelCells(BestModels best, boolean severalProblems, boolean severalKernels) {
         List<ModelCell> cells = new ArrayList<>();
-        for (BestModels.Group g : best.groups()) {
+        List<BestModels.Group> byThreads = best.groups().stream()
+                .sorted(Comparator.comparingInt(BestModels.Group::threads)).toList();
+        for (BestModels.Group g : byThreads) {
             String panel = g.threads() + (g.threads() == 1 ? " thread" : " threads")
                     + (severalProblems ? ", r=" + g.problem().resolution() + " n=" + g.problem().nMax() : "");
             String column = g.schedule() + (severalKernels ? " " + g.kernel() : "");
             g.tied().forEach(e -> cells.add(new ModelCell(panel, e.strategy(), column, Math.max(1, e.ratioToBest().estimate()), true)));
             g.others().forEach(e -> cells.add(new ModelCell(panel, e.strategy(), column, Math.max(1, e.ratioToBest().estimate()), false)));
         }
-        cells.sort(java.util.Comparator.comparingInt((ModelCell c) -> Integer.parseInt(c.panel().split(" ")[0])));
         return cells;
     }
 }

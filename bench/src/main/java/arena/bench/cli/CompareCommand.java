@@ -3,16 +3,14 @@ package arena.bench.cli;
 import arena.bench.measure.Comparison;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.Environment;
-import arena.bench.measure.ForkFailedException;
-import arena.bench.measure.ForkLine;
+import arena.bench.measure.ForkOrder;
+import arena.bench.measure.ForkPlan;
+import arena.bench.measure.ForkedComparison;
 import arena.bench.measure.ForkedRun;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.MemoryCheck;
 import arena.bench.measure.OpenStrategies;
 import arena.bench.measure.Reference;
-import arena.bench.measure.SampleContext;
-import arena.bench.measure.Stats;
-import arena.bench.measure.Verification;
 import arena.bench.report.OutputDirectory;
 import arena.bench.report.Report;
 import arena.bench.report.ReportFiles;
@@ -26,11 +24,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,19 +52,22 @@ public class CompareCommand extends StrategyRunCommand {
     SelectionOptions selection;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-            description = "untimed runs per configuration after its verification run, 0..1000 (default: ${DEFAULT-VALUE})")
+            description = "the fewest untimed runs per configuration (per fork) after its verification run, 0..1000: "
+                    + "the lower bound of the steady-state rule, which ends the warm-up when the timings stop changing "
+                    + "(at most 20 runs, else the configuration is flagged as never steady) (default: ${DEFAULT-VALUE})")
     String warmup;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
-            description = "the least number of measured samples per configuration, 1..10000 (default: ${DEFAULT-VALUE})")
+            description = "the least number of timed samples per configuration (per fork), 1..10000 (default: ${DEFAULT-VALUE})")
     String repeat;
 
     @Option(names = "--max-repeat", paramLabel = "N", defaultValue = "30",
-            description = "the most samples per configuration, >= --repeat (default: ${DEFAULT-VALUE})")
+            description = "the most timed samples per configuration (per fork), >= --repeat (default: ${DEFAULT-VALUE})")
     String maxRepeat;
 
     @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "0.5",
-            description = "keep sampling a configuration beyond --repeat while its samples took less than this, 0..3600 (default: ${DEFAULT-VALUE})")
+            description = "keep sampling a configuration (in each fork) beyond --repeat while its timed samples took less "
+                    + "than this, 0..3600 (default: ${DEFAULT-VALUE})")
     String budget;
 
     @Option(names = "--timeline", description = "after its samples, record one more run of each configuration and add its "
@@ -80,17 +80,30 @@ public class CompareCommand extends StrategyRunCommand {
     @Option(names = "--format", paramLabel = "F", converter = ReportFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     ReportFormat format;
 
-    @Option(names = "--forks", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--forks", paramLabel = "N", defaultValue = "" + DEFAULT_FORKS,
             description = "measure each strategy's configurations (with the sequential baseline) in N fresh child JVMs, "
-                    + "one after another, 0..20; --warmup, --repeat, --max-repeat and --budget then apply per fork and "
-                    + "the forks' samples are pooled; 0 measures in this JVM, not forked (default: ${DEFAULT-VALUE})")
+                    + "0..20, the forks of all strategies in a seeded random order (randomized blocks); --warmup, --repeat, "
+                    + "--max-repeat and --budget then apply per fork, and the median and its interval come from every "
+                    + "fork's samples (a hierarchical bootstrap); 0 measures in this JVM, not forked, for a quick look "
+                    + "(default: ${DEFAULT-VALUE})")
     String forks;
+
+    @Option(names = "--order-seed", paramLabel = "N",
+            description = "the seed of the forks' random order, printed in every report so that a run's order can be "
+                    + "repeated (default: a new one per run)")
+    Long orderSeed;
+
+    /**
+     * Two forks per strategy: the fewest that put the JVM-to-JVM variance into the interval, and what
+     * keeps the README's main command within its time on 2 cores (docs/BENCHMARKS.md).
+     */
+    static final int DEFAULT_FORKS = 2;
 
     /** The most forks per strategy. */
     static final int MAX_FORKS = 20;
 
     /** The options a child of {@code --forks} is not given: the parent's own, or ones it sets itself. */
-    private static final Set<String> PARENT_ONLY = Set.of("--strategies", "--forks", "--out", "--format", "--timeout", "--timeline");
+    private static final Set<String> PARENT_ONLY = Set.of("--strategies", "--forks", "--order-seed", "--out", "--format", "--timeout");
 
     @Override
     Integer run() throws Exception {
@@ -100,22 +113,17 @@ public class CompareCommand extends StrategyRunCommand {
         strategyOptions.requireUsedBy(expansion.providers(), registry);
         Comparison comparison = comparison();
         int forkCount = Numbers.wholeNumber("forks", forks, 0, MAX_FORKS);
-        if (forkCount > 0 && timeline) {
-            throw new InvalidInputException("forks", "--timeline needs --forks 0 in this release; give one of the two");
-        }
+        ForkPlan plan = forkCount == 0 ? ForkPlan.inProcess()
+                : new ForkPlan(forkCount, orderSeed != null ? orderSeed : new SplittableRandom().nextLong() >>> 1);
         OutputDirectory outDirectory = out == null ? null : OutputDirectory.check("out", out);
         Environment environment = Environment.current();
-        List<Measurement> measurements = forkCount == 0
-                ? measureInProcess(problems, expansion.configurations(), comparison)
-                : measureForked(problems, expansion.configurations(), forkCount);
-        Report report = new Report(environment, measurements, expansion.skipped());
+        List<Measurement> measurements = plan.forked()
+                ? measureForked(problems, expansion.configurations(), plan)
+                : measureInProcess(problems, expansion.configurations(), comparison);
+        Report report = new Report(environment, plan, measurements, expansion.skipped());
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(format.render(report));
-        if (format == ReportFormat.text) {
-            stdout.println("measured " + (forkCount == 0 ? "in-process, not forked"
-                    : forkCount + (forkCount == 1 ? " fork" : " forks") + " per strategy"));
-        }
         stdout.flush();
         if (outDirectory != null) {
             ReportFiles.write(report, outDirectory);
@@ -185,80 +193,21 @@ public class CompareCommand extends StrategyRunCommand {
     }
 
     /**
-     * Measures each strategy's configurations, with the baseline, in {@code forkCount} fresh child
-     * JVMs one after another and pools every fork's samples per configuration (the baseline's over
-     * all strategies' forks); the progress bar counts forks.
+     * Measures each strategy's configurations, with the baseline, in {@code plan.forks()} fresh child
+     * JVMs per strategy, in randomized blocks; the progress bar counts forks.
      */
-    private List<Measurement> measureForked(List<JuliaParams> problems, List<Configuration> configurations, int forkCount) {
-        Map<String, List<Configuration>> units = new LinkedHashMap<>();
-        configurations.forEach(c -> units.computeIfAbsent(c.strategy(), s -> new ArrayList<>()).add(c));
-        Map<String, ForkLine> firstLines = new LinkedHashMap<>();
-        Pooled pooled = new Pooled(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
-        ForkedRun forkedRun = new ForkedRun(ArenaCli.class.getName());
-        int fork = 0;
-        try (Progress progress = Progress.start("compare", (long) units.size() * forkCount)) {
-            for (String unit : units.keySet()) {
-                List<String> arguments = childArguments(unit);
-                for (int i = 0; i < forkCount; i++) {
-                    progress.step(unit + " fork " + (i + 1) + "/" + forkCount);
-                    int child = fork++;
-                    for (ForkLine line : forkedRun.run(unit, arguments, child)) {
-                        String key = line.problem() + " " + line.label();
-                        firstLines.putIfAbsent(key, line);
-                        if (!firstLines.get(key).sha256().equals(line.sha256()) || line.samplesMs().isEmpty()) {
-                            firstLines.put(key, line);
-                        }
-                        pooled.add(key, line, child);
-                    }
-                }
-            }
-        }
+    private List<Measurement> measureForked(List<JuliaParams> problems, List<Configuration> configurations, ForkPlan plan) {
+        long units = configurations.stream().map(Configuration::strategy).distinct().count();
+        ForkedComparison forked = new ForkedComparison(new ForkedRun(ArenaCli.class.getName()), plan.forks(), new ForkOrder(plan.orderSeed()));
         List<Measurement> measurements = new ArrayList<>();
-        for (int p = 0; p < problems.size(); p++) {
-            Reference reference = Reference.of(problems.get(p));
-            List<Measurement> forProblem = new ArrayList<>();
-            for (Kernel kernel : kernelsOf(configurations)) {
-                Configuration baseline = baselineOf(kernel);
-                Measurement base = rebuilt(p, baseline, reference, firstLines, pooled, Double.NaN);
-                forProblem.add(base);
-                double baselineMedian = base.identical() ? base.stats().median() : Double.NaN;
-                for (Configuration configuration : configurations) {
-                    if (configuration.kernel().equals(kernel) && !configuration.equals(baseline)) {
-                        forProblem.add(rebuilt(p, configuration, reference, firstLines, pooled, baselineMedian));
-                    }
-                }
+        try (Progress progress = Progress.start("compare", units * plan.forks())) {
+            for (List<Measurement> forProblem : forked.measure(problems, configurations, this::baselineOf, this::childArguments, progress::step)) {
+                List<Measurement> sorted = new ArrayList<>(forProblem);
+                sortByMedian(sorted);
+                measurements.addAll(sorted);
             }
-            sortByMedian(forProblem);
-            measurements.addAll(forProblem);
         }
         return measurements;
-    }
-
-    /** The measurement of {@code configuration} on problem {@code p} from the children's lines. */
-    private static Measurement rebuilt(int p, Configuration configuration, Reference reference, Map<String, ForkLine> firstLines,
-                                       Pooled pooled, double baselineMedian) {
-        String key = p + " " + configuration.label();
-        ForkLine line = firstLines.get(key);
-        if (line == null) {
-            throw new ForkFailedException(configuration.strategy(), "did not report " + configuration.label());
-        }
-        Verification verification = line.verification(configuration, reference);
-        boolean timed = verification.identical() && !line.samplesMs().isEmpty();
-        List<Double> samples = timed ? pooled.samples().get(key) : List.of();
-        return new Measurement(verification, samples,
-                Double.isNaN(baselineMedian) && timed ? Stats.of(samples).median() : baselineMedian, null,
-                timed ? pooled.forks().get(key) : List.of(), timed ? pooled.contexts().get(key) : List.of());
-    }
-
-    /** Every fork's samples per configuration key, with the fork and the context of each sample. */
-    private record Pooled(Map<String, List<Double>> samples, Map<String, List<Integer>> forks,
-                          Map<String, List<SampleContext>> contexts) {
-
-        void add(String key, ForkLine line, int fork) {
-            samples.computeIfAbsent(key, k -> new ArrayList<>()).addAll(line.samplesMs());
-            line.samplesMs().forEach(sample -> forks.computeIfAbsent(key, k -> new ArrayList<>()).add(fork));
-            contexts.computeIfAbsent(key, k -> new ArrayList<>()).addAll(line.contexts());
-        }
     }
 
     /** This command's options as a child of {@code --forks} gets them: every given option but the parent's own, for {@code unit} only. */

@@ -13,14 +13,15 @@ import java.util.List;
 
 /**
  * Times configurations honestly: each kernel is warmed up before anything is timed; each
- * configuration is verified first (untimed; a wrong result is never timed), warmed up, then sampled
- * at least {@code repeat} times, and more while its samples took less than {@code budgetMs} (at most
+ * configuration is verified first (untimed; a wrong result is never timed), warmed up until its
+ * timings are steady ({@link SteadyState}: a rule, not a count), then sampled at least
+ * {@code repeat} times, and more while its timed samples took less than {@code budgetMs} (at most
  * {@code maxRepeat}). Only {@code compute} is inside the timed region; every sampled grid is checked
  * against the reference after its timing, and what else the JVM did during each sample (garbage
  * collections, JIT compilation: {@link SampleContext}) is recorded beside it. Used by one thread, the
  * command's.
  *
- * @param warmup    untimed runs after the verification run
+ * @param warmup    the fewest warm-up runs after the verification run: the steady-state rule's lower bound
  * @param repeat    the least number of samples
  * @param maxRepeat the most samples
  * @param budgetMs  how long sampling one configuration may go on beyond {@code repeat}
@@ -40,20 +41,25 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
         }
     }
 
-    /** Verifies, warms up and samples {@code configuration} with the already opened {@code strategy}. */
+    /**
+     * Verifies, warms up and samples {@code configuration} with the already opened {@code strategy}:
+     * one series of runs after the verification run, cut by {@link SteadyState#standard} (with
+     * {@code warmup} as its lower bound) into warm-up and timed samples. Sampling goes on until the
+     * timed part has at least {@code repeat} samples and either took {@code budgetMs} or reached
+     * {@code maxRepeat}; a series that never becomes steady is timed after the rule's maximum
+     * warm-up and marked so.
+     */
     public Measurement measure(Strategy strategy, Configuration configuration, Reference reference, double baselineMedian) {
         Verification verification = Verification.run(strategy, configuration, reference);
         if (!verification.identical()) {
             return new Measurement(verification, List.of(), baselineMedian);
         }
         Execution execution = new Execution(configuration.schedule(), configuration.kernel());
-        for (int i = 0; i < warmup; i++) {
-            strategy.compute(reference.params(), execution);
-        }
-        List<Double> samples = new ArrayList<>();
+        SteadyState rule = SteadyState.standard(warmup);
+        List<Double> series = new ArrayList<>();
         List<SampleContext> contexts = new ArrayList<>();
-        double spent = 0;
-        while (samples.size() < repeat || (spent < budgetMs && samples.size() < maxRepeat)) {
+        Cut cut;
+        do {
             SampleContext.Reading before = SampleContext.begin();
             long start = System.nanoTime();
             CountGrid grid = strategy.compute(reference.params(), execution);
@@ -65,11 +71,32 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
                         difference, verification.fractionIdentical());
                 return new Measurement(wrong, List.of(), baselineMedian);
             }
-            samples.add(millis);
-            spent += millis;
-        }
+            series.add(millis);
+            cut = cut(rule, series);
+        } while (!cut.complete());
+        List<Double> samples = List.copyOf(series.subList(cut.warmUp().samples(), series.size()));
         return new Measurement(verification, samples, Double.isNaN(baselineMedian) ? Stats.of(samples).median() : baselineMedian,
-                null, List.of(), contexts);
+                null, List.of(), contexts.subList(cut.warmUp().samples(), series.size()), List.of(cut.warmUp()));
+    }
+
+    /** Where {@code series} splits into warm-up and timed samples so far, and whether sampling may stop there. */
+    private Cut cut(SteadyState rule, List<Double> series) {
+        int n = series.size();
+        if (n < rule.minWarmup() + 2 * rule.window()) {
+            return new Cut(new WarmUp(Math.min(n, rule.minWarmup()), false), false);
+        }
+        SteadyState.Result found = rule.of(series.stream().mapToDouble(Double::doubleValue).toArray());
+        boolean steady = found.status() == SteadyState.Status.STEADY;
+        int start = Math.min(n, steady ? found.warmup() : rule.maxWarmup());
+        start = Math.max(start, n - maxRepeat);
+        int timed = n - start;
+        double spent = series.subList(start, n).stream().mapToDouble(Double::doubleValue).sum();
+        boolean complete = timed >= repeat && (timed >= maxRepeat || spent >= budgetMs);
+        return new Cut(new WarmUp(start, steady), complete);
+    }
+
+    /** A series' warm-up so far, and whether its timed part is complete. */
+    private record Cut(WarmUp warmUp, boolean complete) {
     }
 
     /**

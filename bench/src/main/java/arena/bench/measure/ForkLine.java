@@ -1,6 +1,7 @@
 package arena.bench.measure;
 
 import arena.core.GridDifference;
+import arena.core.Timeline;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +18,12 @@ import java.util.Optional;
  * @param fractionIdentical whether the fraction equals the reference's
  * @param samplesMs         the timed samples, empty when the result was wrong
  * @param contexts          what else the child JVM did during each sample; empty when not recorded
+ * @param warmUp            where the child's warm-up ended; null when not timed
+ * @param timeline          the summary of one recorded run ({@code compare --timeline}), or null
  */
 public record ForkLine(int problem, String label, String sha256, double fraction, GridDifference difference,
-                       boolean fractionIdentical, List<Double> samplesMs, List<SampleContext> contexts) {
+                       boolean fractionIdentical, List<Double> samplesMs, List<SampleContext> contexts, WarmUp warmUp,
+                       Timeline.Summary timeline) {
 
     /** Copies the samples and their contexts (none when the child recorded none). */
     public ForkLine {
@@ -31,7 +35,8 @@ public record ForkLine(int problem, String label, String sha256, double fraction
     public static ForkLine of(int problem, Measurement measurement) {
         Verification v = measurement.verification();
         return new ForkLine(problem, v.configuration().label(), v.sha256(), v.fraction(), v.difference().orElse(null),
-                v.fractionIdentical(), measurement.samplesMs(), measurement.contexts());
+                v.fractionIdentical(), measurement.samplesMs(), measurement.contexts(),
+                measurement.warmUps().isEmpty() ? null : measurement.warmUps().get(0), measurement.timeline());
     }
 
     /** The verification this line reports, for {@code configuration} checked against {@code reference}. */

@@ -80,6 +80,11 @@ public final class HierarchicalBootstrap {
         return Bootstrap.medianOf(drawn);
     }
 
+    /** The median of the forks' medians: the point estimate of {@link #median}. */
+    public static double medianOfForks(List<List<Double>> forks) {
+        return medianOfForks(check("forks", forks, false));
+    }
+
     private static double medianOfForks(double[][] sorted) {
         double[] medians = mediansOf(sorted);
         Arrays.sort(medians);

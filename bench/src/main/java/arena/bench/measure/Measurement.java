@@ -17,9 +17,11 @@ import java.util.List;
  *                       measured it (from 0 in the run); empty when measured in-process
  * @param contexts       what else the JVM did during each sample, in the order of {@code samplesMs};
  *                       empty when not recorded
+ * @param warmUps        each fork's warm-up, in the order the forks ran (one when in-process); empty
+ *                       when not timed or not recorded
  */
 public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline,
-                          List<Integer> sampleForks, List<SampleContext> contexts) {
+                          List<Integer> sampleForks, List<SampleContext> contexts, List<WarmUp> warmUps) {
 
     /**
      * Copies the lists.
@@ -30,6 +32,7 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         samplesMs = List.copyOf(samplesMs);
         sampleForks = sampleForks == null ? List.of() : List.copyOf(sampleForks);
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
+        warmUps = warmUps == null ? List.of() : List.copyOf(warmUps);
         if (!sampleForks.isEmpty() && sampleForks.size() != samplesMs.size()) {
             throw new IllegalArgumentException(sampleForks.size() + " fork numbers for " + samplesMs.size() + " samples");
         }
@@ -41,17 +44,17 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
 
     /** A measurement made in-process, with the summary of a recorded run or null, without sample contexts. */
     public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline) {
-        this(verification, samplesMs, baselineMedian, timeline, List.of(), List.of());
+        this(verification, samplesMs, baselineMedian, timeline, List.of(), List.of(), List.of());
     }
 
     /** A measurement without a recorded run. */
     public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian) {
-        this(verification, samplesMs, baselineMedian, null, List.of(), List.of());
+        this(verification, samplesMs, baselineMedian, null, List.of(), List.of(), List.of());
     }
 
     /** The same measurement with the summary of a recorded run. */
     public Measurement withTimeline(Timeline.Summary summary) {
-        return new Measurement(verification, samplesMs, baselineMedian, summary, sampleForks, contexts);
+        return new Measurement(verification, samplesMs, baselineMedian, summary, sampleForks, contexts, warmUps);
     }
 
     /** How many samples saw a garbage collection; 0 when not recorded. */
@@ -74,9 +77,31 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         return verification.identical();
     }
 
-    /** The statistics of the samples. */
+    /**
+     * The statistics of the samples; for samples from several forks the median is the median of the
+     * forks' medians, the point estimate of {@link #medianInterval}.
+     */
     public Stats stats() {
-        return Stats.of(samplesMs);
+        Stats pooled = Stats.of(samplesMs);
+        return sampleForks.isEmpty() ? pooled : pooled.withMedian(HierarchicalBootstrap.medianOfForks(forkSamples()));
+    }
+
+    /**
+     * The 95% interval of the median, from a hierarchical bootstrap over the forks and the samples
+     * within each (one fork when in-process): it holds the fork-to-fork variance.
+     */
+    public Bootstrap.Interval medianInterval(long seed) {
+        return HierarchicalBootstrap.median(forkSamples(), seed, Bootstrap.DEFAULT_RESAMPLES);
+    }
+
+    /** The samples of each fork, in the order the forks first appear; one list when in-process. */
+    public List<List<Double>> forkSamples() {
+        return ForkSamples.split(samplesMs, sampleForks);
+    }
+
+    /** Whether any fork never reached a steady state (its samples are timed anyway and flagged). */
+    public boolean neverSteady() {
+        return warmUps.stream().anyMatch(w -> !w.steady());
     }
 
     /** Sequential time over this configuration's time (both medians). */

@@ -34,4 +34,9 @@ public record Stats(double median, double min, double max, double mean, double c
         double sd = n > 1 ? Math.sqrt(variance / (n - 1)) : 0;
         return new Stats(median, sorted[0], sorted[n - 1], mean, mean > 0 ? sd / mean : 0);
     }
+
+    /** The same statistics with another median (the median of forks' medians for forked samples). */
+    public Stats withMedian(double otherMedian) {
+        return new Stats(otherMedian, min, max, mean, cv);
+    }
 }

@@ -19,7 +19,8 @@ import java.util.Arrays;
  *
  * <p>Defaults ({@link #standard}): windows of 5 samples and a limit of 2%: the kernels' timings on
  * a quiet machine vary by well under 1% once compiled, while the steps of the first iterations
- * (interpreter, C1, C2) are 10% and more; at most 50 warm-up samples. Stateless; safe from any
+ * (interpreter, C1, C2) are 10% and more; at most 20 warm-up samples (each kernel is compiled
+ * before anything is timed, so what is left to warm is the strategy's own code). Stateless; safe from any
  * thread.
  *
  * @param window    samples per window, at least 2
@@ -66,7 +67,7 @@ public record SteadyState(int window, double limit, int minWarmup, int maxWarmup
 
     /** The rule with its defaults (see the class comment) and at least {@code minWarmup} warm-up samples. */
     public static SteadyState standard(int minWarmup) {
-        return new SteadyState(5, 0.02, minWarmup, Math.max(minWarmup, 50));
+        return new SteadyState(5, 0.02, minWarmup, Math.max(minWarmup, 20));
     }
 
     /**

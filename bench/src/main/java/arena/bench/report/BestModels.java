@@ -1,6 +1,7 @@
 package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
+import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.Measurement;
 import arena.core.problem.JuliaParams;
@@ -90,7 +91,7 @@ public record BestModels(List<Group> groups) {
         List<Entry> others = new ArrayList<>();
         tied.add(new Entry(best.configuration().strategy(), best.stats().median(), new Bootstrap.Interval(1, 1, 1)));
         for (Measurement m : sorted.subList(1, sorted.size())) {
-            Bootstrap.Interval ratio = Bootstrap.medianRatio(best.samplesMs(), m.samplesMs(), Report.BOOTSTRAP_SEED,
+            Bootstrap.Interval ratio = HierarchicalBootstrap.medianRatio(best.forkSamples(), m.forkSamples(), Report.BOOTSTRAP_SEED,
                     Bootstrap.DEFAULT_RESAMPLES);
             Entry entry = new Entry(m.configuration().strategy(), m.stats().median(), ratio);
             (ratio.low() <= 1 ? tied : others).add(entry);

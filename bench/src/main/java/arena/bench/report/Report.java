@@ -3,8 +3,10 @@ package arena.bench.report;
 import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.Environment;
+import arena.bench.measure.ForkPlan;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Stats;
+import arena.bench.measure.WarmUp;
 import arena.bench.report.ResultsDocument.Key;
 import arena.bench.report.ResultsDocument.Result;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -15,10 +17,12 @@ import java.util.List;
  * reads (the table, CSV, results.json, Markdown and the charts). Immutable.
  *
  * @param environment  where it was measured
+ * @param plan         how it was measured: in-process or forked, and the forks' order
  * @param measurements every configuration, baselines included, grouped by problem and sorted by median
  * @param skipped      combinations of the selection that were not run, and why
  */
-public record Report(Environment environment, List<Measurement> measurements, List<String> skipped) implements ReportDocument {
+public record Report(Environment environment, ForkPlan plan, List<Measurement> measurements, List<String> skipped)
+        implements ReportDocument {
 
     /** The version of the results.json layout. */
     public static final int SCHEMA_VERSION = 1;
@@ -39,6 +43,16 @@ public record Report(Environment environment, List<Measurement> measurements, Li
         skipped = List.copyOf(skipped);
     }
 
+    /** A report of measurements made in-process. */
+    public Report(Environment environment, List<Measurement> measurements, List<String> skipped) {
+        this(environment, ForkPlan.inProcess(), measurements, skipped);
+    }
+
+    /** The configurations whose timed samples never became steady in some fork. */
+    public List<Measurement> neverSteady() {
+        return measurements.stream().filter(m -> m.identical() && m.neverSteady()).toList();
+    }
+
     /** Whether every configuration's result was identical to the reference. */
     public boolean allIdentical() {
         return measurements.stream().allMatch(Measurement::identical);
@@ -48,7 +62,7 @@ public record Report(Environment environment, List<Measurement> measurements, Li
     @JsonValue
     public ResultsDocument document() {
         return new ResultsDocument(SCHEMA_VERSION, environment, measurements.stream().map(Report::result).toList(), skipped,
-                allIdentical());
+                allIdentical(), plan.forks(), plan.forked() ? plan.orderSeed() : null);
     }
 
     private static Result result(Measurement m) {
@@ -68,12 +82,15 @@ public record Report(Environment environment, List<Measurement> measurements, Li
                 m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCollection(),
                 m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCompilation(),
                 m.verification().sha256(), m.identical(), m.samplesMs().stream().map(Report::round).toList(),
-                m.verification().difference().map(Object::toString).orElse(null), m.sampleForks());
+                m.verification().difference().map(Object::toString).orElse(null), m.sampleForks(),
+                timed && !m.sampleForks().isEmpty() ? m.forkSamples().stream().map(f -> round(Stats.of(f).median())).toList() : List.of(),
+                timed ? m.warmUps().stream().map(WarmUp::samples).toList() : List.of(),
+                timed && !m.warmUps().isEmpty() ? !m.neverSteady() : null);
     }
 
-    /** The 95% bootstrap confidence interval of {@code m}'s median. */
+    /** The 95% bootstrap confidence interval of {@code m}'s median, over its forks and their samples. */
     static Bootstrap.Interval medianInterval(Measurement m) {
-        return Bootstrap.median(m.samplesMs(), BOOTSTRAP_SEED, Bootstrap.DEFAULT_RESAMPLES);
+        return m.medianInterval(BOOTSTRAP_SEED);
     }
 
     /** Whether {@code m}'s median is too uncertain to rank (see {@link #NOISY_HALF_WIDTH}). */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,14 +46,15 @@ public enum ReportFormat {
         @Override
         public String render(ReportDocument document) {
             List<Result> results = compareReport(this, document).document().results();
+            List<JsonNode> rows = results.stream().map(ReportJson::tree).toList();
+            List<String> columns = columns(rows);
             List<String> lines = new ArrayList<>();
-            for (Result result : results) {
-                JsonNode row = ReportJson.tree(result);
-                if (lines.isEmpty()) {
-                    lines.add(String.join(",", columns(row)) + ",samples_ms");
-                }
+            lines.add(String.join(",", columns) + ",samples_ms");
+            for (int i = 0; i < results.size(); i++) {
+                Result result = results.get(i);
+                JsonNode row = rows.get(i);
                 boolean missingIsDash = result.identical();
-                String cells = columns(row).stream().map(column -> cell(row.get(column), missingIsDash && MEASURED.contains(column)))
+                String cells = columns.stream().map(column -> cell(row.get(column), missingIsDash && MEASURED.contains(column)))
                         .collect(Collectors.joining(","));
                 String samples = result.samplesMs().stream().map(String::valueOf).collect(Collectors.joining(";"));
                 lines.add(cells + "," + samples);
@@ -74,7 +76,9 @@ public enum ReportFormat {
             Report report = compareReport(this, document);
             StringBuilder md = new StringBuilder("# Concurrency Arena: compare\n\n");
             md.append("Environment: ").append(report.environment().oneLine()).append("\n\n");
-            md.append("Median of the measured samples; speed-up over `sequential` at 1 thread with the same kernel; "
+            md.append("Method: ").append(TextTables.methodLine(report)).append(".\n\n");
+            md.append("Median of the measured samples (of the forks' medians when forked), with its 95% interval over forks and samples "
+                    + "(hierarchical bootstrap); fork spread = (slowest - fastest fork median) / median; speed-up over `sequential` at 1 thread with the same kernel; "
                     + "efficiency = speed-up / threads. Every result was verified against the sequential reference before timing.\n");
             JuliaParams problem = null;
             for (Measurement m : report.measurements()) {
@@ -82,19 +86,19 @@ public enum ReportFormat {
                 if (!params.equals(problem)) {
                     problem = params;
                     md.append("\n## ").append(params).append("\n\n");
-                    md.append("| strategy | kernel | threads | schedule | samples | median ms | 95% CI | min ms | max ms | cv | speed-up | efficiency | identical |\n");
-                    md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                    md.append("| strategy | kernel | threads | schedule | samples | median ms | 95% CI | fork spread | min ms | max ms | cv | speed-up | efficiency | identical |\n");
+                    md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
                 }
                 Configuration c = m.configuration();
                 if (m.identical()) {
                     Stats s = m.stats();
                     Bootstrap.Interval ci = Report.medianInterval(m);
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s–%s | %s | %s | %s | %s | %s | %s |%n", c.strategy(),
-                            c.kernel().name(), c.threads(), c.schedule().spec(), m.samplesMs().size(), TextTables.f1(s.median()),
-                            TextTables.f1(ci.low()), TextTables.f1(ci.high()), TextTables.f1(s.min()), TextTables.f1(s.max()),
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s–%s | %s | %s | %s | %s | %s | %s | %s |%n",
+                            c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(), m.samplesMs().size(),
+                            TextTables.f1(s.median()), TextTables.f1(ci.low()), TextTables.f1(ci.high()), TextTables.forkSpread(m), TextTables.f1(s.min()), TextTables.f1(s.max()),
                             TextTables.pct(s.cv()), TextTables.f2(m.speedup()), TextTables.pct(m.efficiency()), TextTables.verdict(m)));
                 } else {
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | 0 | | | | | | | | NO: %s |%n", c.strategy(), c.kernel().name(),
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | 0 | | | | | | | | | NO: %s |%n", c.strategy(), c.kernel().name(),
                             c.threads(), c.schedule().spec(), m.verification().problemDescription()));
                 }
             }
@@ -102,9 +106,9 @@ public enum ReportFormat {
                 md.append("\nSkipped:\n\n");
                 report.skipped().forEach(note -> md.append("- ").append(note).append('\n'));
             }
-            String context = TextTables.contextNote(report);
-            if (!context.isEmpty()) {
-                md.append('\n').append(context);
+            String notes = TextTables.steadyNote(report) + TextTables.contextNote(report);
+            if (!notes.isEmpty()) {
+                md.append('\n').append(notes.replace("\n", "\n\n").stripTrailing()).append('\n');
             }
             BestModels best = BestModels.of(report);
             if (!best.groups().isEmpty()) {
@@ -201,20 +205,31 @@ public enum ReportFormat {
         throw new IllegalArgumentException(format + " writes compare reports only, not " + document.getClass().getSimpleName());
     }
 
-    private static List<String> columns(JsonNode row) {
-        List<String> columns = new ArrayList<>();
-        row.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("samples_ms") && !name.equals("first_difference")) {
-                columns.add(name);
-            }
-        });
-        return columns;
+    /** Every field any row has, in first-seen order, less the samples and the difference. */
+    private static List<String> columns(List<JsonNode> rows) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (JsonNode row : rows) {
+            row.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("samples_ms") && !name.equals("first_difference")) {
+                    columns.add(name);
+                }
+            });
+        }
+        return List.copyOf(columns);
     }
 
-    /** A CSV cell: the value as JSON prints it, empty for null, or "-" for a figure not measured on a timed row. */
+    /**
+     * A CSV cell: the value as JSON prints it, a list's items joined by {@code ;}, empty for null or
+     * absent, or "-" for a figure not measured on a timed row.
+     */
     private static String cell(JsonNode value, boolean missingIsDash) {
         if (value == null || value.isNull()) {
             return missingIsDash ? "-" : "";
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asText()));
+            return String.join(";", items);
         }
         return value.asText();
     }

@@ -17,9 +17,12 @@ import java.util.List;
  * @param results       one entry per configuration, grouped by problem and sorted by median
  * @param skipped       combinations of the selection that were not run, and why
  * @param allIdentical  whether every result was identical to the sequential reference
+ * @param forks         child JVMs per strategy ({@code compare --forks}); 0 when measured in-process;
+ *                      null in files from before forks
+ * @param orderSeed     the seed of the forks' order; absent when in-process
  */
 public record ResultsDocument(int schemaVersion, Environment environment, List<Result> results, List<String> skipped,
-                              boolean allIdentical) {
+                              boolean allIdentical, Integer forks, @JsonInclude(JsonInclude.Include.NON_NULL) Long orderSeed) {
 
     /** Copies the lists; a missing {@code skipped} reads as empty. */
     public ResultsDocument {
@@ -80,12 +83,17 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
                          Double iterationsPerS, Double imbalance, Double idleShare, Integer samplesWithGc,
                          Integer samplesWithCompilation, String sha256, boolean identical,
                          List<Double> samplesMs, @JsonInclude(JsonInclude.Include.NON_NULL) String firstDifference,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> sampleForks) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> sampleForks,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> forkMediansMs,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> warmUpSamples,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean steady) {
 
-        /** Copies the samples and their forks (none when the file has none). */
+        /** Copies the lists (empty when the file has none). */
         public Result {
             samplesMs = List.copyOf(samplesMs);
             sampleForks = sampleForks == null ? List.of() : List.copyOf(sampleForks);
+            forkMediansMs = forkMediansMs == null ? List.of() : List.copyOf(forkMediansMs);
+            warmUpSamples = warmUpSamples == null ? List.of() : List.copyOf(warmUpSamples);
         }
     }
 }

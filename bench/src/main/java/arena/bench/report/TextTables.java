@@ -4,9 +4,12 @@ import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Stats;
+import arena.bench.measure.SteadyState;
 import arena.core.problem.JuliaParams;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The aligned text that {@link ReportFormat#text} prints for each kind of {@link ReportDocument}.
@@ -21,7 +24,8 @@ final class TextTables {
     static String compare(Report report) {
         StringBuilder text = new StringBuilder();
         text.append(report.environment().oneLine()).append('\n');
-        String format = "%-13s %-11s %3s %-10s %4s %9s %17s %9s %9s %5s %8s %6s %8s %8s  %s%n";
+        text.append(methodLine(report)).append('\n');
+        String format = "%-13s %-11s %3s %-10s %4s %9s %17s %6s %9s %9s %5s %8s %6s %8s %8s  %s%n";
         JuliaParams problem = null;
         for (Measurement m : report.measurements()) {
             JuliaParams params = m.verification().reference().params();
@@ -29,19 +33,20 @@ final class TextTables {
                 problem = params;
                 text.append('\n').append("problem: ").append(params).append('\n');
                 text.append(String.format(Locale.ROOT, format, "strategy", "kernel", "thr", "schedule", "n", "median_ms", "95% CI",
-                        "min_ms", "max_ms", "cv", "speedup", "effic", "Mpx/s", "Giter/s", "identical"));
+                        "forks±", "min_ms", "max_ms", "cv", "speedup", "effic", "Mpx/s", "Giter/s", "identical"));
             }
             Configuration c = m.configuration();
             if (m.identical()) {
                 Stats s = m.stats();
                 Bootstrap.Interval ci = Report.medianInterval(m);
                 text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
-                        m.samplesMs().size(), f1(s.median()), "[" + f1(ci.low()) + ", " + f1(ci.high()) + "]", f1(s.min()), f1(s.max()),
+                        m.samplesMs().size(), f1(s.median()), "[" + f1(ci.low()) + ", " + f1(ci.high()) + "]", forkSpread(m), f1(s.min()),
+                        f1(s.max()),
                         pct(s.cv()), f2(m.speedup()), pct(m.efficiency()), f1(m.megapixelsPerSecond()), f2(m.iterationsPerSecond() / 1e9),
                         verdict(m)));
             } else {
                 text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
-                        0, "-", "-", "-", "-", "-", "-", "-", "-", "-", "NO: " + m.verification().problemDescription()));
+                        0, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "NO: " + m.verification().problemDescription()));
             }
         }
         report.skipped().forEach(note -> text.append("skipped: ").append(note).append('\n'));
@@ -49,6 +54,7 @@ final class TextTables {
             text.append(String.format(Locale.ROOT, "noisy: the 95%% CI of the median reaches beyond +-%.0f%%; do not rank those rows "
                     + "on differences that small (more --repeat, a quieter machine)%n", Report.NOISY_HALF_WIDTH * 100));
         }
+        text.append(steadyNote(report));
         text.append(contextNote(report));
         BestModels best = BestModels.of(report);
         if (!best.groups().isEmpty()) {
@@ -58,6 +64,40 @@ final class TextTables {
                 : "DIFFERENCES FOUND: the rows marked NO were not timed").append('\n');
         return text.toString();
     }
+
+    /** How the run was measured, and how its warm-up ended: the line under the environment. */
+    static String methodLine(Report report) {
+        return "measured " + report.plan().describe() + "; warm-up until the timings are steady (at least --warmup runs)";
+    }
+
+    /**
+     * The spread of a configuration's fork medians, (slowest - fastest) / median, e.g. {@code "3%"};
+     * {@code "-"} for one fork.
+     */
+    static String forkSpread(Measurement m) {
+        List<List<Double>> forks = m.forkSamples();
+        if (forks.size() < 2) {
+            return "-";
+        }
+        double[] medians = forks.stream().mapToDouble(f -> Stats.of(f).median()).toArray();
+        double spread = (Arrays.stream(medians).max().orElseThrow() - Arrays.stream(medians).min().orElseThrow()) / m.stats().median();
+        return pct(spread);
+    }
+
+    /** Which rows never reached a steady state in some fork; empty when every row did. */
+    static String steadyNote(Report report) {
+        List<Measurement> never = report.neverSteady();
+        if (never.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "never steady: %d row%s had a fork whose timings did not settle within %d warm-up runs "
+                        + "(%s); their samples after that are timed anyway: read them with care%n", never.size(), never.size() == 1 ? "" : "s",
+                MAX_WARMUP_SHOWN, never.stream().map(m -> m.configuration().label()).distinct().limit(5).collect(Collectors.joining(", "))
+                        + (never.size() > 5 ? ", ..." : ""));
+    }
+
+    /** The steady-state rule's most warm-up runs, as the note names it. */
+    private static final int MAX_WARMUP_SHOWN = SteadyState.standard(0).maxWarmup();
 
     /** How many timed samples saw a garbage collection or JIT compilation, when recorded; empty otherwise. */
     static String contextNote(Report report) {
@@ -117,7 +157,8 @@ final class TextTables {
     static String verdict(Measurement m) {
         String note = m.timeline() == null ? "" : String.format(Locale.ROOT, ", imbalance %.2f, idle %.0f%%", m.timeline().imbalance(),
                 m.timeline().idleShare() * 100);
-        return (Report.noisy(m) ? "yes (noisy)" : "yes") + note;
+        String flags = Report.noisy(m) ? (m.neverSteady() ? " (noisy, never steady)" : " (noisy)") : m.neverSteady() ? " (never steady)" : "";
+        return "yes" + flags + note;
     }
 
     private static void line(StringBuilder text, String format, Object... args) {

@@ -36,9 +36,16 @@ class ForkedCompareTest {
         // 2 forks x 3 samples per configuration; the baseline is measured in each strategy's forks: 2 x 2 x 3.
         assertThat(all("\"samples\": (\\d+)", forked.out())).containsOnly("6", "12");
         assertThat(all("\"samples\": (\\d+)", inProcess.out())).containsOnly("3");
-        // Every sample keeps the child JVM that measured it: threads in forks 0 and 1, forkjoin in 2 and 3.
-        assertThat(forked.out()).contains("\"sample_forks\": [0, 0, 0, 1, 1, 1]", "\"sample_forks\": [2, 2, 2, 3, 3, 3]",
-                "\"sample_forks\": [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3]");
+        // Every sample keeps the child JVM that measured it: each configuration 3 samples in each of its
+        // strategy's 2 forks, the baseline 3 in each of all 4; the forks' order is shuffled.
+        List<String> forkLists = all("\"sample_forks\": \\[([0-9, ]+)]", forked.out());
+        assertThat(forkLists).hasSize(5);
+        for (String list : forkLists) {
+            java.util.Map<String, Long> perFork = java.util.Arrays.stream(list.split(", "))
+                    .collect(java.util.stream.Collectors.groupingBy(f -> f, java.util.stream.Collectors.counting()));
+            assertThat(perFork.values()).as(list).containsOnly(3L);
+            assertThat(perFork.size()).as(list).isIn(2, 4);
+        }
         assertThat(inProcess.out()).doesNotContain("sample_forks");
         assertThat(noForkChildLeft()).isTrue();
     }
@@ -47,6 +54,26 @@ class ForkedCompareTest {
     void textReport_saysWhetherItWasForked() {
         assertThat(CliRunner.run(args()).out()).contains("measured in-process, not forked");
         assertThat(CliRunner.run(args("--forks", "1")).out()).contains("measured 1 fork per strategy");
+    }
+
+    @Test
+    void theOrderSeed_isPrinted_andTheSameSeedRunsTheForksInTheSameOrder() {
+        CliRunner first = CliRunner.run(args("--format", "json", "--forks", "2", "--order-seed", "5"));
+        CliRunner again = CliRunner.run(args("--format", "json", "--forks", "2", "--order-seed", "5"));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("\"order_seed\": 5", "\"forks\": 2");
+        assertThat(all("\"sample_forks\": \\[([0-9, ]+)]", again.out()))
+                .containsExactlyInAnyOrderElementsOf(all("\"sample_forks\": \\[([0-9, ]+)]", first.out()));
+        assertThat(CliRunner.run(args("--forks", "1")).out()).containsPattern("order seed \\d+\\)");
+    }
+
+    @Test
+    void aTimelineUnderForks_comesBackFromTheChildren() {
+        CliRunner run = CliRunner.run(args("--format", "json", "--forks", "1", "--timeline"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // every configuration but the two baselines carries its recorded run's imbalance
+        assertThat(all("\"imbalance\": ([0-9.]+)", run.out())).hasSize(4);
+        assertThat(noForkChildLeft()).isTrue();
     }
 
     @Test
@@ -60,7 +87,7 @@ class ForkedCompareTest {
     void aChildThatCrashes_isOneLineNamingTheStrategy_exit3_noChildLeft() {
         CliRunner run = withFault("halt", () -> CliRunner.run(args("--forks", "1")));
         assertThat(run.exitCode()).isEqualTo(ExitCode.WORKER_FAILED);
-        assertThat(run.err().strip()).doesNotContain("\n").contains("strategy 'threads'").contains("exited with 7")
+        assertThat(run.err().strip()).doesNotContain("\n").containsPattern("strategy '(threads|forkjoin)'").contains("exited with 7")
                 .contains("halting as " + ForkedRun.FAULT_PROPERTY + " asks");
         assertThat(noForkChildLeft()).isTrue();
     }
@@ -69,7 +96,7 @@ class ForkedCompareTest {
     void aChildThatPrintsGarbage_isOneLineNamingTheStrategy_exit3_noChildLeft() {
         CliRunner run = withFault("garbage", () -> CliRunner.run(args("--forks", "1")));
         assertThat(run.exitCode()).isEqualTo(ExitCode.WORKER_FAILED);
-        assertThat(run.err().strip()).doesNotContain("\n").contains("strategy 'threads'")
+        assertThat(run.err().strip()).doesNotContain("\n").containsPattern("strategy '(threads|forkjoin)'")
                 .contains("not a measurement: 'this is not JSON'");
         assertThat(noForkChildLeft()).isTrue();
     }

@@ -78,7 +78,7 @@ class BestModelsTest {
         for (int i = 0; i < FAST.size(); i++) {
             contexts.add(new arena.bench.measure.SampleContext(i == 0 ? 1 : 0, i == 0 ? 3 : 0, i < 3 ? 5 : 0));
         }
-        Measurement recorded = new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, List.of(), contexts);
+        Measurement recorded = new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, List.of(), contexts, List.of());
         Report report = new Report(Environment.current(), List.of(recorded), List.of());
 
         assertThat(recorded.samplesWithCollection()).isEqualTo(1);
@@ -88,6 +88,6 @@ class BestModelsTest {
         assertThat(json.get("results").get(0).get("samples_with_gc").asInt()).isEqualTo(1);
         assertThat(json.get("results").get(0).get("samples_with_compilation").asInt()).isEqualTo(3);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Measurement(plain.verification(), plain.samplesMs(), 10, null, List.of(),
-                contexts.subList(0, 2))).hasMessageContaining("one per sample");
+                contexts.subList(0, 2), List.of())).hasMessageContaining("one per sample");
     }
 }

@@ -95,7 +95,7 @@ class ReportFormatTest {
 
         assertThat(ReportFormat.text.render(report)).contains("NaN").contains("skipped: threads: not selected")
                 .contains("DIFFERENCES FOUND: the rows marked NO were not timed");
-        assertThat(ReportFormat.markdown.render(report)).contains("| NaN | NaN% |").contains("| 0 | | | | | | | | NO: ")
+        assertThat(ReportFormat.markdown.render(report)).contains("| NaN | NaN% |").contains("| 0 | | | | | | | | | NO: ")
                 .contains("(" + ReportFiles.TIMES_CHART + ")");
     }
 

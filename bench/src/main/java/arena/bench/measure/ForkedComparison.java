@@ -1,0 +1,137 @@
+package arena.bench.measure;
+
+import arena.core.Timeline;
+import arena.core.kernel.Kernel;
+import arena.core.problem.JuliaParams;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * {@code compare --forks N}: measures each unit (one strategy's configurations, with the
+ * {@code sequential} baseline of each kernel) in {@code forks} fresh child JVMs, in the
+ * {@link ForkOrder} of {@code order}, and pools what the children report into the same
+ * {@link Measurement}s an in-process run makes, every sample kept with its fork and every fork's
+ * warm-up recorded. Each child verifies before it times, as in-process; a result that differs in
+ * any fork is the configuration's result. The baseline is measured in every fork of every unit and
+ * pooled over all of them. Used by one thread, the command's.
+ *
+ * @param run   starts the children
+ * @param forks forks per unit, at least 1
+ * @param order the order in which the forks run
+ */
+public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
+
+    /** @throws IllegalArgumentException when {@code forks < 1} */
+    public ForkedComparison {
+        if (forks < 1) {
+            throw new IllegalArgumentException("forks must be at least 1, got " + forks);
+        }
+    }
+
+    /**
+     * Measures {@code configurations} on every problem.
+     *
+     * @param baselineOf  the {@code sequential} baseline of a kernel
+     * @param argumentsOf the child's command line for a unit (a strategy's name)
+     * @param step        hears each fork's label before it starts
+     * @return one list per problem, in the order of {@code problems}: each kernel's baseline, then its configurations
+     * @throws ForkFailedException when a child fails or does not report a configuration
+     */
+    public List<List<Measurement>> measure(List<JuliaParams> problems, List<Configuration> configurations,
+                                           Function<Kernel, Configuration> baselineOf, Function<String, List<String>> argumentsOf,
+                                           Consumer<String> step) {
+        Set<String> units = new LinkedHashSet<>();
+        configurations.forEach(c -> units.add(c.strategy()));
+        Pool pool = new Pool(new LinkedHashMap<>(), new LinkedHashMap<>());
+        int child = 0;
+        for (ForkOrder.Slot slot : order.of(List.copyOf(units), forks)) {
+            step.accept(slot.unit() + " fork " + (slot.index() + 1) + "/" + forks);
+            int fork = child++;
+            for (ForkLine line : run.run(slot.unit(), argumentsOf.apply(slot.unit()), fork)) {
+                pool.add(line, fork);
+            }
+        }
+        List<List<Measurement>> byProblem = new ArrayList<>();
+        for (int p = 0; p < problems.size(); p++) {
+            Reference reference = Reference.of(problems.get(p));
+            List<Measurement> forProblem = new ArrayList<>();
+            Set<Kernel> kernels = new LinkedHashSet<>();
+            configurations.forEach(c -> kernels.add(c.kernel()));
+            for (Kernel kernel : kernels) {
+                Configuration baseline = baselineOf.apply(kernel);
+                Measurement base = pool.measurement(p, baseline, reference, Double.NaN);
+                forProblem.add(base);
+                double baselineMedian = base.identical() ? base.stats().median() : Double.NaN;
+                for (Configuration configuration : configurations) {
+                    if (configuration.kernel().equals(kernel) && !configuration.equals(baseline)) {
+                        forProblem.add(pool.measurement(p, configuration, reference, baselineMedian));
+                    }
+                }
+            }
+            byProblem.add(forProblem);
+        }
+        return byProblem;
+    }
+
+    /** What the children reported, per configuration key ({@code "problem label"}). */
+    private record Pool(Map<String, ForkLine> shown, Map<String, Pooled> pooled) {
+
+        void add(ForkLine line, int fork) {
+            String key = line.problem() + " " + line.label();
+            ForkLine first = shown.putIfAbsent(key, line);
+            if (first != null && (!first.sha256().equals(line.sha256()) || line.samplesMs().isEmpty())) {
+                shown.put(key, line);
+            }
+            pooled.computeIfAbsent(key, k -> new Pooled(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>()))
+                    .add(line, fork);
+        }
+
+        Measurement measurement(int problem, Configuration configuration, Reference reference, double baselineMedian) {
+            String key = problem + " " + configuration.label();
+            ForkLine line = shown.get(key);
+            if (line == null) {
+                throw new ForkFailedException(configuration.strategy(), "did not report " + configuration.label());
+            }
+            Verification verification = line.verification(configuration, reference);
+            if (!verification.identical() || line.samplesMs().isEmpty()) {
+                return new Measurement(verification, List.of(), baselineMedian);
+            }
+            Pooled all = pooled.get(key);
+            Measurement measured = new Measurement(verification, all.samples(), baselineMedian, all.timeline(),
+                    all.forks(), all.contexts(), all.warmUps());
+            return Double.isNaN(baselineMedian)
+                    ? new Measurement(verification, all.samples(), measured.stats().median(), all.timeline(), all.forks(),
+                    all.contexts(), all.warmUps())
+                    : measured;
+        }
+    }
+
+    /** Every fork's samples of one configuration, with the fork, context and warm-up of each. */
+    private record Pooled(List<Double> samples, List<Integer> forks, List<SampleContext> contexts, List<WarmUp> warmUps,
+                          List<Timeline.Summary> timelines) {
+
+        void add(ForkLine line, int fork) {
+            samples.addAll(line.samplesMs());
+            line.samplesMs().forEach(sample -> forks.add(fork));
+            contexts.addAll(line.contexts());
+            if (line.warmUp() != null) {
+                warmUps.add(line.warmUp());
+            }
+            if (line.timeline() != null) {
+                timelines.add(line.timeline());
+            }
+        }
+
+        /** The first fork's recorded run, or null. */
+        Timeline.Summary timeline() {
+            return timelines.isEmpty() ? null : timelines.get(0);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package arena.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import arena.bench.measure.Bootstrap;
+import arena.bench.measure.Configuration;
+import arena.bench.measure.Environment;
+import arena.bench.measure.ForkPlan;
+import arena.bench.measure.Measurement;
+import arena.bench.measure.Reference;
+import arena.bench.measure.Verification;
+import arena.bench.measure.WarmUp;
+import arena.core.Schedule;
+import arena.core.StrategyRegistry;
+import arena.core.kernel.Kernels;
+import arena.core.problem.JuliaParams;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every report says about forks: how the run was measured (and the order seed), each row's
+ * median and interval over its forks, the fork-to-fork spread, each fork's warm-up, and the rows
+ * that never reached a steady state.
+ */
+class ForkedReportTest {
+
+    private static final Reference REFERENCE = Reference.of(new JuliaParams(20, 0.322, 0.05, 1.5, 4.0, 100));
+
+    /** Two forks: one at about 10 ms, one 10% slower throughout. */
+    private static final List<Double> FORK_A = List.of(10.0, 10.1, 9.9, 10.05, 9.95, 10.02);
+    private static final List<Double> FORK_B = List.of(11.0, 11.1, 10.9, 11.05, 10.95, 11.02);
+
+    private static Measurement forked(String strategy, List<WarmUp> warmUps) {
+        var configuration = new Configuration(StrategyRegistry.discover().find(strategy), Kernels.reference(), 2, new Schedule.Dynamic(1));
+        var summary = REFERENCE.summary();
+        var verification = new Verification(configuration, REFERENCE, summary.sha256(), summary.fraction(), Optional.empty(), true);
+        List<Double> samples = new ArrayList<>(FORK_A);
+        samples.addAll(FORK_B);
+        List<Integer> forks = new ArrayList<>();
+        FORK_A.forEach(s -> forks.add(3));
+        FORK_B.forEach(s -> forks.add(0));
+        return new Measurement(verification, samples, 20.0, null, forks, List.of(), warmUps);
+    }
+
+    @Test
+    void aForkedRowsMedian_isTheMedianOfItsForksMedians_andItsIntervalHoldsTheForkToForkShift() {
+        Measurement m = forked("threads", List.of(new WarmUp(3, true), new WarmUp(5, true)));
+
+        assertThat(m.forkSamples()).containsExactly(FORK_A, FORK_B);
+        assertThat(m.stats().median()).isCloseTo((10.01 + 11.01) / 2, within(1e-9));
+        Bootstrap.Interval hierarchical = m.medianInterval(42);
+        Bootstrap.Interval pooled = Bootstrap.median(m.samplesMs(), 42, Bootstrap.DEFAULT_RESAMPLES);
+        assertThat(hierarchical.high() - hierarchical.low()).isGreaterThan(pooled.high() - pooled.low());
+        assertThat(hierarchical.low()).isLessThanOrEqualTo(10.1);
+        assertThat(hierarchical.high()).isGreaterThanOrEqualTo(10.9);
+    }
+
+    @Test
+    void everyReport_saysHowItWasMeasured_withTheOrderSeed() throws Exception {
+        Report forked = new Report(Environment.current(), new ForkPlan(2, 1234), List.of(forked("threads", List.of())), List.of());
+        Report inProcess = new Report(Environment.current(), List.of(forked("threads", List.of())), List.of());
+
+        assertThat(ReportFormat.text.render(forked)).contains("measured 2 forks per strategy, in randomized blocks (order seed 1234)");
+        assertThat(ReportFormat.markdown.render(forked)).contains("Method: measured 2 forks per strategy, in randomized blocks (order seed 1234)");
+        JsonNode json = new ObjectMapper().readTree(ReportFormat.json.render(forked));
+        assertThat(json.get("forks").asInt()).isEqualTo(2);
+        assertThat(json.get("order_seed").asLong()).isEqualTo(1234);
+        assertThat(ReportFormat.text.render(inProcess)).contains("measured in-process, not forked");
+        assertThat(ReportFormat.markdown.render(inProcess)).contains("Method: measured in-process, not forked");
+        JsonNode inProcessJson = new ObjectMapper().readTree(ReportFormat.json.render(inProcess));
+        assertThat(inProcessJson.get("forks").asInt()).isZero();
+        assertThat(inProcessJson.has("order_seed")).isFalse();
+    }
+
+    @Test
+    void theForkToForkSpread_andEachForksWarmUp_areInTheReports() throws Exception {
+        Report report = new Report(Environment.current(), new ForkPlan(2, 7),
+                List.of(forked("threads", List.of(new WarmUp(3, true), new WarmUp(5, true)))), List.of());
+
+        // (11.01 - 10.01) / 10.51 = 9.5%
+        assertThat(ReportFormat.text.render(report)).contains(" 10% ");
+        assertThat(ReportFormat.markdown.render(report)).contains("| fork spread |").contains("| 10% |");
+        JsonNode row = new ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
+        assertThat(row.get("fork_medians_ms").toString()).isEqualTo("[10.01,11.01]");
+        assertThat(row.get("warm_up_samples").toString()).isEqualTo("[3,5]");
+        assertThat(row.get("steady").asBoolean()).isTrue();
+        assertThat(ReportFormat.csv.render(report)).contains("10.01;11.01").contains(",3;5,");
+    }
+
+    @Test
+    void aRowThatNeverBecameSteady_isFlaggedInEveryReport() throws Exception {
+        Report report = new Report(Environment.current(), new ForkPlan(2, 7),
+                List.of(forked("threads", List.of(new WarmUp(3, true), new WarmUp(20, false)))), List.of());
+
+        assertThat(ReportFormat.text.render(report)).contains("never steady)")
+                .contains("never steady: 1 row had a fork whose timings did not settle within 20 warm-up runs (threads/scalar/2t/dynamic:1)");
+        assertThat(ReportFormat.markdown.render(report)).contains("never steady: 1 row");
+        assertThat(new ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0).get("steady").asBoolean()).isFalse();
+    }
+}

@@ -50,7 +50,7 @@ class LayersTest {
             new Layer("bench.measure",   "arena.bench.measure",   CORE.toArray(String[]::new)),
             new Layer("bench.report",    "arena.bench.report..",  with(CORE, "bench.measure")),
             new Layer("bench.jmh",       "arena.bench.jmh..",     with(CORE, "bench.measure")),
-            new Layer("bench.cli",       "arena.bench.cli",       with(CORE, "bench.measure", "bench.report", "bench.jmh", "strategies")));
+            new Layer("bench.cli",       "arena.bench.cli",       with(CORE, "bench.measure", "bench.report", "bench.jmh")));
 
     private static final Pattern STRATEGY = Pattern.compile("arena\\.strategy\\.([a-z0-9]+)");
 

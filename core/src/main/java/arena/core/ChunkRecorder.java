@@ -14,11 +14,24 @@ public interface ChunkRecorder {
     /**
      * One computed chunk.
      *
-     * @param worker      the worker's name (its thread's, or its node's for remote workers)
+     * @param worker      the worker's name (its thread's; for a remote worker, {@code node/thread})
      * @param rows        the chunk's rows
      * @param startNanos  {@link System#nanoTime()} before the kernel ran
      * @param endNanos    {@link System#nanoTime()} after it returned
      * @param iterations  the sum of the chunk's counts: the work it took, independent of timing
      */
     void record(String worker, RowRange rows, long startNanos, long endNanos, long iterations);
+
+    /**
+     * One chunk computed on another node, its times on this JVM's {@link System#nanoTime()} clock:
+     * it was sent at {@code sentNanos}, computed from {@code startNanos} to {@code endNanos} (placed
+     * on this clock from the durations the node measured on its own) and its last rows arrived at
+     * {@code receivedNanos}; the rest of {@code sentNanos..receivedNanos} was in flight (network and
+     * the node's queue). A recorder that keeps no in-flight time records the compute part alone,
+     * as {@link #record}.
+     */
+    default void recordRemote(String worker, RowRange rows, long sentNanos, long startNanos, long endNanos, long receivedNanos,
+            long iterations) {
+        record(worker, rows, startNanos, endNanos, iterations);
+    }
 }

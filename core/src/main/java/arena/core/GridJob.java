@@ -114,14 +114,35 @@ public final class GridJob implements StopOnFailure {
      * @throws IllegalArgumentException when {@code rowCounts} does not hold exactly those rows
      */
     public void accept(RowRange rows, int[] rowCounts, String worker, long startNanos, long endNanos) {
+        accept(rows, rowCounts);
+        if (recorder != null) {
+            recorder.record(worker, rows, startNanos, endNanos, iterations(rows));
+        }
+    }
+
+    /**
+     * Places rows computed elsewhere into the grid without recording them: a part of a chunk whose
+     * times are reported once, for the whole chunk, with {@link #recordRemote}.
+     *
+     * @throws IllegalArgumentException when {@code rowCounts} does not hold exactly those rows
+     */
+    public void accept(RowRange rows, int[] rowCounts) {
         int n = params.size();
         if (rows.end() > n || rowCounts.length != rows.rows() * n) {
             throw new IllegalArgumentException("rows " + rows + " of a " + n + "-wide grid need " + ((long) rows.rows() * n)
                     + " counts, got " + rowCounts.length);
         }
         System.arraycopy(rowCounts, 0, counts, rows.start() * n, rowCounts.length);
+    }
+
+    /**
+     * When the execution is recorded, reports a chunk whose rows were {@link #accept accepted} from
+     * another node, with the times of {@link ChunkRecorder#recordRemote} (this JVM's clock) and the
+     * iterations its accepted counts took; otherwise does nothing.
+     */
+    public void recordRemote(String worker, RowRange rows, long sentNanos, long startNanos, long endNanos, long receivedNanos) {
         if (recorder != null) {
-            recorder.record(worker, rows, startNanos, endNanos, iterations(rows));
+            recorder.recordRemote(worker, rows, sentNanos, startNanos, endNanos, receivedNanos, iterations(rows));
         }
     }
 

@@ -17,16 +17,45 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Timeline implements ChunkRecorder {
 
-    /** One computed chunk. Immutable. */
-    public record Chunk(String worker, RowRange rows, long startNanos, long endNanos, long iterations) {
+    /**
+     * One computed chunk. Immutable. A chunk computed in this JVM was never in flight: it was "sent"
+     * when it started and "received" when it ended; a remote one (see
+     * {@link ChunkRecorder#recordRemote}) was sent before it started and received after it ended.
+     */
+    public record Chunk(String worker, RowRange rows, long startNanos, long endNanos, long iterations, long sentNanos,
+                        long receivedNanos) {
+        /** A chunk computed in this JVM, from {@code startNanos} to {@code endNanos}. */
+        public Chunk(String worker, RowRange rows, long startNanos, long endNanos, long iterations) {
+            this(worker, rows, startNanos, endNanos, iterations, startNanos, endNanos);
+        }
+
         /** How long the chunk took. */
         public long nanos() {
             return endNanos - startNanos;
         }
+
+        /** How long the chunk was in flight (network and the remote node's queue) and not computing; 0 for a local one. */
+        public long inFlightNanos() {
+            return Math.max(0, receivedNanos - sentNanos - nanos());
+        }
     }
 
-    /** One worker's share of a run. Immutable. */
-    public record WorkerShare(String worker, int chunks, long busyNanos, long iterations) {
+    /**
+     * One worker's share of a run. Immutable.
+     *
+     * @param inFlightNanos the sum of its chunks' {@link Chunk#inFlightNanos()}: 0 for a worker in this JVM
+     */
+    public record WorkerShare(String worker, int chunks, long busyNanos, long iterations, long inFlightNanos) {
+        /** A share with no time in flight. */
+        public WorkerShare(String worker, int chunks, long busyNanos, long iterations) {
+            this(worker, chunks, busyNanos, iterations, 0);
+        }
+
+        /** The node of a remote worker, named {@code node/thread}; the whole name for any other. */
+        public String node() {
+            int slash = worker.indexOf('/');
+            return slash < 0 ? worker : worker.substring(0, slash);
+        }
     }
 
     /**
@@ -38,10 +67,24 @@ public final class Timeline implements ChunkRecorder {
      * @param iterationImbalance max iterations / mean iterations over the workers: the same on work,
      *                       independent of timing
      * @param idleShare      the share of {@code threads * wall} the workers were not computing
-     * @param joinNanos      from the last chunk's end to the result: the model's join cost
+     * @param joinNanos      from the last chunk's end (its arrival, for a remote one) to the result: the model's join cost
      */
     public record Summary(List<WorkerShare> workers, long wallNanos, double imbalance, double iterationImbalance,
                           double idleShare, long joinNanos) {
+
+        /**
+         * The time chunks spent in flight (network and queue, not computing) per node, summed over
+         * its threads, for the nodes whose chunks were in flight at all (remote workers); by node.
+         */
+        public Map<String, Long> inFlightByNode() {
+            Map<String, Long> byNode = new TreeMap<>();
+            for (WorkerShare share : workers) {
+                if (share.inFlightNanos() > 0) {
+                    byNode.merge(share.node(), share.inFlightNanos(), Long::sum);
+                }
+            }
+            return byNode;
+        }
     }
 
     private final ConcurrentLinkedQueue<Chunk> chunks = new ConcurrentLinkedQueue<>();
@@ -49,6 +92,12 @@ public final class Timeline implements ChunkRecorder {
     @Override
     public void record(String worker, RowRange rows, long startNanos, long endNanos, long iterations) {
         chunks.add(new Chunk(worker, rows, startNanos, endNanos, iterations));
+    }
+
+    @Override
+    public void recordRemote(String worker, RowRange rows, long sentNanos, long startNanos, long endNanos, long receivedNanos,
+            long iterations) {
+        chunks.add(new Chunk(worker, rows, startNanos, endNanos, iterations, sentNanos, receivedNanos));
     }
 
     /** Every chunk recorded so far, by start time. */
@@ -66,11 +115,12 @@ public final class Timeline implements ChunkRecorder {
         Map<String, long[]> byWorker = new TreeMap<>();
         long lastEnd = runStartNanos;
         for (Chunk chunk : chunks) {
-            long[] share = byWorker.computeIfAbsent(chunk.worker(), w -> new long[3]);
+            long[] share = byWorker.computeIfAbsent(chunk.worker(), w -> new long[4]);
             share[0]++;
             share[1] += chunk.nanos();
             share[2] += chunk.iterations();
-            lastEnd = Math.max(lastEnd, chunk.endNanos());
+            share[3] += chunk.inFlightNanos();
+            lastEnd = Math.max(lastEnd, chunk.receivedNanos());
         }
         List<WorkerShare> workers = new ArrayList<>();
         long busy = 0;
@@ -79,7 +129,7 @@ public final class Timeline implements ChunkRecorder {
         long maxIterations = 0;
         for (Map.Entry<String, long[]> entry : byWorker.entrySet()) {
             long[] s = entry.getValue();
-            workers.add(new WorkerShare(entry.getKey(), (int) s[0], s[1], s[2]));
+            workers.add(new WorkerShare(entry.getKey(), (int) s[0], s[1], s[2], s[3]));
             busy += s[1];
             maxBusy = Math.max(maxBusy, s[1]);
             iterations += s[2];

@@ -71,6 +71,53 @@ class GridJobTest {
     }
 
     @Test
+    void remoteChunk_acceptedInParts_isRecordedOnce_withItsTimeInFlightAroundItsCompute() {
+        GridJob reference = new GridJob("reference", PROBLEM, Execution.reference(), 1);
+        reference.compute(new RowRange(0, PROBLEM.size()));
+        CountGrid expected = reference.finish();
+        Timeline timeline = new Timeline();
+        GridJob job = new GridJob("remote", PROBLEM, new Execution(new Schedule.Static(0), ScalarKernel.INSTANCE, timeline), 1);
+        int size = PROBLEM.size();
+        for (int from = 0; from < size; from += 7) {
+            RowRange part = new RowRange(from, Math.min(size, from + 7));
+            int[] counts = new int[part.rows() * size];
+            for (int r = part.start(); r < part.end(); r++) {
+                System.arraycopy(expected.row(r), 0, counts, (r - part.start()) * size, size);
+            }
+            job.accept(part, counts);
+        }
+        assertThat(timeline.chunks()).as("parts are not chunks").isEmpty();
+
+        job.recordRemote("10.0.0.7:25520/worker-3", new RowRange(0, size), 1_000, 1_400, 2_400, 3_000);
+
+        assertThat(CountGrid.difference(expected, job.finish())).isEmpty();
+        assertThat(timeline.chunks()).singleElement().satisfies(chunk -> {
+            assertThat(chunk.worker()).isEqualTo("10.0.0.7:25520/worker-3");
+            assertThat(chunk.nanos()).isEqualTo(1_000);
+            assertThat(chunk.inFlightNanos()).as("3000 - 1000 - 1000").isEqualTo(1_000);
+            assertThat(chunk.iterations()).isEqualTo(expected.sum());
+        });
+        Timeline.Summary summary = timeline.summary(0, 3_500, 1);
+        assertThat(summary.inFlightByNode()).containsExactly(java.util.Map.entry("10.0.0.7:25520", 1_000L));
+        assertThat(summary.joinNanos()).as("from the rows' arrival, not the compute's end").isEqualTo(500);
+    }
+
+    @Test
+    void localChunks_haveNoTimeInFlight_andNoNodeInTheSummary() {
+        Timeline timeline = new Timeline();
+        GridJob job = new GridJob("test", PROBLEM, new Execution(new Schedule.Dynamic(8), ScalarKernel.INSTANCE, timeline), 2);
+        for (int id = 0; id < job.plan().size(); id++) {
+            job.compute(id);
+        }
+        job.finish();
+        assertThat(timeline.chunks()).allSatisfy(chunk -> {
+            assertThat(chunk.inFlightNanos()).isZero();
+            assertThat(chunk.sentNanos()).isEqualTo(chunk.startNanos());
+        });
+        assertThat(timeline.summary(0, System.nanoTime(), 2).inFlightByNode()).isEmpty();
+    }
+
+    @Test
     void accept_rejectsCountsOfTheWrongLength() {
         GridJob job = new GridJob("remote", PROBLEM, Execution.of(new Schedule.Dynamic(10)), 2);
         assertThatThrownBy(() -> job.accept(new RowRange(0, 2), new int[5], "node-1", 0, 0))

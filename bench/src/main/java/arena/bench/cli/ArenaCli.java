@@ -3,6 +3,7 @@ package arena.bench.cli;
 import arena.bench.measure.ForkFailedException;
 import arena.bench.measure.InterruptShield;
 import arena.bench.report.OutputFailedException;
+import arena.core.CommandProvider;
 import arena.core.StrategyRegistry;
 import arena.core.WorkerFailedException;
 import arena.core.input.InvalidInputException;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
  */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs the Julia-set kernel under many concurrency models, verifies that they agree bit for bit, and times them.",
-        subcommands = {CompareCommand.class, ForkChildCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, TimelineCommand.class, StrategiesCommand.class, WorkerCommand.class, JmhCommand.class, DiffCommand.class, CompletionCommand.class},
+        subcommands = {CompareCommand.class, ForkChildCommand.class, VerifyCommand.class, ComputeCommand.class, RenderCommand.class, TimelineCommand.class, StrategiesCommand.class, JmhCommand.class, DiffCommand.class, CompletionCommand.class},
         footer = {"", ExitCode.TABLE})
 public final class ArenaCli implements Runnable {
 
@@ -79,7 +80,9 @@ public final class ArenaCli implements Runnable {
      * this way, never through ServiceLoader files) and returns the exit code.
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, StrategyRegistry registry) {
-        CommandLine cli = new CommandLine(new ArenaCli(), new CommandFactory(registry));
+        CommandFactory factory = new CommandFactory(registry);
+        CommandLine cli = new CommandLine(new ArenaCli(), factory);
+        addContributedCommands(cli, factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
@@ -96,6 +99,18 @@ public final class ArenaCli implements Runnable {
         });
         int code = cli.execute(args);
         return checkStreams(code, commandName(cli), out, err);
+    }
+
+    /**
+     * Adds the commands that modules contribute ({@link CommandProvider}, e.g. akka-cluster's
+     * {@code worker}), each with the version option of the built-in commands.
+     */
+    private static void addContributedCommands(CommandLine cli, CommandFactory factory) {
+        for (CommandProvider provider : CommandProvider.discover()) {
+            CommandLine command = new CommandLine(provider.command(), factory);
+            command.getCommandSpec().versionProvider(new VersionProvider());
+            cli.addSubcommand(command);
+        }
     }
 
     /**

@@ -108,6 +108,8 @@ public final class TimelineCommand extends StrategyRunCommand {
             text.append(String.format(Locale.ROOT, "  %-36s %7d %10.2f %14d%n", share.worker(), share.chunks(), share.busyNanos() / 1e6,
                     share.iterations()));
         }
+        summary.inFlightByNode().forEach((node, nanos) -> text.append(String.format(Locale.ROOT,
+                "  node %s: %.2f ms in flight (network and queue, summed over its threads)%n", node, nanos / 1e6)));
         return text.toString();
     }
 

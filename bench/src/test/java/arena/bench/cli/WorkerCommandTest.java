@@ -32,6 +32,15 @@ class WorkerCommandTest {
     }
 
     @Test
+    void workerHelp_comesFromTheAkkaClusterModule_andNamesItsOptions() {
+        CliRunner run = CliRunner.run("worker", "--help");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("Usage: arena worker").contains("--join=HOST:PORT", "--port=PORT", "--threads=T", "--version");
+        CliRunner top = CliRunner.run("--help");
+        assertThat(top.out()).containsPattern("(?m)^\\s+worker\\s+Runs a worker node of the akka-cluster strategy");
+    }
+
+    @Test
     void aPortInUse_inARealProcess_printsThatOneLineAndNoLoggedStackTrace() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(taken.getLocalPort());

@@ -19,7 +19,10 @@ import javax.imageio.ImageIO;
  * Draws a run's timeline as a Gantt chart PNG: one lane per worker, one bar per chunk from its start
  * to its end, shaded by the chunk's iterations per row through viridis (dark = cheap rows, yellow =
  * the costliest), a time axis in milliseconds from the run's start, and a red line where the result
- * came back (the join). Drawn with Java2D, headless. Stateless; thread-safe.
+ * came back (the join). A chunk computed on another node (akka-cluster) also has a thin grey bar
+ * under it from when it was sent to when its rows came back: its time in flight (network and the
+ * node's queue) around its compute bar; where a lane shows neither, its thread was waiting. Drawn
+ * with Java2D, headless. Stateless; thread-safe.
  */
 public final class GanttChart {
 
@@ -29,6 +32,7 @@ public final class GanttChart {
     private static final int RIGHT = 30;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
+    private static final Color IN_FLIGHT = new Color(0x9E9E9E);
 
     private GanttChart() {
     }
@@ -67,9 +71,15 @@ public final class GanttChart {
                 }
                 int x0 = LEFT + (int) ((chunk.startNanos() - runStartNanos) / wall * plotWidth);
                 int x1 = LEFT + (int) Math.ceil((chunk.endNanos() - runStartNanos) / wall * plotWidth);
+                if (chunk.inFlightNanos() > 0) {
+                    int sent = LEFT + (int) ((chunk.sentNanos() - runStartNanos) / wall * plotWidth);
+                    int received = LEFT + (int) Math.ceil((chunk.receivedNanos() - runStartNanos) / wall * plotWidth);
+                    g.setColor(IN_FLIGHT);
+                    g.fillRect(sent, y + LANE - 5, Math.max(1, received - sent), 3);
+                }
                 double density = chunk.iterations() / (double) chunk.rows().rows() / Math.max(1e-9, maxDensity);
                 g.setColor(new Color(JuliaPicture.viridis(density)));
-                g.fillRect(x0, y + 3, Math.max(1, x1 - x0), LANE - 6);
+                g.fillRect(x0, y + 3, Math.max(1, x1 - x0), chunk.inFlightNanos() > 0 ? LANE - 9 : LANE - 6);
             }
         }
         int axisY = TOP + workers.size() * LANE + 4;

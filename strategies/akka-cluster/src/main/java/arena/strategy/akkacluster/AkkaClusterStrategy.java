@@ -6,6 +6,7 @@ import akka.actor.typed.javadsl.AskPattern;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.Fraction;
+import arena.core.GridJob;
 import arena.core.Schedule;
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
@@ -41,11 +42,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * back with the chunks, so {@link #fraction} of the grid just computed, at its n_max, is that sum;
  * any other grid or value is counted on the workers by shipping them the grid's rows.
  *
- * <p>This class implements {@link Strategy} directly: {@link arena.core.AbstractStrategy} builds a
- * {@link arena.core.GridJob} whose counts only its own kernel can write, and here the counts arrive
- * in messages. Threading: one caller at a time, as {@link Strategy}; the caller waits for the
- * coordinator's reply, sent after the last row was copied into the grid, which makes the grid
- * visible to it.
+ * <p>A grid goes through a {@link GridJob} like every model's: the job plans the chunks (for the
+ * worker nodes known when the run starts, times {@code threads}), the workers' rows land in it with
+ * {@link GridJob#accept(arena.core.RowRange, int[])}, each chunk is reported to the execution's
+ * recorder with its time in flight ({@link GridJob#recordRemote}: one timeline lane per worker node
+ * thread, {@code host:port/worker-N}), and the job's {@link GridJob#finish()} hands out the grid or
+ * maps the coordinator's failure (a {@link WorkerFailedException} with the remote cause, or the
+ * {@link CancellationException} of a cancelled run). It implements {@link Strategy} itself rather
+ * than extending {@link arena.core.AbstractStrategy}, whose plan is sized by {@code threads} alone.
+ *
+ * <p>Threading: one caller at a time, as {@link Strategy}; the caller waits for the coordinator's
+ * reply, sent after the last row was copied into the job's grid, which makes the grid visible to it.
  */
 public final class AkkaClusterStrategy implements Strategy {
 
@@ -97,13 +104,22 @@ public final class AkkaClusterStrategy implements Strategy {
     public CountGrid compute(JuliaParams params, Execution execution) {
         requireOpen();
         provider.capabilities().requireSupported(name(), execution.schedule());
-        return compute(params, execution.schedule(), remoteName(execution.kernel()));
+        return compute(params, execution, remoteName(execution.kernel()));
     }
 
     /** Computes with the kernel the workers know as {@code kernel}, unchecked here (tests reach worker failures so). */
     CountGrid compute(JuliaParams params, Schedule schedule, String kernel) {
-        GridRun run = run(new GridRun(jobs.incrementAndGet(), params, schedule, kernel));
-        lastGrid = run.grid();
+        return compute(params, Execution.of(schedule), kernel);
+    }
+
+    private CountGrid compute(JuliaParams params, Execution execution, String kernel) {
+        GridJob grid = new GridJob(name(), params, execution, Math.max(1, node.status().workers()) * threads);
+        GridRun run = new GridRun(jobs.incrementAndGet(), grid, kernel, execution.recorder() != null);
+        Throwable failure = awaitOutcome(run).failure();
+        if (failure != null) {
+            grid.fail(failure);
+        }
+        lastGrid = grid.finish();
         lastNMax = params.nMax();
         lastCount = run.countEqual();
         return lastGrid;
@@ -115,7 +131,7 @@ public final class AkkaClusterStrategy implements Strategy {
         if (grid == lastGrid && maxval == lastNMax) {
             return Fraction.of(lastCount, grid.cellCount());
         }
-        return Fraction.of(run(new CountRun(jobs.incrementAndGet(), grid, maxval)).count(), grid.cellCount());
+        return Fraction.of(count(new CountRun(jobs.incrementAndGet(), grid, maxval)), grid.cellCount());
     }
 
     /** Stops the local worker JVMs, leaves the cluster and terminates the coordinator node; idempotent. */
@@ -161,7 +177,8 @@ public final class AkkaClusterStrategy implements Strategy {
         return kernel.name();
     }
 
-    private <R extends Run> R run(R run) {
+    /** Counts on the workers; a failure maps as a grid's does in {@link GridJob#finish()}. */
+    private long count(CountRun run) {
         Throwable failure = awaitOutcome(run).failure();
         if (failure instanceof CancellationException cancelled) {
             throw cancelled;
@@ -169,7 +186,7 @@ public final class AkkaClusterStrategy implements Strategy {
         if (failure != null) {
             throw new WorkerFailedException(name(), failure);
         }
-        return run;
+        return run.count();
     }
 
     /**

@@ -16,6 +16,7 @@ import arena.core.problem.JuliaParams;
 import arena.strategy.akkacluster.Protocol.CancelRun;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ChunkFailed;
+import arena.strategy.akkacluster.Protocol.ChunkTimes;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
 import arena.strategy.akkacluster.Protocol.CountRows;
 import arena.strategy.akkacluster.Protocol.WorkerCommand;
@@ -58,6 +59,7 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
     private static final int SIGNALLED_JOBS = 16;
 
     private final Executor executor;
+    private final String node;
     private volatile boolean stopping;
     private final Map<Long, int[]> buffers = lastUsed(BUFFERED_JOBS);
     private final Map<Long, JobSignal> signals = lastUsed(SIGNALLED_JOBS);
@@ -65,6 +67,7 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
     private ChunkWorker(ActorContext<WorkerCommand> context) {
         super(context);
         this.executor = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(ClusterSettings.WORKER_DISPATCHER));
+        this.node = ClusterSettings.hostPort(context.getSystem().address());
     }
 
     /** A map that forgets its least recently used entry beyond {@code capacity}; confined to the actor. */
@@ -159,7 +162,21 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
             return;
         }
         int[] grid = buffer;
-        submit(() -> compute(chunk, grid, signal));
+        long arrived = System.nanoTime();
+        submit(() -> compute(chunk, grid, signal, arrived));
+    }
+
+    /**
+     * The short name a computing thread reports: {@code worker-N} for the dispatcher's thread number
+     * N (the name itself when it ends in no number); a node's lanes on the coordinator's timeline
+     * read {@code host:port/worker-N}.
+     */
+    static String laneName(String threadName) {
+        int digits = threadName.length();
+        while (digits > 0 && Character.isDigit(threadName.charAt(digits - 1))) {
+            digits--;
+        }
+        return digits == threadName.length() ? threadName : "worker-" + threadName.substring(digits);
     }
 
     private void onCountRows(CountRows band) {
@@ -195,20 +212,31 @@ final class ChunkWorker extends AbstractBehavior<WorkerCommand> {
         }
     }
 
-    /** Runs on a dispatcher thread: the kernel, then the parts, or the failure; no answer once the job is abandoned. */
-    private void compute(ComputeChunk chunk, int[] grid, JobSignal signal) {
+    /**
+     * Runs on a dispatcher thread: the kernel, then for a timed chunk its {@link ChunkTimes} (from
+     * {@code arrivedNanos}, when the actor took the chunk, on this node's clock), and the parts, or the failure; no answer
+     * once the job is abandoned.
+     */
+    private void compute(ComputeChunk chunk, int[] grid, JobSignal signal, long arrivedNanos) {
         if (signal.abandoned()) {
             return;
         }
         try {
             JuliaParams params = chunk.params();
             RowRange rows = chunk.rows();
-            if (!Kernels.byName(chunk.kernel()).computeRows(params, grid, rows.start(), rows.end(), signal)) {
+            long start = System.nanoTime();
+            boolean complete = Kernels.byName(chunk.kernel()).computeRows(params, grid, rows.start(), rows.end(), signal);
+            long end = System.nanoTime();
+            if (!complete) {
                 if (!signal.abandoned()) {
                     chunk.replyTo().tell(new ChunkFailed(chunk.job(), chunk.chunk(), CancellationException.class.getName(),
                             "the worker's computing thread " + Thread.currentThread().getName() + " was interrupted"));
                 }
                 return;
+            }
+            if (chunk.timed()) {
+                chunk.replyTo().tell(new ChunkTimes(chunk.job(), chunk.chunk(), node + "/" + laneName(Thread.currentThread().getName()),
+                        start - arrivedNanos, end - start));
             }
             int size = params.size();
             int perPart = Protocol.rowsPerPart(size);

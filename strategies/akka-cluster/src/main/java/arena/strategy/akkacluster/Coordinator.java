@@ -10,6 +10,7 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import akka.actor.typed.receptionist.Receptionist;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ChunkFailed;
+import arena.strategy.akkacluster.Protocol.ChunkTimes;
 import arena.strategy.akkacluster.Protocol.WorkerCommand;
 import arena.strategy.akkacluster.Protocol.WorkerReply;
 import java.time.Duration;
@@ -114,6 +115,7 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return newReceiveBuilder()
                 .onMessage(RunJob.class, this::onRunJob)
                 .onMessage(ChunkDone.class, this::onChunkDone)
+                .onMessage(ChunkTimes.class, this::onChunkTimes)
                 .onMessage(ChunkFailed.class, this::onChunkFailed)
                 .onMessage(WorkersChanged.class, this::onWorkersChanged)
                 .onMessage(Cancel.class, this::onCancel)
@@ -161,6 +163,18 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 return finish(null);
             }
             return dispatch();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onChunkTimes(ChunkTimes times) {
+        if (!isCurrent(times.job()) || book == null) {
+            return this;
+        }
+        try {
+            run.timed(times);
+        } catch (IllegalStateException e) {
+            return stop(e);
         }
         return this;
     }

@@ -40,15 +40,20 @@ final class Protocol {
     }
 
     /** What a worker node answers; the coordinator receives it directly. */
-    sealed interface WorkerReply extends Message, Coordinator.Command permits ChunkDone, ChunkFailed {
+    sealed interface WorkerReply extends Message, Coordinator.Command permits ChunkDone, ChunkTimes, ChunkFailed {
     }
 
     /**
      * Compute rows {@code rows} of {@code params}' grid with the kernel named {@code kernel}; answer
-     * with {@link ChunkDone} parts or one {@link ChunkFailed}.
+     * with {@link ChunkDone} parts or one {@link ChunkFailed}, the parts preceded by a
+     * {@link ChunkTimes} when {@code timed} (the run is recorded for a timeline).
      */
     record ComputeChunk(long job, int chunk, JuliaParams params, String kernel, RowRange rows,
-            ActorRef<WorkerReply> replyTo) implements WorkerCommand {
+            ActorRef<WorkerReply> replyTo, boolean timed) implements WorkerCommand {
+        /** An untimed chunk. */
+        ComputeChunk(long job, int chunk, JuliaParams params, String kernel, RowRange rows, ActorRef<WorkerReply> replyTo) {
+            this(job, chunk, params, kernel, rows, replyTo, false);
+        }
     }
 
     /** Count the cells of {@code cells} (a band of whole rows) equal to {@code value}; answer one {@link ChunkDone}. */
@@ -70,6 +75,16 @@ final class Protocol {
      * band: no counts, and {@code countEqual} is the band's count.
      */
     record ChunkDone(long job, int chunk, int firstRow, long countEqual, int[] counts) implements WorkerReply {
+    }
+
+    /**
+     * How chunk {@code chunk} went on the worker, measured on the worker's own clock and sent as
+     * durations (the clocks of two JVMs are not comparable): it waited {@code queuedNanos} between
+     * arriving and starting, then computed for {@code computeNanos} on the worker thread
+     * {@code thread} (named {@code host:port/worker-N}: the node, then its thread). Sent right after
+     * computing, before the chunk's {@link ChunkDone} parts, for a timed {@link ComputeChunk} only.
+     */
+    record ChunkTimes(long job, int chunk, String thread, long queuedNanos, long computeNanos) implements WorkerReply {
     }
 
     /** Chunk {@code chunk} failed on the worker with an exception of class {@code className}. */

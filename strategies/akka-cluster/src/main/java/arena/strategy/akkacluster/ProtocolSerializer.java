@@ -9,6 +9,7 @@ import arena.core.RowRange;
 import arena.core.problem.JuliaParams;
 import arena.strategy.akkacluster.Protocol.CancelRun;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
+import arena.strategy.akkacluster.Protocol.ChunkTimes;
 import arena.strategy.akkacluster.Protocol.ChunkFailed;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
 import arena.strategy.akkacluster.Protocol.CountRows;
@@ -21,8 +22,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes the {@link Protocol} messages as compact little-endian binary, one manifest letter per
  * type: {@code C} ComputeChunk (about 120 bytes), {@code R} CountRows, {@code X} CancelRun
- * (8 bytes), {@code D} ChunkDone (28 bytes plus 4 per count), {@code F} ChunkFailed. Actor
- * references travel as Akka's string form. It builds nothing but these five records: an unknown manifest or a malformed payload is
+ * (8 bytes), {@code D} ChunkDone (28 bytes plus 4 per count), {@code T} ChunkTimes (about 50 bytes),
+ * {@code F} ChunkFailed. Actor references travel as Akka's string form. It builds nothing but these six records: an unknown manifest or a malformed payload is
  * refused with {@link NotSerializableException}, and with Java serialization off no other
  * application type can cross the network at all.
  *
@@ -54,6 +55,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
             case CountRows m -> "R";
             case CancelRun m -> "X";
             case ChunkDone m -> "D";
+            case ChunkTimes m -> "T";
             case ChunkFailed m -> "F";
             default -> throw new IllegalArgumentException("not a message of the akka-cluster protocol: " + message.getClass());
         };
@@ -66,11 +68,12 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                 byte[] kernel = utf8(m.kernel());
                 byte[] replyTo = utf8(resolver().toSerializationFormat(m.replyTo()));
                 JuliaParams p = m.params();
-                ByteBuffer out = buffer(8 + 4 + 4 + 4 * 8 + 4 + 4 + 4 + 4 + kernel.length + 4 + replyTo.length);
+                ByteBuffer out = buffer(8 + 4 + 4 + 4 * 8 + 4 + 4 + 4 + 4 + kernel.length + 4 + replyTo.length + 1);
                 out.putLong(m.job()).putInt(m.chunk()).putInt(p.resolution()).putDouble(p.cRe()).putDouble(p.cIm())
                         .putDouble(p.bound()).putDouble(p.zMax()).putInt(p.nMax()).putInt(m.rows().start()).putInt(m.rows().end());
                 putBytes(out, kernel);
                 putBytes(out, replyTo);
+                out.put((byte) (m.timed() ? 1 : 0));
                 yield out.array();
             }
             case CountRows m -> {
@@ -86,6 +89,13 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                 ByteBuffer out = buffer(8 + 4 + 4 + 8 + 4 + 4 * m.counts().length);
                 out.putLong(m.job()).putInt(m.chunk()).putInt(m.firstRow()).putLong(m.countEqual());
                 putInts(out, m.counts());
+                yield out.array();
+            }
+            case ChunkTimes m -> {
+                byte[] thread = utf8(m.thread());
+                ByteBuffer out = buffer(8 + 4 + 8 + 8 + 4 + thread.length);
+                out.putLong(m.job()).putInt(m.chunk()).putLong(m.queuedNanos()).putLong(m.computeNanos());
+                putBytes(out, thread);
                 yield out.array();
             }
             case ChunkFailed m -> {
@@ -111,6 +121,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                 case "R" -> new CountRows(in.getLong(), in.getInt(), in.getInt(), getInts(in), resolve(getString(in)));
                 case "X" -> new CancelRun(in.getLong());
                 case "D" -> new ChunkDone(in.getLong(), in.getInt(), in.getInt(), in.getLong(), getInts(in));
+                case "T" -> readChunkTimes(in);
                 case "F" -> new ChunkFailed(in.getLong(), in.getInt(), getString(in), getString(in));
                 default -> null;
             };
@@ -122,7 +133,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         }
         if (message == null) {
             throw new NotSerializableException("manifest '" + manifest + "' is not a message of the akka-cluster protocol; "
-                    + "this node accepts only ComputeChunk, CountRows, CancelRun, ChunkDone and ChunkFailed");
+                    + "this node accepts only ComputeChunk, CountRows, CancelRun, ChunkDone, ChunkTimes and ChunkFailed");
         }
         if (in.hasRemaining()) {
             throw new NotSerializableException(in.remaining() + " bytes left over after a message with manifest " + manifest);
@@ -140,7 +151,24 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         if (kernel == null) {
             throw new IllegalArgumentException("a kernel name is needed");
         }
-        return new ComputeChunk(job, chunk, params, kernel, rows, resolve(getString(in)));
+        ActorRef<Protocol.WorkerReply> replyTo = resolve(getString(in));
+        byte timed = in.get();
+        if (timed != 0 && timed != 1) {
+            throw new IllegalArgumentException("the timed flag is 0 or 1, not " + timed);
+        }
+        return new ComputeChunk(job, chunk, params, kernel, rows, replyTo, timed == 1);
+    }
+
+    private static ChunkTimes readChunkTimes(ByteBuffer in) {
+        long job = in.getLong();
+        int chunk = in.getInt();
+        long queued = in.getLong();
+        long compute = in.getLong();
+        String thread = getString(in);
+        if (thread == null || queued < 0 || compute < 0) {
+            throw new IllegalArgumentException("a thread name and durations of at least 0 are needed");
+        }
+        return new ChunkTimes(job, chunk, thread, queued, compute);
     }
 
     private ActorRefResolver resolver() {

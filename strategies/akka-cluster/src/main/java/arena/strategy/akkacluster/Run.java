@@ -3,6 +3,7 @@ package arena.strategy.akkacluster;
 import akka.actor.typed.ActorRef;
 import arena.core.ChunkPlan;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
+import arena.strategy.akkacluster.Protocol.ChunkTimes;
 import arena.strategy.akkacluster.Protocol.WorkerCommand;
 import arena.strategy.akkacluster.Protocol.WorkerReply;
 
@@ -40,4 +41,13 @@ abstract sealed class Run permits GridRun, CountRun {
      * @throws IllegalStateException when the part does not fit the chunk (a protocol error)
      */
     abstract boolean accept(ChunkDone part);
+
+    /**
+     * Takes a worker's report of how a chunk went (its queue and compute time); a run that keeps no
+     * timeline ignores it.
+     *
+     * @throws IllegalStateException when the report names a chunk outside the plan (a protocol error)
+     */
+    void timed(ChunkTimes report) {
+    }
 }

@@ -9,6 +9,7 @@ import arena.core.problem.Complex;
 import arena.core.problem.JuliaParams;
 import arena.strategy.akkacluster.Protocol.CancelRun;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
+import arena.strategy.akkacluster.Protocol.ChunkTimes;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
 import arena.strategy.akkacluster.Protocol.CountRows;
 import arena.strategy.akkacluster.Protocol.WorkerCommand;
@@ -78,6 +79,26 @@ class ChunkWorkerTest {
         Kernels.reference().computeRows(SMALL, expected, 0, SMALL.size());
         assertThat(next.counts()).containsExactly(expected);
         coordinator.expectNoMessage(Duration.ofMillis(200));
+    }
+
+    @Test
+    void aTimedChunk_reportsItsQueueAndComputeTimeFromItsThread_beforeItsRows() {
+        worker.tell(new ComputeChunk(3, 0, SMALL, "scalar", new RowRange(0, SMALL.size()), coordinator.getRef(), true));
+
+        ChunkTimes times = coordinator.expectMessageClass(ChunkTimes.class, Duration.ofSeconds(3));
+        ChunkDone rows = coordinator.expectMessageClass(ChunkDone.class, Duration.ofSeconds(3));
+
+        assertThat(times.job()).isEqualTo(3);
+        assertThat(times.thread()).as("node/thread; this node is local, so it has no host").matches("\\?:0/worker-\\d+");
+        assertThat(times.queuedNanos()).isNotNegative();
+        assertThat(times.computeNanos()).isPositive();
+        assertThat(rows.job()).isEqualTo(3);
+    }
+
+    @Test
+    void laneName_keepsTheDispatcherThreadsNumber() {
+        assertThat(ChunkWorker.laneName("arena-akka-cluster-arena-akka-cluster.worker-dispatcher-12")).isEqualTo("worker-12");
+        assertThat(ChunkWorker.laneName("main")).isEqualTo("main");
     }
 
     @Test

@@ -12,6 +12,7 @@ import arena.core.RowRange;
 import arena.core.Schedule;
 import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;
+import arena.core.Timeline;
 import arena.core.WorkerFailedException;
 import arena.core.input.InvalidInputException;
 import arena.core.kernel.Kernels;
@@ -108,6 +109,33 @@ class InJvmClusterTest {
         CountGrid grid = strategy.compute(golden.params(), Execution.of(schedule));
         assertThat(GridSummary.of(grid, golden.params().nMax())).isEqualTo(golden.expected());
         assertThat(strategy.fraction(grid, golden.params().nMax())).isEqualTo(golden.expected().fraction());
+    }
+
+    @Test
+    void aRecordedRun_hasOneLanePerWorkerNodeThread_withEachChunkComputedWithinItsTimeInFlight() {
+        JuliaParams problem = JuliaParams.of(120, new Complex(-0.4, 0.6));
+        CountGrid expected = new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference());
+        Timeline timeline = new Timeline();
+        long start = System.nanoTime();
+        CountGrid grid = strategy.compute(problem, new Execution(new Schedule.Dynamic(4), Kernels.defaultKernel(), timeline));
+        long end = System.nanoTime();
+
+        assertThat(CountGrid.difference(expected, grid)).isEmpty();
+        List<Timeline.Chunk> chunks = timeline.chunks();
+        assertThat(chunks).extracting(Timeline.Chunk::rows).containsExactlyInAnyOrderElementsOf(
+                new Schedule.Dynamic(4).plan(problem.size(), 1).chunks());
+        assertThat(chunks.stream().mapToLong(Timeline.Chunk::iterations).sum()).isEqualTo(expected.sum());
+        assertThat(chunks).allSatisfy(chunk -> {
+            assertThat(chunk.worker()).matches("127\\.0\\.0\\.1:\\d+/worker-\\d+");
+            assertThat(chunk.sentNanos()).isGreaterThanOrEqualTo(start);
+            assertThat(chunk.startNanos()).isBetween(chunk.sentNanos(), chunk.endNanos());
+            assertThat(chunk.endNanos()).isBetween(chunk.startNanos(), chunk.receivedNanos());
+            assertThat(chunk.receivedNanos()).isLessThanOrEqualTo(end);
+        });
+        Timeline.Summary summary = timeline.summary(start, end, strategy.threads());
+        assertThat(summary.workers()).extracting(Timeline.WorkerShare::node).containsOnly(first.address(), second.address());
+        assertThat(summary.inFlightByNode()).containsOnlyKeys(first.address(), second.address())
+                .allSatisfy((node, nanos) -> assertThat(nanos).as("time in flight of %s", node).isPositive());
     }
 
     @Test

@@ -10,6 +10,7 @@ import arena.core.RowRange;
 import arena.core.problem.JuliaParams;
 import arena.strategy.akkacluster.Protocol.CancelRun;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
+import arena.strategy.akkacluster.Protocol.ChunkTimes;
 import arena.strategy.akkacluster.Protocol.ChunkFailed;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
 import arena.strategy.akkacluster.Protocol.CountRows;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The wire format of the five protocol messages through Akka's own serialization extension, set up
+ * The wire format of the six protocol messages through Akka's own serialization extension, set up
  * as every node is: each message survives a round trip field by field, anything else is refused.
  */
 class ProtocolSerializerTest {
@@ -63,6 +64,17 @@ class ProtocolSerializerTest {
                 new RowRange(10, 20), replyTo);
 
         assertThat(roundTrip(sent)).isEqualTo(sent);
+    }
+
+    @Test
+    void computeChunk_keepsItsTimedFlag_andAFlagOtherThanZeroOrOneIsRefused() {
+        ComputeChunk timed = new ComputeChunk(3L, 1, JuliaParams.chapterCase(), "scalar", new RowRange(0, 4), replyTo, true);
+
+        assertThat(roundTrip(timed)).isEqualTo(timed);
+        assertThat(timed).isNotEqualTo(new ComputeChunk(3L, 1, JuliaParams.chapterCase(), "scalar", new RowRange(0, 4), replyTo));
+        byte[] bytes = serialization.serialize(timed).get();
+        bytes[bytes.length - 1] = 2;
+        assertThat(serialization.deserialize(bytes, ProtocolSerializer.IDENTIFIER, "C").isFailure()).isTrue();
     }
 
     @Test
@@ -106,6 +118,16 @@ class ProtocolSerializerTest {
         assertThat(received.firstRow()).isEqualTo(40);
         assertThat(received.countEqual()).isEqualTo(1L);
         assertThat(received.counts()).containsExactly(counts);
+    }
+
+    @Test
+    void chunkTimes_surviveARoundTrip_andNegativeDurationsAreRefused() {
+        ChunkTimes sent = new ChunkTimes(5L, 9, "127.0.0.1:25520/worker-3", 1_234L, 56_789_000L);
+
+        assertThat(roundTrip(sent)).isEqualTo(sent);
+        ProtocolSerializer serializer = new ProtocolSerializer(null);
+        byte[] negative = serializer.toBinary(new ChunkTimes(5L, 9, "w", -1L, 0L));
+        assertThatThrownBy(() -> serializer.fromBinary(negative, "T")).isInstanceOf(NotSerializableException.class);
     }
 
     @Test

@@ -1,8 +1,8 @@
-package arena.bench.cli;
+package arena.strategy.akkacluster;
 
+import arena.core.StrategyConfig;
 import arena.core.input.InvalidInputException;
-import arena.strategy.akkacluster.WorkerMain;
-import arena.strategy.akkacluster.WorkerNode;
+import arena.core.input.NumberText;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.Optional;
@@ -21,13 +21,20 @@ import picocli.CommandLine.Spec;
  * <p>A node that cannot bind (the port is in use, or the host is not an address of this machine) is
  * bad input: one line naming {@code --port} or {@code --host}, exit 2; the actor system that failed
  * to start has shut itself down by then.
+ *
+ * <p>Contributed to the command line by {@link WorkerCommandProvider}, so the command line does not
+ * compile against this module; it gives the command its {@code --version}.
  */
-@Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Runs a worker node of the akka-cluster strategy until stopped (SIGTERM leaves the cluster gracefully).")
-public final class WorkerCommand implements Callable<Integer> {
+public final class ArenaWorkerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** A command whose options picocli fills in. */
+    public ArenaWorkerCommand() {
+    }
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
     String host;
@@ -48,9 +55,9 @@ public final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String contact = contact();
-        int portNumber = Numbers.wholeNumber("port", port, 0, 65535);
+        int portNumber = NumberText.wholeNumber("port", port, 0, 65535);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors()
-                : Numbers.wholeNumber("threads", threads, 1, arena.core.StrategyConfig.MAX_THREADS);
+                : NumberText.wholeNumber("threads", threads, 1, StrategyConfig.MAX_THREADS);
         WorkerNode node;
         try {
             node = WorkerNode.start(host, portNumber, contact, workers);
@@ -62,7 +69,7 @@ public final class WorkerCommand implements Callable<Integer> {
         out.println(WorkerMain.UP_LINE + node.address());
         out.flush();
         node.awaitTermination();
-        return ExitCode.OK;
+        return 0;
     }
 
     /** The node to join: {@code --join}, or its deprecated spelling {@code --seed} with a warning. */
@@ -71,7 +78,9 @@ public final class WorkerCommand implements Callable<Integer> {
             throw new InvalidInputException("join", "give --join or its deprecated spelling --seed, not both");
         }
         if (seed != null) {
-            DeprecatedName.warn(spec.commandLine().getErr(), "seed", "join");
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("arena: --seed is deprecated, use --join; --seed will be removed in the next release");
+            err.flush();
             return seed;
         }
         if (join == null) {

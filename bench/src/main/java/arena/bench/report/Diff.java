@@ -1,7 +1,8 @@
 package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
-import arena.bench.measure.Stats;
+import arena.bench.measure.ForkSamples;
+import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.Environment;
 import arena.bench.report.ResultsDocument.Key;
 import arena.bench.report.ResultsDocument.Result;
@@ -29,12 +30,15 @@ import java.util.Set;
  * @param threshold          the least relative change that counts, e.g. 0.05
  * @param seed               the bootstrap's seed, the same for every pair
  * @param environmentChanges the environment fields that differ, as {@code "cores: 2 vs 16"}; empty when none do
+ * @param forkNotes          for each file measured in one JVM per configuration ({@code --forks 0} or
+ *                           from before forks), a line saying that its JVM-to-JVM variance is not
+ *                           in the intervals; empty when both files were forked
  * @param pairs              the configurations both files have, in the baseline's order
  * @param onlyInBaseline     configurations the current file lacks
  * @param onlyInCurrent      configurations the baseline file lacks
  */
-public record Diff(Path baseline, Path current, double threshold, long seed, List<String> environmentChanges, List<Pair> pairs,
-                   List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
+public record Diff(Path baseline, Path current, double threshold, long seed, List<String> environmentChanges, List<String> forkNotes,
+                   List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
 
     /** Copies the lists; {@code threshold} must lie in {@code [0, 1]}. */
     public Diff {
@@ -42,6 +46,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
             throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
         }
         environmentChanges = List.copyOf(environmentChanges);
+        forkNotes = List.copyOf(forkNotes);
         pairs = List.copyOf(pairs);
         onlyInBaseline = List.copyOf(onlyInBaseline);
         onlyInCurrent = List.copyOf(onlyInCurrent);
@@ -116,7 +121,10 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 pairs.add(pair(base, cur, threshold, seed, resamples));
             }
         }
-        return new Diff(baseline.path(), current.path(), threshold, seed, changes, pairs, onlyInBaseline,
+        List<String> forkNotes = new ArrayList<>();
+        forkNote(baseline, "baseline").ifPresent(forkNotes::add);
+        forkNote(current, "current").ifPresent(forkNotes::add);
+        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, pairs, onlyInBaseline,
                 List.copyOf(currentByKey.keySet()));
     }
 
@@ -140,10 +148,26 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         return pairs.stream().filter(p -> p.verdict() == verdict).count();
     }
 
+    /**
+     * The pair of {@code base} and {@code cur}: the ratio's interval from a hierarchical bootstrap over
+     * each file's forks and their samples (a file without forks is one fork per configuration), the
+     * medians the medians of the forks' medians.
+     */
     private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples) {
-        Bootstrap.Interval ratio = Bootstrap.medianRatio(base.samplesMs(), cur.samplesMs(), seed, resamples);
+        List<List<Double>> baseForks = ForkSamples.split(base.samplesMs(), base.sampleForks());
+        List<List<Double>> curForks = ForkSamples.split(cur.samplesMs(), cur.sampleForks());
+        Bootstrap.Interval ratio = HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples);
         Verdict verdict = verdict(ratio, threshold);
-        return new Pair(base.key(), Stats.of(base.samplesMs()).median(), Stats.of(cur.samplesMs()).median(), ratio, verdict);
+        return new Pair(base.key(), HierarchicalBootstrap.medianOfForks(baseForks), HierarchicalBootstrap.medianOfForks(curForks), ratio,
+                verdict);
+    }
+
+    /** The header line for {@code file} when any of its configurations was measured in one JVM; empty otherwise. */
+    private static java.util.Optional<String> forkNote(ResultsFile file, String role) {
+        boolean oneFork = file.results().stream().anyMatch(r -> r.identical()
+                && ForkSamples.split(r.samplesMs(), r.sampleForks()).size() < 2);
+        return oneFork ? java.util.Optional.of(role + " " + file.path() + ": one fork per configuration (measured in-process, or an "
+                + "older file): its JVM-to-JVM variance is not in the intervals, which may be too narrow") : java.util.Optional.empty();
     }
 
     private static void requireAllIdentical(ResultsFile file, String parameter) {

@@ -24,6 +24,7 @@ public enum DiffFormat {
             out.append("baseline: ").append(diff.baseline()).append('\n');
             out.append("current:  ").append(diff.current()).append('\n');
             diff.environmentChanges().forEach(c -> out.append("environment changed (--allow-env-change): ").append(c).append('\n'));
+            diff.forkNotes().forEach(n -> out.append(n).append('\n'));
             out.append(rule(diff)).append('\n');
             String row = "%-13s %-11s %3s %-10s %11s %11s %7s  %-16s  %s%n";
             byProblem(diff).forEach((problem, pairs) -> {
@@ -51,7 +52,7 @@ public enum DiffFormat {
                     round(p.currentMedian(), 1e3), round(p.ratio().estimate(), 1e4), round(p.ratio().low(), 1e4),
                     round(p.ratio().high(), 1e4), p.verdict().word())).toList();
             return ReportJson.write(new DiffJson(diff.baseline().toString(), diff.current().toString(), diff.threshold(), diff.seed(),
-                    diff.environmentChanges(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
+                    diff.environmentChanges(), diff.forkNotes(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
                     diff.count(Verdict.FASTER), diff.count(Verdict.INCONCLUSIVE))) + "\n";
         }
     },
@@ -63,6 +64,7 @@ public enum DiffFormat {
             md.append("Baseline `").append(diff.baseline()).append("`, current `").append(diff.current()).append("`. ");
             md.append(rule(diff)).append(".\n");
             diff.environmentChanges().forEach(c -> md.append("\nEnvironment changed (allowed): ").append(c).append('\n'));
+            diff.forkNotes().forEach(n -> md.append("\n").append(n).append('\n'));
             byProblem(diff).forEach((problem, pairs) -> {
                 md.append("\n## ").append(problem).append("\n\n");
                 md.append("| strategy | kernel | threads | schedule | baseline ms | current ms | ratio | 95% interval | verdict |\n");
@@ -93,7 +95,8 @@ public enum DiffFormat {
     public abstract String render(Diff diff);
 
     private static String rule(Diff diff) {
-        return String.format(Locale.ROOT, "Verdict: slower or faster when the 95%% bootstrap interval of median(current) / median(baseline) "
+        return String.format(Locale.ROOT, "Verdict: slower or faster when the 95%% hierarchical bootstrap interval (forks, then samples "
+                + "within each) of median(current) / median(baseline) "
                 + "excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, else inconclusive (seed %d)",
                 pct(diff.threshold()), pct(diff.threshold()), diff.seed());
     }
@@ -120,7 +123,7 @@ public enum DiffFormat {
 
     /** The JSON form of a diff: the files, the threshold and seed, every pair, the unpaired keys and the counts. */
     private record DiffJson(String baseline, String current, double threshold, long seed, List<String> environmentChanges,
-                            List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
+                            List<String> forkNotes, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
                             long inconclusive) {
     }
 

@@ -22,6 +22,50 @@ class DiffCommandTest {
     Path dir;
 
     @Test
+    void aForkLevelShift_widensTheInterval_soTheSameBuildIsNotCalledSlower() throws Exception {
+        ObjectNode base = ResultsFixture.load(BASELINE);
+        ResultsFixture.twoForks(ResultsFixture.result(base, "sequential", 1, "static"), ms -> ms);
+        ObjectNode cur = ResultsFixture.load(BASELINE);
+        // the same build, one of its two JVMs 12% slower throughout
+        ResultsFixture.twoForks(ResultsFixture.result(cur, "sequential", 1, "static"), ms -> ms * 1.12);
+        Path baseline = ResultsFixture.write(dir, "forked-base.json", base);
+        Path current = ResultsFixture.write(dir, "forked-cur.json", cur);
+
+        CliRunner forked = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+
+        assertThat(forked.exitCode()).as(forked.err()).isZero();
+        JsonNode pair = pair(ResultsFixture.JSON.readTree(forked.out()), "sequential");
+        assertThat(pair.get("verdict").asText()).isEqualTo("inconclusive");
+        assertThat(pair.get("ratio").asDouble()).isCloseTo(1.06, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(pair.get("ci_low").asDouble()).isLessThanOrEqualTo(1.0);
+
+        assertThat(pair.get("ci_high").asDouble()).isGreaterThanOrEqualTo(1.10);
+    }
+
+    @Test
+    void filesMeasuredInOneJvm_countAsOneForkPerConfiguration_andTheHeaderSaysSo() throws Exception {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        Path current = ResultsFixture.copy(dir, CURRENT);
+
+        String text = CliRunner.run("diff", baseline.toString(), current.toString()).out();
+        assertThat(text).contains("baseline " + baseline + ": one fork per configuration")
+                .contains("current " + current + ": one fork per configuration");
+        assertThat(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "markdown").out())
+                .contains(": one fork per configuration (measured in-process, or an older file)");
+        assertThat(ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json").out())
+                .get("fork_notes")).hasSize(2);
+    }
+
+    private static JsonNode pair(JsonNode diff, String strategy) {
+        for (JsonNode pair : diff.get("pairs")) {
+            if (pair.get("strategy").asText().equals(strategy)) {
+                return pair;
+            }
+        }
+        throw new AssertionError("no pair for " + strategy);
+    }
+
+    @Test
     void oneConfigurationThirtyPercentSlower_exitsFive_andOnlyThatPairIsSlower() throws Exception {
         Path baseline = ResultsFixture.copy(dir, BASELINE);
         ObjectNode slower = ResultsFixture.load(BASELINE);

@@ -74,4 +74,23 @@ public final class ResultsFixture {
             samples.set(i, JSON.getNodeFactory().numberNode(change.applyAsDouble(samples.get(i).asDouble())));
         }
     }
+
+    /**
+     * Makes {@code result} a forked one: its samples twice over, the first copy as fork 0 and the
+     * second as fork 1 with {@code secondFork} applied (a JVM that ran slower or faster throughout).
+     */
+    public static void twoForks(ObjectNode result, DoubleUnaryOperator secondFork) {
+        ArrayNode samples = (ArrayNode) result.get("samples_ms");
+        ArrayNode forks = JSON.createArrayNode();
+        int n = samples.size();
+        for (int i = 0; i < n; i++) {
+            forks.add(0);
+        }
+        for (int i = 0; i < n; i++) {
+            samples.add(secondFork.applyAsDouble(samples.get(i).asDouble()));
+            forks.add(1);
+        }
+        result.set("sample_forks", forks);
+        result.put("samples", samples.size());
+    }
 }

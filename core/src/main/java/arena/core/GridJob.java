@@ -84,10 +84,13 @@ public final class GridJob implements StopOnFailure {
      * pool's, when it is shut down) cancels the job, and the thread keeps its interrupt flag; a
      * kernel that returns early always leaves the job stopped, so {@link #finish()} never hands out
      * its incomplete band. When the execution is recorded, a completed band is reported to the
-     * recorder with the calling thread's name.
+     * recorder with the calling thread's name; when a JFR recording enables {@link ChunkEvent}, it is
+     * committed as one (one check per band when neither is on).
      */
     public void compute(RowRange rows) {
         long start = recorder == null ? 0 : System.nanoTime();
+        ChunkEvent event = new ChunkEvent();
+        event.begin();
         for (int from = rows.start(); from < rows.end(); from += STOP_CHECK_ROWS) {
             if (stopped() || cancelledByInterrupt()) {
                 return;
@@ -100,23 +103,25 @@ public final class GridJob implements StopOnFailure {
         if (cancelledByInterrupt()) {
             return;
         }
-        if (recorder != null) {
-            long end = System.nanoTime();
-            recorder.record(Thread.currentThread().getName(), rows, start, end, iterations(rows));
+        event.end();
+        if (recorder != null || event.shouldCommit()) {
+            report(event, Thread.currentThread().getName(), rows, start, recorder == null ? 0 : System.nanoTime());
         }
     }
 
     /**
      * Places rows computed elsewhere (by a remote worker) into the grid: {@code rowCounts} holds the
      * counts of {@code rows}, row-major. When the execution is recorded, the chunk is reported with
-     * {@code worker} as its worker and the given times.
+     * {@code worker} as its worker and the given times; a {@link ChunkEvent} for it is an instant
+     * event at its arrival (the times are another JVM's).
      *
      * @throws IllegalArgumentException when {@code rowCounts} does not hold exactly those rows
      */
     public void accept(RowRange rows, int[] rowCounts, String worker, long startNanos, long endNanos) {
         accept(rows, rowCounts);
-        if (recorder != null) {
-            recorder.record(worker, rows, startNanos, endNanos, iterations(rows));
+        ChunkEvent event = new ChunkEvent();
+        if (recorder != null || event.shouldCommit()) {
+            report(event, worker, rows, startNanos, endNanos);
         }
     }
 
@@ -143,6 +148,19 @@ public final class GridJob implements StopOnFailure {
     public void recordRemote(String worker, RowRange rows, long sentNanos, long startNanos, long endNanos, long receivedNanos) {
         if (recorder != null) {
             recorder.recordRemote(worker, rows, sentNanos, startNanos, endNanos, receivedNanos, iterations(rows));
+        }
+    }
+
+    /** Hands a completed chunk to the recorder and to JFR, whichever is on; its iterations are summed once. */
+    private void report(ChunkEvent event, String worker, RowRange rows, long startNanos, long endNanos) {
+        long iterations = iterations(rows);
+        if (recorder != null) {
+            recorder.record(worker, rows, startNanos, endNanos, iterations);
+        }
+        if (event.shouldCommit()) {
+            event.describe(strategy, worker, rows, iterations);
+            event.commit();
+
         }
     }
 

@@ -5,12 +5,14 @@ import arena.bench.measure.MemoryCheck;
 import arena.bench.measure.OpenStrategies;
 import arena.bench.measure.Reference;
 import arena.bench.report.OutputDirectory;
+import arena.bench.report.TimelineTrace;
 import arena.bench.report.chart.GanttChart;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.Strategy;
 import arena.core.StrategyRegistry;
 import arena.core.Timeline;
+import arena.core.input.Names;
 import arena.core.problem.JuliaParams;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,18 +22,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code arena timeline}: records one run of every selected configuration chunk by chunk and writes
- * a Gantt chart per configuration (one lane per worker, one bar per chunk) plus a text summary:
+ * a Gantt chart per configuration (one lane per worker, one bar per chunk), or with {@code --format
+ * trace} one Chrome Trace Event file of them all ({@link TimelineTrace}), plus a text summary:
  * busy time, chunks and iterations per worker, load imbalance (max / mean busy time, and the same
  * on iterations), idle share and the join cost. Each recorded run is verified against the reference
  * afterwards. Runs on the main thread.
  */
-@Command(name = "timeline", description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration.")
+@Command(name = "timeline", description = "Records which worker computed which chunk when, and draws a Gantt chart per configuration "
+        + "or writes a trace for Perfetto and chrome://tracing.")
 public final class TimelineCommand extends StrategyRunCommand {
 
     TimelineCommand(StrategyRegistry registry) {
@@ -45,7 +50,13 @@ public final class TimelineCommand extends StrategyRunCommand {
             description = "unrecorded runs per configuration before the recorded one, 0..1000 (default: ${DEFAULT-VALUE})")
     String warmup;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "timeline", description = "where the PNGs and summary.txt go: a new directory or one holding a previous set of arena's own, which is replaced as a whole (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "F", defaultValue = "png", description = "png (a Gantt chart per configuration), trace (one "
+            + TimelineTrace.FILE + " of every configuration, for Perfetto or chrome://tracing) or both (default: ${DEFAULT-VALUE})")
+    String format;
+
+    private static final List<String> FORMATS = List.of("png", "trace", "both");
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "timeline", description = "where the PNGs, the trace and summary.txt go: a new directory or one holding a previous set of arena's own, which is replaced as a whole (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
@@ -55,12 +66,19 @@ public final class TimelineCommand extends StrategyRunCommand {
         SelectionOptions.Expansion expansion = selection.expand(registry);
         strategyOptions.requireUsedBy(expansion.providers(), registry);
         int warmups = Numbers.wholeNumber("warmup", warmup, 0, 1000);
+        String formats = Names.canonical("format", format, FORMATS);
+        if (!FORMATS.contains(formats)) {
+            throw Names.unknown("format", format, FORMATS);
+        }
+        boolean png = !formats.equals("trace");
+        boolean trace = !formats.equals("png");
         OutputDirectory directory = OutputDirectory.check("out", out);
 
         Reference reference = Reference.of(params);
         StringBuilder summaries = new StringBuilder("problem: " + params + "\n");
         boolean allIdentical = true;
         List<Chart> charts = new ArrayList<>();
+        List<TimelineTrace.Run> traced = new ArrayList<>();
         try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
             for (Configuration configuration : expansion.configurations()) {
                 Strategy strategy = open.get(configuration);
@@ -74,8 +92,11 @@ public final class TimelineCommand extends StrategyRunCommand {
                 var difference = CountGrid.difference(reference.grid(), grid);
                 allIdentical &= difference.isEmpty();
                 Timeline.Summary summary = timeline.summary(start, end, configuration.threads());
-                String file = "timeline-" + configuration.label().replaceAll("[^A-Za-z0-9._-]+", "_") + ".png";
-                charts.add(new Chart(configuration.label() + "  (" + params + ")", timeline.chunks(), summary.workers(), start, end, file));
+                String file = png ? "timeline-" + configuration.label().replaceAll("[^A-Za-z0-9._-]+", "_") + ".png" : TimelineTrace.FILE;
+                if (png) {
+                    charts.add(new Chart(configuration.label() + "  (" + params + ")", timeline.chunks(), summary.workers(), start, end, file));
+                }
+                traced.add(new TimelineTrace.Run(configuration.label(), timeline.chunks(), params.size(), start));
                 summaries.append(describe(configuration, summary, file));
                 difference.ifPresent(d -> summaries.append("  NOT IDENTICAL: ").append(d).append('\n'));
             }
@@ -84,6 +105,9 @@ public final class TimelineCommand extends StrategyRunCommand {
         directory.write(fresh -> {
             for (Chart chart : charts) {
                 GanttChart.write(chart.title(), chart.chunks(), chart.workers(), chart.start(), chart.end(), fresh.resolve(chart.file()));
+            }
+            if (trace) {
+                TimelineTrace.write(traced, Map.of("problem", params.toString(), "command", "arena timeline"), fresh.resolve(TimelineTrace.FILE));
             }
             Files.writeString(fresh.resolve("summary.txt"), summaries, StandardCharsets.UTF_8);
         });

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs one unit of {@code compare --forks} (one strategy's configurations with their baseline) in a
@@ -41,6 +42,13 @@ public record ForkedRun(String mainClass) {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A line of the JVM's unified logging, which goes to stdout by default (JFR's "Started recording"
+     * under {@code -XX:StartFlightRecording}, a user's {@code -Xlog}): passed on to stderr, not read as
+     * a measurement.
+     */
+    private static final Pattern JVM_LOG_LINE = Pattern.compile("\\[[0-9.]+s]\\[[a-z]+ *]\\[[a-z0-9_,]+ *]");
 
     static {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("arena-fork-reaper").unstarted(
@@ -105,6 +113,10 @@ public record ForkedRun(String mainClass) {
             }
             List<ForkLine> lines = new ArrayList<>();
             for (String line : out) {
+                if (JVM_LOG_LINE.matcher(line).lookingAt()) {
+                    System.err.println(line);
+                    continue;
+                }
                 try {
                     lines.add(JSON.readValue(line, ForkLine.class));
                 } catch (JsonProcessingException e) {

@@ -33,7 +33,9 @@ class ClusterTimelineTest {
         assertThat(run.out()).contains("akka-cluster/scalar/2t/dynamic:2: wall").doesNotContain("NOT IDENTICAL");
         List<String> laneNodes = LANE.matcher(run.out()).results().map(m -> m.group(1)).toList();
         int chunks = LANE.matcher(run.out()).results().mapToInt(m -> Integer.parseInt(m.group(2))).sum();
-        assertThat(laneNodes).as("lanes of %s", run.out()).hasSizeBetween(2, 4);
+        // one lane per thread that computed: at least one per node (a node's dispatcher may hand its
+        // chunks to more threads than --threads over a run, as its pool replaces or adds threads)
+        assertThat(laneNodes).as("lanes of %s", run.out()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(laneNodes.stream().distinct()).as("two worker nodes").hasSize(2);
         assertThat(chunks).as("every chunk of dynamic:2 over 151 rows, once").isEqualTo(76);
         assertThat(IN_FLIGHT.matcher(run.out()).results().map(m -> m.group(1)).toList())

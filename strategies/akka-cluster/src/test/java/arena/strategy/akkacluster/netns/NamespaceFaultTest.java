@@ -4,7 +4,9 @@ import arena.strategy.akkacluster.CoordinatorJvmMain;
 import arena.strategy.akkacluster.WorkerMain;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,15 +21,19 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * {@code akka-cluster} across separate hosts with real faults: a coordinator and three workers, each a
  * JVM in a network namespace of its own with its own address on a bridge ({@link BridgedNamespaces}).
  * Each test breaks something during a run of a seeded random size (the seed printed) and checks that
- * the grid is still the one {@code sequential} computes, every chunk taken once, and that no process
- * is left in the namespaces afterwards; the namespaces themselves are gone after the class.
+ * the grid is still the one {@code sequential} computes, with every chunk taken once.
+ *
+ * <p>The worker JVMs are shared by the tests, as a real worker cluster serves one coordinator after
+ * another: each test starts its own coordinator JVM, and a worker a test broke (killed, stopped, cut
+ * off) is stopped after that test and started afresh by the next that needs it. After each test no
+ * process but the shared workers runs in the namespaces; after the class, none, and no namespace is left.
  *
  * <p>Timings: Akka's defaults for non-loopback nodes would take about 26 s to remove a crashed node, so
  * every JVM here runs with tight ones ({@link #TIGHT_TIMINGS}: heartbeat every 300 ms, a 3 s pause
  * accepted, split-brain decisions after 2 s of stability), set as system properties, which override
- * Akka's reference settings; the coordinator prints the pause in effect and the tests check it. A
+ * Akka's reference settings; each coordinator prints the pause in effect and the tests check it. A
  * crashed node is unreachable after about 3.5 s and removed about 2 s later, and 5% packet loss
- * (retransmissions of 200 ms to a few seconds) stays within the accepted pause.
+ * (retransmissions after 200 ms, rarely a few in a row) stays within the accepted pause.
  *
  * <p>Needs Linux, root, {@code ip} (iproute2) and {@code nft} (nftables); without them every test is
  * skipped with the reason printed.
@@ -41,6 +47,7 @@ class NamespaceFaultTest {
             "akka.cluster.leader-actions-interval=200ms",
             "akka.cluster.unreachable-nodes-reaper-interval=250ms",
             "akka.cluster.retry-unsuccessful-join-after=1s",
+            "akka.cluster.seed-node-timeout=1s",
             "akka.cluster.quarantine-removed-node-after=1s",
             "akka.cluster.down-removal-margin=1s",
             "akka.cluster.failure-detector.heartbeat-interval=300ms",
@@ -54,17 +61,19 @@ class NamespaceFaultTest {
             "akka.cluster.typed.receptionist.distributed-data.gossip-interval=200ms",
             "akka.cluster.typed.receptionist.distributed-data.notify-subscribers-interval=100ms");
 
+    private static final List<String> WORKERS = List.of("w1", "w2", "w3");
     private static final int PORT = 25520;
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration RUN = Duration.ofSeconds(120);
     private static final Pattern RESULT = Pattern.compile("result sha256=(\\p{XDigit}{64}) chunks=(\\d+) requeued=(\\d+) by=(.*)");
 
     private static BridgedNamespaces network;
+    private static final Map<String, NamespacedJvm> workers = new LinkedHashMap<>();
     private final List<NamespacedJvm> coordinators = new ArrayList<>();
-    private final List<NamespacedJvm> workers = new ArrayList<>();
+    private final List<String> broken = new ArrayList<>();
 
     @BeforeAll
-    static void makeHosts() {
+    static void makeHosts() throws InterruptedException {
         String reason = BridgedNamespaces.whyUnavailable().orElse(null);
         if (reason == null) {
             try {
@@ -77,43 +86,52 @@ class NamespaceFaultTest {
             System.out.println("NamespaceFaultTest skipped: " + reason);
             abort(reason);
         }
+        ensureWorkers(WORKERS);
     }
 
     @AfterEach
-    void stopEveryJvm() throws InterruptedException {
+    void stopThisTestsJvmsAndHeal() throws InterruptedException {
         if (network == null) {
             return;
         }
         for (NamespacedJvm jvm : coordinators) {
             jvm.close();
         }
-        for (NamespacedJvm jvm : workers) {
-            jvm.close();
+        for (String node : broken) {
+            workers.remove(node).close();
         }
         network.stopDropping();
-        for (String node : List.of("coord", "w1", "w2", "w3")) {
-            network.plugIn(node);
-        }
-        assertThat(network.processesInside()).as("processes left in the namespaces").isEmpty();
+        WORKERS.forEach(network::plugIn);
+        assertThat(network.processesInside()).as("processes in the namespaces besides the shared workers")
+                .containsExactlyInAnyOrderElementsOf(workers.values().stream().filter(NamespacedJvm::isAlive).map(NamespacedJvm::pid).toList());
     }
 
     @AfterAll
-    static void removeHosts() {
-        if (network != null) {
-            network.close();
-            assertThat(BridgedNamespaces.ofThisJvm()).as("namespaces left").isEmpty();
+    static void removeHosts() throws InterruptedException {
+        if (network == null) {
+            return;
         }
+        try {
+            workers.values().forEach(NamespacedJvm::terminate);
+            for (NamespacedJvm jvm : workers.values()) {
+                jvm.close();
+            }
+            workers.clear();
+            assertThat(network.processesInside()).as("processes left in the namespaces").isEmpty();
+        } finally {
+            network.close();
+        }
+        assertThat(BridgedNamespaces.ofThisJvm()).as("namespaces left").isEmpty();
     }
 
     @Test
     void workerKilledMidRun_theOthersTakeItsChunks_andTheGridIsSequentials() throws Exception {
         SeededProblem problem = SeededProblem.draw("kill -9", 400, 3000);
         CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
-        startWorkers("w1", "w2", "w3");
-        NamespacedJvm coordinator = startCoordinator(3, problem);
+        NamespacedJvm coordinator = startCoordinator(WORKERS, problem);
         awaitChunks(coordinator, problem.rows() / 5);
 
-        worker("w2").kill();
+        broken("w2").kill();
 
         Result result = result(coordinator);
         assertThat(result.sha256()).as("the grid's SHA-256").isEqualTo(expected.join());
@@ -121,30 +139,142 @@ class NamespaceFaultTest {
         assertThat(result.requeued()).as("chunks of the killed worker handed out again").isPositive();
     }
 
-    private void startWorkers(String... nodes) throws InterruptedException {
+    @Test
+    void workerStoppedFor5sThenContinued_noRowIsTakenTwice_andTheGridIsSequentials() throws Exception {
+        SeededProblem problem = SeededProblem.draw("SIGSTOP", 400, 3000);
+        CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
+        NamespacedJvm coordinator = startCoordinator(WORKERS, problem);
+        awaitChunks(coordinator, problem.rows() / 5);
+
+        NamespacedJvm stopped = broken("w2");
+        stopped.signal("STOP");
+        Thread.sleep(5_000);
+        stopped.signal("CONT");
+
+        Result result = result(coordinator);
+        assertThat(result.sha256()).as("the grid's SHA-256").isEqualTo(expected.join());
+        assertThat(result.chunks()).as("chunks taken into the grid, each once").isEqualTo(problem.rows());
+        System.out.println("netns SIGSTOP: the stopped worker " + (stopped.isAlive() ? "is up" : "was downed and exited"));
+    }
+
+    @Test
+    void workerCutOffFor10sThenPluggedIn_theGridIsSequentials() throws Exception {
+        SeededProblem problem = SeededProblem.draw("partition", 400, 3000);
+        CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
+        NamespacedJvm coordinator = startCoordinator(WORKERS, problem);
+        awaitChunks(coordinator, problem.rows() / 5);
+
+        NamespacedJvm cutOff = broken("w3");
+        network.unplug("w3");
+        Thread.sleep(10_000);
+        network.plugIn("w3");
+
+        Result result = result(coordinator);
+        assertThat(result.sha256()).as("the grid's SHA-256").isEqualTo(expected.join());
+        assertThat(result.chunks()).as("chunks taken into the grid, each once").isEqualTo(problem.rows());
+        assertThat(List.of(workers.get("w1"), workers.get("w2"))).as("workers on the coordinator's side").allMatch(NamespacedJvm::isAlive);
+        System.out.println("netns partition: the cut-off worker " + (cutOff.isAlive() ? "is up" : "downed itself and exited"));
+    }
+
+    @Test
+    void fivePercentLossForAWholeRun_downsNoNode_andTheGridIsSequentials() throws Exception {
+        SeededProblem problem = SeededProblem.draw("5% loss", 400, 3000);
+        CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
+        ensureWorkers(WORKERS);
+        network.dropRandomly(5);
+        NamespacedJvm coordinator = startCoordinator(WORKERS, problem);
+
+        Result result = result(coordinator);
+        assertThat(result.sha256()).as("the grid's SHA-256").isEqualTo(expected.join());
+        assertThat(result.chunks()).as("chunks taken into the grid, each once").isEqualTo(problem.rows());
+        assertThat(result.requeued()).as("chunks handed out again: none, no worker was lost").isZero();
+        assertThat(workers.values()).as("worker JVMs after the run").allMatch(NamespacedJvm::isAlive);
+    }
+
+    /**
+     * The joining worker's JVM starts with its cable unplugged, while the coordinator starts, and is
+     * plugged in once the run is under way: it joins mid-run whatever the time its JVM takes to start.
+     */
+    @Test
+    void workerJoiningMidRun_takesChunks_andTheGridIsSequentials() throws Exception {
+        SeededProblem problem = SeededProblem.draw("join mid-run", 400, 24_000);
+        CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
+        ensureWorkers(List.of("w1", "w2"));
+        NamespacedJvm leaving = workers.remove("w3");
+        if (leaving != null) {
+            leaving.close();
+        }
+        network.unplug("w3");
+        NamespacedJvm joining = startWorker("w3");
+        NamespacedJvm coordinator = startCoordinator(List.of("w1", "w2"), problem);
+        awaitChunks(coordinator, 1);
+
+        network.plugIn("w3");
+        joining.awaitLine(line -> line.startsWith(WorkerMain.UP_LINE), START);
+
+        Result result = result(coordinator);
+        assertThat(result.sha256()).as("the grid's SHA-256").isEqualTo(expected.join());
+        assertThat(result.chunks()).as("chunks taken into the grid, each once").isEqualTo(problem.rows());
+        assertThat(result.chunksByWorker()).as("chunks by worker: the one that joined mid-run took some")
+                .containsPattern(Pattern.quote(network.address("w3") + ":" + PORT) + "=[1-9]");
+    }
+
+    @Test
+    void coordinatorKilledMidRun_theWorkersStayUp_andServeTheNextCoordinator() throws Exception {
+        SeededProblem problem = SeededProblem.draw("coordinator kill -9", 400, 3000);
+        CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
+        NamespacedJvm first = startCoordinator(WORKERS, problem);
+        awaitChunks(first, problem.rows() / 5);
+
+        first.kill();
+        NamespacedJvm next = startCoordinator(WORKERS, problem);
+
+        Result result = result(next);
+        assertThat(result.sha256()).as("the next coordinator's grid").isEqualTo(expected.join());
+        assertThat(result.chunks()).as("chunks taken into the grid, each once").isEqualTo(problem.rows());
+        assertThat(workers.values()).as("worker JVMs after both coordinators").allMatch(NamespacedJvm::isAlive);
+    }
+
+    /** Starts those of {@code nodes} not running, each joining a running worker (the first alone joins itself). */
+    private static void ensureWorkers(List<String> nodes) throws InterruptedException {
         List<NamespacedJvm> started = new ArrayList<>();
         for (String node : nodes) {
-            started.add(startWorker(node));
+            NamespacedJvm running = workers.get(node);
+            if (running != null && running.isAlive()) {
+                continue;
+            }
+            NamespacedJvm jvm = startWorker(node);
+            started.add(jvm);
+            if (workers.values().stream().filter(NamespacedJvm::isAlive).count() == 1) { // the first joins itself: up before others join it
+                jvm.awaitLine(line -> line.startsWith(WorkerMain.UP_LINE), START);
+            }
         }
         for (NamespacedJvm jvm : started) {
             jvm.awaitLine(line -> line.startsWith(WorkerMain.UP_LINE), START);
         }
     }
 
-    private NamespacedJvm startWorker(String node) {
-        String contact = network.address("w1") + ":" + PORT;
+    /** Starts a worker JVM on {@code node} joining the first running worker (itself if none), without waiting for it. */
+    private static NamespacedJvm startWorker(String node) {
+        String contact = workers.entrySet().stream().filter(entry -> entry.getValue().isAlive()).map(Map.Entry::getKey)
+                .findFirst().orElse(node);
         NamespacedJvm jvm = NamespacedJvm.start(node, network.namespace(node), TIGHT_TIMINGS, WorkerMain.class,
-                List.of("--host", network.address(node), "--port", Integer.toString(PORT), "--join", contact, "--threads", "1"));
-        workers.add(jvm);
+                List.of("--host", network.address(node), "--port", Integer.toString(PORT),
+                        "--join", network.address(contact) + ":" + PORT, "--threads", "1"));
+        workers.put(node, jvm);
         return jvm;
     }
 
-    private NamespacedJvm worker(String node) {
-        return workers.stream().filter(jvm -> jvm.toString().startsWith(node + " ")).findFirst().orElseThrow();
+    /** The shared worker on {@code node}, which this test breaks: it is stopped after the test. */
+    private NamespacedJvm broken(String node) {
+        broken.add(node);
+        return workers.get(node);
     }
 
-    private NamespacedJvm startCoordinator(int workerCount, SeededProblem problem) throws InterruptedException {
-        List<String> args = new ArrayList<>(List.of(network.address("w1") + ":" + PORT, Integer.toString(workerCount)));
+    /** Starts a coordinator for {@code problem} once the workers on {@code nodes} run, and waits until they are registered. */
+    private NamespacedJvm startCoordinator(List<String> nodes, SeededProblem problem) throws InterruptedException {
+        ensureWorkers(nodes);
+        List<String> args = new ArrayList<>(List.of(network.address(nodes.getFirst()) + ":" + PORT, Integer.toString(nodes.size())));
         args.addAll(problem.coordinatorArgs());
         NamespacedJvm jvm = NamespacedJvm.start("coordinator-" + (coordinators.size() + 1), network.namespace("coord"),
                 TIGHT_TIMINGS, CoordinatorJvmMain.class, args);

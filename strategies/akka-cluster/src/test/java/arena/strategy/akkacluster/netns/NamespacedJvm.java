@@ -121,6 +121,11 @@ final class NamespacedJvm implements AutoCloseable {
         Commands.run("kill", "-" + signal, Long.toString(process.pid()));
     }
 
+    /** Sends it SIGTERM without waiting (a worker starts leaving the cluster); {@link #close} waits. */
+    void terminate() {
+        process.destroy();
+    }
+
     /** Kills it with SIGKILL and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -92,7 +92,8 @@ final class NamespacedJvm implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || ended) {
-                    throw new AssertionError(name + (ended ? " ended its output" : " printed no expected line within " + timeout) + "; its output:\n" + String.join("\n", lines));
+                    throw new AssertionError(name + (ended ? " ended its output" : " printed no expected line within " + timeout)
+                            + "; its output:\n" + String.join("\n", lines));
                 }
                 TimeUnit.NANOSECONDS.timedWait(lines, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
             }
@@ -109,13 +110,6 @@ final class NamespacedJvm implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** What it printed so far. */
-    String output() {
-        synchronized (lines) {
-            return String.join("\n", lines);
-        }
-    }
-
     /** Sends it {@code signal} (e.g. {@code STOP}, {@code CONT}, {@code KILL}). */
     void signal(String signal) {
         Commands.run("kill", "-" + signal, Long.toString(process.pid()));
@@ -129,11 +123,6 @@ final class NamespacedJvm implements AutoCloseable {
     /** Kills it with SIGKILL and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
-    }
-
-    /** Waits up to {@code timeout} for it to exit; true when it did. */
-    boolean awaitExit(Duration timeout) throws InterruptedException {
-        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

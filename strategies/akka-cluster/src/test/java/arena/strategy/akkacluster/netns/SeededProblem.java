@@ -7,6 +7,7 @@ import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -49,7 +50,7 @@ record SeededProblem(long seed, int resolution, int nMax) {
     }
 
     /** The arguments of {@link arena.strategy.akkacluster.CoordinatorJvmMain} after the contact and worker count. */
-    java.util.List<String> coordinatorArgs() {
-        return java.util.List.of(Integer.toString(resolution), Integer.toString(nMax));
+    List<String> coordinatorArgs() {
+        return List.of(Integer.toString(resolution), Integer.toString(nMax));
     }
 }

@@ -64,7 +64,8 @@ final class BridgedNamespaces implements AutoCloseable {
     /**
      * Removes what dead earlier runs left, then makes the bridge and one namespace per node, in order.
      *
-     * @throws IllegalStateException naming the command that failed (everything made so far is removed)
+     * @throws IllegalStateException naming the command that failed, also when a program cannot run
+     *                               inside a namespace or nft cannot filter there (everything made so far is removed)
      */
     static BridgedNamespaces create(List<String> nodes) {
         removeLeftovers();
@@ -77,6 +78,9 @@ final class BridgedNamespaces implements AutoCloseable {
             for (int k = 0; k < nodes.size(); k++) {
                 network.addNode(nodes.get(k), SUBNET + (10 + k));
             }
+            // what the tests do inside a namespace: run a program there, and filter packets with nft
+            String first = network.namespace(nodes.getFirst());
+            Commands.run("ip", "netns", "exec", first, "nft", "list", "tables");
         } catch (RuntimeException e) {
             network.close();
             throw e;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the short system commands the namespace harness needs ({@code ip}, {@code nft}, {@code kill}) and
+ * Runs the short system commands the namespace harness needs ({@code ip}, {@code nft}, the shell's {@code kill}) and
  * returns their output, failing with the command and what it printed when it exits non-zero.
  * Stateless; any thread.
  */

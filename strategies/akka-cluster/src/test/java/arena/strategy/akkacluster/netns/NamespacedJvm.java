@@ -110,9 +110,9 @@ final class NamespacedJvm implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Sends it {@code signal} (e.g. {@code STOP}, {@code CONT}, {@code KILL}). */
+    /** Sends it {@code signal} (e.g. {@code STOP}, {@code CONT}) with the shell's {@code kill}, which every shell has. */
     void signal(String signal) {
-        Commands.run("kill", "-" + signal, Long.toString(process.pid()));
+        Commands.run("sh", "-c", "kill -" + signal + " " + process.pid());
     }
 
     /** Sends it SIGTERM without waiting (a worker starts leaving the cluster); {@link #close} waits. */
@@ -132,7 +132,7 @@ final class NamespacedJvm implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            Commands.attempt("", "kill", "-CONT", Long.toString(process.pid()));
+            Commands.attempt("", "sh", "-c", "kill -CONT " + process.pid());
             process.destroy();
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

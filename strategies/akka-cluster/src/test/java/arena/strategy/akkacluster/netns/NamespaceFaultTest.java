@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,8 +64,7 @@ class NamespaceFaultTest {
     private static final int PORT = 25520;
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration RUN = Duration.ofSeconds(120);
-    private static final Pattern RESULT = Pattern.compile("result sha256=(\\p{XDigit}{64}) chunks=(\\d+) requeued=(\\d+) by=(.*)");
-
+    
     private static BridgedNamespaces network;
     private static final Map<String, NamespacedJvm> workers = new LinkedHashMap<>();
     private final List<NamespacedJvm> coordinators = new ArrayList<>();
@@ -127,7 +125,7 @@ class NamespaceFaultTest {
 
     @Test
     void workerKilledMidRun_theOthersTakeItsChunks_andTheGridIsSequentials() throws Exception {
-        Result result = runBreaking("kill -9", WORKERS, 3000, 20, coordinator -> {
+        CoordinatorResult result = runBreaking("kill -9", WORKERS, 3000, 20, coordinator -> {
             broken("w2").kill();
             return coordinator;
         });
@@ -161,7 +159,7 @@ class NamespaceFaultTest {
         ensureWorkers(WORKERS);
         network.dropRandomly(5);
 
-        Result result = runBreaking("5% loss", WORKERS, 3000, 0, coordinator -> coordinator);
+        CoordinatorResult result = runBreaking("5% loss", WORKERS, 3000, 0, coordinator -> coordinator);
 
         assertThat(result.requeued()).as("chunks handed out again: none, no worker was lost").isZero();
         assertThat(workers.values()).as("worker JVMs after the run").allMatch(NamespacedJvm::isAlive);
@@ -181,7 +179,7 @@ class NamespaceFaultTest {
         network.unplug("w3");
         NamespacedJvm joining = startWorker("w3");
 
-        Result result = runBreaking("join mid-run", List.of("w1", "w2"), 24_000, 1, coordinator -> {
+        CoordinatorResult result = runBreaking("join mid-run", List.of("w1", "w2"), 24_000, 1, coordinator -> {
             network.plugIn("w3");
             joining.awaitLine(line -> line.startsWith(WorkerMain.UP_LINE), START);
             return coordinator;
@@ -207,7 +205,7 @@ class NamespaceFaultTest {
      * done, and checks that the grid of the coordinator {@code fault} returns is {@code sequential}'s
      * with every chunk taken once.
      */
-    private Result runBreaking(String fault, List<String> nodes, int minNMax, int percentDone, Fault during) throws Exception {
+    private CoordinatorResult runBreaking(String fault, List<String> nodes, int minNMax, int percentDone, Fault during) throws Exception {
         SeededProblem problem = SeededProblem.draw(fault, 400, minNMax);
         CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
         coordinatorArgs = new ArrayList<>(List.of(network.address(nodes.getFirst()) + ":" + PORT, Integer.toString(nodes.size())));
@@ -215,7 +213,7 @@ class NamespaceFaultTest {
         NamespacedJvm coordinator = startCoordinator(nodes, coordinatorArgs);
         awaitChunks(coordinator, Math.max(1, problem.rows() * percentDone / 100));
 
-        Result result = result(during.breakSomething(coordinator));
+        CoordinatorResult result = CoordinatorResult.awaitFrom(during.breakSomething(coordinator), RUN);
 
         assertThat(result.sha256()).as("the grid's SHA-256").isEqualTo(expected.join());
         assertThat(result.chunks()).as("chunks taken into the grid, each once").isEqualTo(problem.rows());
@@ -291,17 +289,5 @@ class NamespaceFaultTest {
     private static void awaitChunks(NamespacedJvm coordinator, int chunks) throws InterruptedException {
         coordinator.awaitLine(line -> line.startsWith("progress chunks=")
                 && Integer.parseInt(line.substring("progress chunks=".length())) >= chunks, RUN);
-    }
-
-    private static Result result(NamespacedJvm coordinator) throws InterruptedException {
-        String line = coordinator.awaitLine(text -> text.startsWith("result ") || text.startsWith("failed: "), RUN);
-        Matcher matcher = RESULT.matcher(line);
-        assertThat(matcher.matches()).as("the coordinator's result line, not a failure: " + line).isTrue();
-        System.out.println("netns " + coordinator + ": " + line);
-        return new Result(matcher.group(1), Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)), matcher.group(4));
-    }
-
-    /** What a coordinator JVM printed at the end of its run. */
-    private record Result(String sha256, int chunks, int requeued, String chunksByWorker) {
     }
 }

@@ -100,6 +100,13 @@ final class NamespacedJvm implements AutoCloseable {
         }
     }
 
+    /** The last line printed so far that {@code matches}, if any. */
+    java.util.Optional<String> lastLine(Predicate<String> matches) {
+        synchronized (lines) {
+            return lines.reversed().stream().filter(matches).findFirst();
+        }
+    }
+
     /** The pid of the JVM. */
     long pid() {
         return process.pid();

@@ -18,6 +18,31 @@ final class Commands {
     private Commands() {
     }
 
+    /**
+     * The system directories where {@code ip} and {@code nft} live, which a root shell has on its PATH
+     * but a build's environment may lack.
+     */
+    private static final List<String> SYSTEM_DIRECTORIES = List.of("/usr/local/sbin", "/usr/sbin", "/sbin");
+
+    /**
+     * A process builder for {@code command} whose first word, when not a path, is found on the PATH
+     * or in the system directories, and whose PATH holds those directories (for the commands
+     * {@code ip netns exec} runs).
+     */
+    static ProcessBuilder builder(List<String> command) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        List<String> directories = new java.util.ArrayList<>(List.of(path.split(":")));
+        SYSTEM_DIRECTORIES.stream().filter(d -> !directories.contains(d)).forEach(directories::add);
+        List<String> resolved = new java.util.ArrayList<>(command);
+        if (!resolved.get(0).contains("/")) {
+            directories.stream().map(d -> java.nio.file.Path.of(d, command.get(0))).filter(java.nio.file.Files::isExecutable).findFirst()
+                    .ifPresent(found -> resolved.set(0, found.toString()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(resolved);
+        builder.environment().put("PATH", String.join(":", directories));
+        return builder;
+    }
+
     /** Runs {@code command} with {@code input} on its standard input; returns its output, or throws naming it. */
     static String runWithInput(String input, String... command) {
         Result result = attempt(input, command);
@@ -37,7 +62,7 @@ final class Commands {
     static Result attempt(String input, String... command) {
         Process process;
         try {
-            process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+            process = builder(List.of(command)).redirectErrorStream(true).start();
         } catch (IOException e) {
             return new Result(127, "cannot run " + command[0] + ": " + e.getMessage());
         }

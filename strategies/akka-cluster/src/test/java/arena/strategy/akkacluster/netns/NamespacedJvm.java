@@ -47,7 +47,7 @@ final class NamespacedJvm implements AutoCloseable {
         command.addAll(args);
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = Commands.builder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + " in " + namespace, e);
         }

@@ -10,6 +10,7 @@ import arena.core.input.InvalidInputException;
 import arena.core.input.NumberText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,8 +64,10 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         double fraction = Numbers.finiteIn("threshold", threshold, 0, 100) / 100;
         long seedValue = parseSeed(seed);
-        boolean jmh = JmhResultsFile.isJmhFile(baseline);
-        if (JmhResultsFile.isJmhFile(current) != jmh) {
+        Optional<Boolean> baselineIsJmh = JmhResultsFile.isJmhFile(baseline);
+        Optional<Boolean> currentIsJmh = JmhResultsFile.isJmhFile(current);
+        boolean jmh = baselineIsJmh.orElse(false);
+        if (baselineIsJmh.isPresent() && currentIsJmh.isPresent() && !baselineIsJmh.equals(currentIsJmh)) {
             throw new InvalidInputException("current", "current " + current + " is " + (jmh ? "a results.json" : "a JMH result file")
                     + " but baseline " + baseline + " is " + (jmh ? "a JMH result file" : "a results.json") + "; diff two files of one kind");
         }

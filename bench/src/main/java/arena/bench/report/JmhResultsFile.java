@@ -71,12 +71,15 @@ public record JmhResultsFile(Path path, List<Benchmark> benchmarks, Map<String, 
         }
     }
 
-    /** Whether {@code file} holds a JSON array, as JMH writes, rather than a results.json object; false when unreadable. */
-    public static boolean isJmhFile(Path file) {
+    /**
+     * Whether {@code file} holds a JSON array, as JMH writes, rather than a results.json object; empty
+     * when it is unreadable or not JSON, which its reader then reports.
+     */
+    public static Optional<Boolean> isJmhFile(Path file) {
         try {
-            return ReportJson.MAPPER.readTree(file.toFile()).isArray();
+            return Optional.of(ReportJson.MAPPER.readTree(file.toFile()).isArray());
         } catch (IOException | RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -116,9 +116,29 @@ class JmhDiffCommandTest {
 
         CliRunner run = CliRunner.run("diff", baseline.toString(), results.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("current").contains("is a results.json but baseline").contains("is a JMH result file");
-        assertThat(run.err().strip().lines()).hasSize(1);
+        assertBadInputInOneLine(run, "current", "is a results.json but baseline", "is a JMH result file");
+    }
+
+    @Test
+    void aResultsJsonAgainstAJmhFile_andAMissingCurrent_areBadInput_eachInOneLine() {
+        Path results = ResultsFixture.copy(dir, ResultsFixture.BASELINE);
+
+        CliRunner mixed = CliRunner.run("diff", results.toString(), baseline.toString());
+        CliRunner missing = CliRunner.run("diff", baseline.toString(), dir.resolve("nosuch.json").toString());
+
+        assertBadInputInOneLine(mixed, "is a JMH result file but baseline", "is a results.json");
+        assertBadInputInOneLine(missing, "nosuch.json is not a readable file");
+    }
+
+    @Test
+    void anEntryWithoutPerForkRawData_isBadInput_namingTheField() throws Exception {
+        ArrayNode broken = load();
+        ((ObjectNode) broken.get(0).get("primaryMetric")).remove("rawData");
+        Path current = write("no-raw.json", broken);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
+
+        assertBadInputInOneLine(run, "no-raw.json: [0].primaryMetric.rawData must be a non-empty array of forks");
     }
 
     @Test
@@ -129,9 +149,7 @@ class JmhDiffCommandTest {
 
         CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("current").contains("(us/op), baseline in mode avgt (ms/op)");
-        assertThat(run.err().strip().lines()).hasSize(1);
+        assertBadInputInOneLine(run, "current", "(us/op), baseline in mode avgt (ms/op)");
     }
 
     @Test
@@ -147,6 +165,12 @@ class JmhDiffCommandTest {
         assertThat(refused.err()).contains("vs 21.0.1").contains("--allow-env-change");
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         assertThat(allowed.out()).contains("environment changed (--allow-env-change): jdkVersion: ").contains(" vs 21.0.1");
+    }
+
+    private static void assertBadInputInOneLine(CliRunner run, String... fragments) {
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains(fragments);
+        assertThat(run.err().strip().lines()).hasSize(1);
     }
 
     private static ArrayNode load() throws IOException {

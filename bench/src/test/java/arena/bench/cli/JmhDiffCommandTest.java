@@ -167,6 +167,22 @@ class JmhDiffCommandTest {
         assertThat(allowed.out()).contains("environment changed (--allow-env-change): jdkVersion: ").contains(" vs 21.0.1");
     }
 
+    @Test
+    void sidecarsNamingAnotherCoreCount_areRefused_unlessAllowed() throws Exception {
+        ObjectNode sidecar = (ObjectNode) ResultsFixture.JSON.readTree(dir.resolve("jmh.env.json").toFile());
+        int cores = sidecar.get("environment").get("cores").asInt();
+        ((ObjectNode) sidecar.get("environment")).put("cores", cores + 14);
+        write("elsewhere.env.json", sidecar);
+        Path current = write("elsewhere.json", load());
+
+        CliRunner refused = CliRunner.run("diff", baseline.toString(), current.toString());
+        CliRunner allowed = CliRunner.run("diff", baseline.toString(), current.toString(), "--allow-env-change");
+
+        assertBadInputInOneLine(refused, "cores: " + cores + " vs " + (cores + 14), "--allow-env-change");
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("environment changed (--allow-env-change): cores: " + cores + " vs " + (cores + 14));
+    }
+
     private static void assertBadInputInOneLine(CliRunner run, String... fragments) {
         assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains(fragments);

@@ -3,10 +3,14 @@ package arena.bench.cli;
 import arena.bench.measure.Bootstrap;
 import arena.bench.report.Diff;
 import arena.bench.report.DiffFormat;
+import arena.bench.report.JmhDiff;
+import arena.bench.report.JmhResultsFile;
 import arena.bench.report.ResultsFile;
+import arena.core.input.InvalidInputException;
 import arena.core.input.NumberText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code arena diff BASELINE CURRENT}: the CI gate. Reads two results.json files written by
- * {@code arena compare --out}, pairs their configurations by strategy, kernel, threads, schedule
+ * {@code arena compare --out}, or two JMH result files ({@code -rf json}, told apart by content; see
+ * {@link JmhDiff}; a JMH file against a results.json is bad input), pairs their configurations by strategy, kernel, threads, schedule
  * and problem, and for each pair prints both medians and the ratio current/baseline with its 95%
  * bootstrap interval and a verdict (see {@link Diff}). Exits 5 when any pair is significantly
  * slower, 0 otherwise, and 2 (one line on stderr) when the files cannot be compared: unreadable,
@@ -25,7 +30,8 @@ import picocli.CommandLine.Spec;
  * Runs on the main thread and only reads files.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Compares two results.json files of 'arena compare --out' and exits 5 on a significant slowdown.")
+        description = "Compares two results.json files of 'arena compare --out', or two JMH JSON result files (-rf json), "
+                + "and exits 5 on a significant slowdown.")
 public final class DiffCommand implements Callable<Integer> {
 
     /** The bootstrap's seed unless {@code --seed} says otherwise. */
@@ -34,10 +40,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BASELINE", description = "the results.json to compare against")
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "the results.json (or JMH JSON file) to compare against")
     Path baseline;
 
-    @Parameters(index = "1", paramLabel = "CURRENT", description = "the results.json under test")
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "the results.json (or JMH JSON file) under test")
     Path current;
 
     @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5",
@@ -58,13 +64,28 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         double fraction = Numbers.finiteIn("threshold", threshold, 0, 100) / 100;
         long seedValue = parseSeed(seed);
-        ResultsFile base = ResultsFile.read(baseline, "baseline");
-        ResultsFile cur = ResultsFile.read(current, "current");
-        Diff diff = Diff.of(base, cur, fraction, allowEnvironmentChange, seedValue, Bootstrap.DEFAULT_RESAMPLES);
+        Optional<Boolean> baselineIsJmh = JmhResultsFile.isJmhFile(baseline);
+        Optional<Boolean> currentIsJmh = JmhResultsFile.isJmhFile(current);
+        boolean jmh = baselineIsJmh.orElse(false);
+        if (baselineIsJmh.isPresent() && currentIsJmh.isPresent() && !baselineIsJmh.equals(currentIsJmh)) {
+            throw new InvalidInputException("current", "current " + current + " is " + (jmh ? "a results.json" : "a JMH result file")
+                    + " but baseline " + baseline + " is " + (jmh ? "a JMH result file" : "a results.json") + "; diff two files of one kind");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.render(diff));
+        long slower;
+        if (jmh) {
+            JmhDiff diff = JmhDiff.of(JmhResultsFile.read(baseline, "baseline"), JmhResultsFile.read(current, "current"), fraction,
+                    allowEnvironmentChange, seedValue, Bootstrap.DEFAULT_RESAMPLES);
+            out.print(format.render(diff));
+            slower = diff.count(Diff.Verdict.SLOWER);
+        } else {
+            Diff diff = Diff.of(ResultsFile.read(baseline, "baseline"), ResultsFile.read(current, "current"), fraction,
+                    allowEnvironmentChange, seedValue, Bootstrap.DEFAULT_RESAMPLES);
+            out.print(format.render(diff));
+            slower = diff.count(Diff.Verdict.SLOWER);
+        }
         out.flush();
-        return diff.count(Diff.Verdict.SLOWER) > 0 ? ExitCode.SLOWER : ExitCode.OK;
+        return slower > 0 ? ExitCode.SLOWER : ExitCode.OK;
     }
 
     private static long parseSeed(String text) {

@@ -95,10 +95,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         requireAllIdentical(baseline, "baseline");
         requireAllIdentical(current, "current");
         List<String> changes = differences(baseline.platform(), current.platform());
-        if (!changes.isEmpty() && !allowEnvironmentChange) {
-            throw new InvalidInputException("current", "current " + current.path() + " was measured in another environment than baseline "
-                    + baseline.path() + ": " + String.join(", ", changes) + " (pass --allow-env-change to compare anyway)");
-        }
+        requireSameEnvironment(changes, allowEnvironmentChange, baseline.path(), current.path());
         Set<JuliaParams> baseProblems = problems(baseline);
         Set<JuliaParams> curProblems = problems(current);
         if (baseProblems.stream().noneMatch(curProblems::contains)) {
@@ -168,6 +165,17 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 && ForkSamples.split(r.samplesMs(), r.sampleForks()).size() < 2);
         return oneFork ? java.util.Optional.of(role + " " + file.path() + ": one fork per configuration (measured in-process, or an "
                 + "older file): its JVM-to-JVM variance is not in the intervals, which may be too narrow") : java.util.Optional.empty();
+    }
+
+    /**
+     * Refuses {@code current} when {@code changes}, the environment fields that differ, is not empty
+     * and not allowed; shared with {@link JmhDiff}.
+     */
+    static void requireSameEnvironment(List<String> changes, boolean allowed, Path baseline, Path current) {
+        if (!changes.isEmpty() && !allowed) {
+            throw new InvalidInputException("current", "current " + current + " was measured in another environment than baseline "
+                    + baseline + ": " + String.join(", ", changes) + " (pass --allow-env-change to compare anyway)");
+        }
     }
 
     private static void requireAllIdentical(ResultsFile file, String parameter) {

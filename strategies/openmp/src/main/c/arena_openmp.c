@@ -24,7 +24,7 @@
 #define ARENA_SCHEDULE_DYNAMIC 1
 #define ARENA_SCHEDULE_GUIDED 2
 
-/* One row by the contract, literally; returns the points that reached n_max. */
+/* One row by the contract, each operation rounded in the contract's order; returns the points that reached n_max. */
 static int64_t row_scalar(int64_t i, int64_t n, double bound, double step, double zmax2,
                           double c_re, double c_im, int32_t n_max, int32_t *out) {
     int64_t at_nmax = 0;
@@ -33,11 +33,14 @@ static int64_t row_scalar(int64_t i, int64_t n, double bound, double step, doubl
         double zr = real;
         double zi = -bound + (double) j * step;
         int32_t k = 0;
-        while ((zr * zr + zi * zi) < zmax2 && k < n_max) {
-            double new_zr = (zr * zr - zi * zi) + c_re;
-            double new_zi = (zr * zi + zi * zr) + c_im;
-            zr = new_zr;
-            zi = new_zi;
+        for (;;) {
+            double zr2 = zr * zr, zi2 = zi * zi;
+            if (!((zr2 + zi2) < zmax2) || k >= n_max) {
+                break;
+            }
+            double t = zr * zi; /* zr*zi + zi*zr == t + t exactly (golden README) */
+            zr = (zr2 - zi2) + c_re;
+            zi = (t + t) + c_im;
             k++;
         }
         out[j] = k;
@@ -48,6 +51,21 @@ static int64_t row_scalar(int64_t i, int64_t n, double bound, double step, doubl
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+
+/* Gives lane l the row's next column, if any is left; returns 1 when it got one. */
+static inline int take_column(int l, int64_t *next, int64_t n, double real, double bound, double step,
+                              int64_t *col, double *zr_l, double *zi_l, int64_t *k_l) {
+    if (*next >= n) {
+        col[l] = -1;
+        return 0;
+    }
+    col[l] = *next;
+    zr_l[l] = real;
+    zi_l[l] = -bound + (double) *next * step;
+    k_l[l] = 0;
+    (*next)++;
+    return 1;
+}
 
 /*
  * One row, eight columns at a time with lane refill: a lane whose point has escaped (or reached
@@ -65,19 +83,10 @@ static int64_t row_avx512(int64_t i, int64_t n, double bound, double step, doubl
     int64_t next = 0;
     int live = 0;
     for (int l = 0; l < 8; l++) {
-        if (next < n) {
-            col[l] = next;
-            zr_l[l] = real;
-            zi_l[l] = -bound + (double) next * step;
-            k_l[l] = 0;
-            next++;
-            live |= 1 << l;
-        } else {
-            col[l] = -1;
-            zr_l[l] = 0.0;
-            zi_l[l] = 0.0;
-            k_l[l] = 0;
-        }
+        zr_l[l] = 0.0;
+        zi_l[l] = 0.0;
+        k_l[l] = 0;
+        live |= take_column(l, &next, n, real, bound, step, col, zr_l, zi_l, k_l) << l;
     }
     const __m512d vzmax2 = _mm512_set1_pd(zmax2);
     const __m512d vcre = _mm512_set1_pd(c_re);
@@ -105,14 +114,7 @@ static int64_t row_avx512(int64_t i, int64_t n, double bound, double step, doubl
                 }
                 out[col[l]] = (int32_t) k_l[l];
                 at_nmax += (k_l[l] == n_max);
-                if (next < n) {
-                    col[l] = next;
-                    zr_l[l] = real;
-                    zi_l[l] = -bound + (double) next * step;
-                    k_l[l] = 0;
-                    next++;
-                } else {
-                    col[l] = -1;
+                if (!take_column(l, &next, n, real, bound, step, col, zr_l, zi_l, k_l)) {
                     live &= ~(1 << l);
                 }
             }

@@ -14,16 +14,43 @@ import java.util.stream.Collectors;
  * @param joinsDefaultSelection whether {@code verify} and {@code compare} run it when no strategy is named
  * @param maxThreads            the most threads it accepts (1 for the sequential reference)
  * @param options               the provider options it accepts in {@link StrategyConfig#options()}, in full
+ * @param kernels               the names of the kernels it runs; empty for every JVM kernel (those of
+ *                              {@link arena.core.kernel.Kernels}), which is what the JVM strategies run
  */
-public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSelection, int maxThreads, List<StrategyOption> options) {
+public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSelection, int maxThreads, List<StrategyOption> options,
+                           Set<String> kernels) {
 
     /** Copies the collections. */
     public Capabilities {
         schedules = Set.copyOf(schedules);
         options = List.copyOf(options);
+        kernels = Set.copyOf(kernels);
         if (schedules.isEmpty() || maxThreads < 1) {
             throw new IllegalArgumentException("a strategy supports at least one schedule and one thread");
         }
+    }
+
+    /** A strategy that runs every JVM kernel. */
+    public Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSelection, int maxThreads, List<StrategyOption> options) {
+        this(schedules, joinsDefaultSelection, maxThreads, options, Set.of());
+    }
+
+    /** These capabilities, running only the kernels named {@code names} (native kernels, for instance). */
+    public Capabilities runningOnly(Set<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a strategy runs at least one kernel");
+        }
+        return new Capabilities(schedules, joinsDefaultSelection, maxThreads, options, names);
+    }
+
+    /** Whether the strategy runs the kernel named {@code kernel}: any JVM kernel unless {@link #kernels()} names its own. */
+    public boolean runsKernel(String kernel) {
+        return kernels.isEmpty() || kernels.contains(kernel);
+    }
+
+    /** The kernels it runs, sorted, or {@code every JVM kernel}. */
+    public String kernelLabels() {
+        return kernels.isEmpty() ? "every JVM kernel" : String.join(", ", new java.util.TreeSet<>(kernels));
     }
 
     /** A parallel strategy that joins default selections, has no options and supports {@code kinds}. */

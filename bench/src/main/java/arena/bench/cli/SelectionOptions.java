@@ -76,7 +76,11 @@ public final class SelectionOptions {
                         continue;
                     }
                     for (Kernel kernel : chosenKernels) {
-                        configurations.add(new Configuration(provider, kernel, t, schedule));
+                        if (provider.capabilities().runsKernel(kernel.name())) {
+                            configurations.add(new Configuration(provider, kernel, t, schedule));
+                        } else {
+                            skipped.add(provider.name() + " with kernel " + kernel.name() + ": it runs " + provider.capabilities().kernelLabels());
+                        }
                     }
                 }
             }

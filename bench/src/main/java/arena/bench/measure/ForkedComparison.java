@@ -57,12 +57,12 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
                 pool.add(line, fork);
             }
         }
+        Set<Kernel> kernels = new LinkedHashSet<>();
+        configurations.forEach(c -> kernels.add(c.kernel()));
         List<List<Measurement>> byProblem = new ArrayList<>();
         for (int p = 0; p < problems.size(); p++) {
             Reference reference = Reference.of(problems.get(p));
             List<Measurement> forProblem = new ArrayList<>();
-            Set<Kernel> kernels = new LinkedHashSet<>();
-            configurations.forEach(c -> kernels.add(c.kernel()));
             for (Kernel kernel : kernels) {
                 Configuration baseline = baselineOf.apply(kernel);
                 Measurement base = pool.measurement(p, baseline, reference, Double.NaN);
@@ -104,12 +104,9 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
                 return new Measurement(verification, List.of(), baselineMedian);
             }
             Pooled all = pooled.get(key);
-            Measurement measured = new Measurement(verification, all.samples(), baselineMedian, all.timeline(),
-                    all.forks(), all.contexts(), all.warmUps());
-            return Double.isNaN(baselineMedian)
-                    ? new Measurement(verification, all.samples(), measured.stats().median(), all.timeline(), all.forks(),
-                    all.contexts(), all.warmUps())
-                    : measured;
+            double baseline = Double.isNaN(baselineMedian)
+                    ? HierarchicalBootstrap.medianOfForks(ForkSamples.split(all.samples(), all.forks())) : baselineMedian;
+            return new Measurement(verification, all.samples(), baseline, all.timeline(), all.forks(), all.contexts(), all.warmUps());
         }
     }
 

@@ -4,6 +4,7 @@ import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.Environment;
 import arena.bench.measure.ForkPlan;
+import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Stats;
 import arena.bench.measure.WarmUp;
@@ -83,7 +84,7 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
                 m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCompilation(),
                 m.verification().sha256(), m.identical(), m.samplesMs().stream().map(Report::round).toList(),
                 m.verification().difference().map(Object::toString).orElse(null), m.sampleForks(),
-                timed && !m.sampleForks().isEmpty() ? m.forkSamples().stream().map(f -> round(Stats.of(f).median())).toList() : List.of(),
+                timed && !m.sampleForks().isEmpty() ? java.util.Arrays.stream(HierarchicalBootstrap.forkMedians(m.forkSamples())).mapToObj(Report::round).toList() : List.of(),
                 timed ? m.warmUps().stream().map(WarmUp::samples).toList() : List.of(),
                 timed && !m.warmUps().isEmpty() ? !m.neverSteady() : null);
     }

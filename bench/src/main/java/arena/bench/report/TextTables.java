@@ -2,6 +2,7 @@ package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Configuration;
+import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Stats;
 import arena.bench.measure.SteadyState;
@@ -79,7 +80,7 @@ final class TextTables {
         if (forks.size() < 2) {
             return "-";
         }
-        double[] medians = forks.stream().mapToDouble(f -> Stats.of(f).median()).toArray();
+        double[] medians = HierarchicalBootstrap.forkMedians(forks);
         double spread = (Arrays.stream(medians).max().orElseThrow() - Arrays.stream(medians).min().orElseThrow()) / m.stats().median();
         return pct(spread);
     }

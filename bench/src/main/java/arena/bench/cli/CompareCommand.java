@@ -71,10 +71,11 @@ public class CompareCommand extends StrategyRunCommand {
     String budget;
 
     @Option(names = "--timeline", description = "after its samples, record one more run of each configuration and add its "
-            + "load imbalance (max / mean busy time per worker) and idle share to every report")
+            + "load imbalance (max / mean busy time per worker) and idle share to every report; with --out, the recorded runs also go "
+            + "into timeline.trace.json (Chrome Trace Event JSON for Perfetto or chrome://tracing: a process per configuration, a track per worker)")
     boolean timeline;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "also write results.csv, results.json, report.md and PNG charts into DIR: a new directory or one holding a previous set of arena's own, which is replaced as a whole")
+    @Option(names = "--out", paramLabel = "DIR", description = "also write results.csv, results.json, report.md, PNG charts (and timeline.trace.json with --timeline) into DIR: a new directory or one holding a previous set of arena's own, which is replaced as a whole")
     Path out;
 
     @Option(names = "--format", paramLabel = "F", converter = ReportFormat.Converter.class, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
@@ -126,9 +127,9 @@ public class CompareCommand extends StrategyRunCommand {
         stdout.print(format.render(report));
         stdout.flush();
         if (outDirectory != null) {
-            ReportFiles.write(report, outDirectory);
+            List<String> written = ReportFiles.write(report, outDirectory);
             if (format == ReportFormat.text) {
-                stdout.println("wrote " + outDirectory.path() + ": " + String.join(", ", ReportFiles.NAMES));
+                stdout.println("wrote " + outDirectory.path() + ": " + String.join(", ", written));
                 stdout.flush();
             }
         }

@@ -103,11 +103,11 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
      * One extra run of {@code configuration} with the per-chunk recorder on, after its timed samples:
      * where the time went (imbalance, idle share, join cost). The recorded run is not a sample.
      */
-    public static Timeline.Summary record(Strategy strategy, Configuration configuration, Reference reference) {
+    public static RecordedRun record(Strategy strategy, Configuration configuration, Reference reference) {
         Timeline timeline = new Timeline();
         long start = System.nanoTime();
         strategy.compute(reference.params(), new Execution(configuration.schedule(), configuration.kernel(), timeline));
         long end = System.nanoTime();
-        return timeline.summary(start, end, configuration.threads());
+        return RecordedRun.of(timeline, start, end, configuration.threads());
     }
 }

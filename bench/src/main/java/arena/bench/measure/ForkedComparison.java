@@ -106,13 +106,14 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
             Pooled all = pooled.get(key);
             double baseline = Double.isNaN(baselineMedian)
                     ? HierarchicalBootstrap.medianOfForks(ForkSamples.split(all.samples(), all.forks())) : baselineMedian;
-            return new Measurement(verification, all.samples(), baseline, all.timeline(), all.forks(), all.contexts(), all.warmUps());
+            return new Measurement(verification, all.samples(), baseline, all.timeline(), all.forks(), all.contexts(), all.warmUps(),
+                    all.timelineChunks());
         }
     }
 
     /** Every fork's samples of one configuration, with the fork, context and warm-up of each. */
     private record Pooled(List<Double> samples, List<Integer> forks, List<SampleContext> contexts, List<WarmUp> warmUps,
-                          List<Timeline.Summary> timelines) {
+                          List<ForkLine> recorded) {
 
         void add(ForkLine line, int fork) {
             samples.addAll(line.samplesMs());
@@ -122,13 +123,18 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
                 warmUps.add(line.warmUp());
             }
             if (line.timeline() != null) {
-                timelines.add(line.timeline());
+                recorded.add(line);
             }
         }
 
-        /** The first fork's recorded run, or null. */
+        /** The summary of the first fork's recorded run, or null. */
         Timeline.Summary timeline() {
-            return timelines.isEmpty() ? null : timelines.get(0);
+            return recorded.isEmpty() ? null : recorded.get(0).timeline();
+        }
+
+        /** The chunks of the first fork's recorded run; empty when none was recorded. */
+        List<Timeline.Chunk> timelineChunks() {
+            return recorded.isEmpty() ? List.of() : recorded.get(0).timelineChunks();
         }
     }
 }

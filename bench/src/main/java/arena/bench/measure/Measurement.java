@@ -19,9 +19,12 @@ import java.util.List;
  *                       empty when not recorded
  * @param warmUps        each fork's warm-up, in the order the forks ran (one when in-process); empty
  *                       when not timed or not recorded
+ * @param timelineChunks the chunks of the recorded run behind {@code timeline}, times counted from its
+ *                       start ({@link RecordedRun}); empty when none was recorded
  */
 public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline,
-                          List<Integer> sampleForks, List<SampleContext> contexts, List<WarmUp> warmUps) {
+                          List<Integer> sampleForks, List<SampleContext> contexts, List<WarmUp> warmUps,
+                          List<Timeline.Chunk> timelineChunks) {
 
     /**
      * Copies the lists.
@@ -33,6 +36,7 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         sampleForks = sampleForks == null ? List.of() : List.copyOf(sampleForks);
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
         warmUps = warmUps == null ? List.of() : List.copyOf(warmUps);
+        timelineChunks = timelineChunks == null ? List.of() : List.copyOf(timelineChunks);
         if (!sampleForks.isEmpty() && sampleForks.size() != samplesMs.size()) {
             throw new IllegalArgumentException(sampleForks.size() + " fork numbers for " + samplesMs.size() + " samples");
         }
@@ -40,6 +44,12 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
             throw new IllegalArgumentException("contexts must be empty or one per sample: " + contexts.size() + " for "
                     + samplesMs.size() + " samples");
         }
+    }
+
+    /** A measurement with the summary of a recorded run or null, without that run's chunks. */
+    public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline,
+                       List<Integer> sampleForks, List<SampleContext> contexts, List<WarmUp> warmUps) {
+        this(verification, samplesMs, baselineMedian, timeline, sampleForks, contexts, warmUps, List.of());
     }
 
     /** A measurement made in-process, with the summary of a recorded run or null, without sample contexts. */
@@ -52,9 +62,9 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         this(verification, samplesMs, baselineMedian, null, List.of(), List.of(), List.of());
     }
 
-    /** The same measurement with the summary of a recorded run. */
-    public Measurement withTimeline(Timeline.Summary summary) {
-        return new Measurement(verification, samplesMs, baselineMedian, summary, sampleForks, contexts, warmUps);
+    /** The same measurement with a recorded run: its summary and its chunks. */
+    public Measurement withTimeline(RecordedRun run) {
+        return new Measurement(verification, samplesMs, baselineMedian, run.summary(), sampleForks, contexts, warmUps, run.chunks());
     }
 
     /** How many samples saw a garbage collection; 0 when not recorded. */

@@ -1,5 +1,6 @@
 package arena.bench.report;
 
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,12 +22,16 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes every file of the set into {@code directory}, replacing its previous set as a whole. */
-    public static void write(Report report, OutputDirectory directory) {
+    /**
+     * Writes every file of the set into {@code directory}, replacing its previous set as a whole, and
+     * returns the names written, in {@link #NAMES}' order (a format with nothing to show writes none).
+     */
+    public static List<String> write(Report report, OutputDirectory directory) {
         directory.write(fresh -> {
             for (ReportFormat format : ReportFormat.values()) {
                 format.writeInto(report, fresh);
             }
         });
+        return NAMES.stream().filter(name -> Files.exists(directory.path().resolve(name))).toList();
     }
 }

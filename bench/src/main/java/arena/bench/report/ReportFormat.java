@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
@@ -135,6 +136,24 @@ public enum ReportFormat {
             ReportCharts.write(report, directory.resolve(ReportCharts.TIMES_CHART), directory.resolve(ReportCharts.SPEEDUP_CHART),
                     directory.resolve(ReportCharts.WHICH_MODEL_CHART));
         }
+    },
+    /**
+     * timeline.trace.json: the run {@code compare --timeline} recorded of every configuration, as
+     * Chrome Trace Event JSON ({@link TimelineTrace}: a process per configuration, a track per worker,
+     * a slice per chunk); none when no run was recorded.
+     */
+    trace(false, TimelineTrace.FILE) {
+        @Override
+        public String render(ReportDocument document) {
+            return ReportJson.write(TimelineTrace.document(recordedRuns(compareReport(this, document)), Map.of("command", "arena compare --timeline"))) + "\n";
+        }
+
+        @Override
+        public void writeInto(Report report, Path directory) throws IOException {
+            if (!recordedRuns(report).isEmpty()) {
+                super.writeInto(report, directory);
+            }
+        }
     };
 
     /** The columns whose null on a timed row means "not measured" (no baseline) rather than "not timed". */
@@ -196,6 +215,20 @@ public enum ReportFormat {
             throw new TypeConversionException(Names.unknown("format", value, known).getMessage());
         }
         return choices.get(index);
+    }
+
+    /** Each configuration's recorded run, labelled with its problem when the report has several. */
+    private static List<TimelineTrace.Run> recordedRuns(Report report) {
+        long problems = report.measurements().stream().map(m -> m.verification().reference().params()).distinct().count();
+        List<TimelineTrace.Run> runs = new ArrayList<>();
+        for (Measurement m : report.measurements()) {
+            if (!m.timelineChunks().isEmpty()) {
+                JuliaParams params = m.verification().reference().params();
+                String label = problems > 1 ? params + " " + m.configuration().label() : m.configuration().label();
+                runs.add(new TimelineTrace.Run(label, m.timelineChunks(), params.size(), 0));
+            }
+        }
+        return runs;
     }
 
     private static Report compareReport(ReportFormat format, ReportDocument document) {

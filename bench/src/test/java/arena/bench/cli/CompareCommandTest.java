@@ -2,6 +2,7 @@ package arena.bench.cli;
 
 
 import arena.bench.report.ReportFiles;
+import arena.bench.report.TimelineTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -20,12 +21,16 @@ class CompareCommandTest {
     void writesEveryReportFile_holdingEveryConfiguration(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results");
         CliRunner run = CliRunner.run("compare", "--strategies", "threads,forkjoin", "--threads", "1,2", "--schedules", "static:1,dynamic:1", "--kernels", "scalar",
-                "--resolution", "60,80", "--repeat", "2", "--warmup", "0", "--budget", "0", "--out", out.toString());
+                "--resolution", "60,80", "--repeat", "2", "--warmup", "0", "--budget", "0", "--timeline", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("all results identical").contains("forkjoin").contains("speedup");
+        assertThat(run.out()).contains("all results identical").contains("forkjoin").contains("speedup")
+                .contains("wrote " + out + ": " + String.join(", ", ReportFiles.NAMES));
         for (String name : ReportFiles.NAMES) {
             assertThat(out.resolve(name)).isNotEmptyFile();
         }
+        TraceFile trace = TraceFile.read(out.resolve(TimelineTrace.FILE), process -> process.contains("resolution=80") ? 81 : 61);
+        assertThat(trace.processes().values()).as("a process per recorded configuration, named with its problem")
+                .hasSize(2 * 8).anyMatch(name -> name.contains("resolution=80") && name.endsWith("forkjoin/scalar/2t/dynamic:1"));
         // 2 problems x (1 baseline + 2 strategies x 2 threads x 2 schedules)
         int configurations = 2 * (1 + 8);
         JsonNode json = JSON.readTree(out.resolve("results.json").toFile());

@@ -3,6 +3,7 @@ package arena.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import arena.bench.measure.ForkedRun;
+import arena.bench.report.TimelineTrace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +69,15 @@ class ForkedCompareTest {
     }
 
     @Test
-    void aTimelineUnderForks_comesBackFromTheChildren() {
-        CliRunner run = CliRunner.run(args("--format", "json", "--forks", "1", "--timeline"));
+    void aTimelineUnderForks_comesBackFromTheChildren_asSummaryAndTrace(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("forked");
+        CliRunner run = CliRunner.run(args("--format", "json", "--forks", "1", "--timeline", "--out", out.toString()));
         assertThat(run.exitCode()).as(run.err()).isZero();
         // every configuration but the two baselines carries its recorded run's imbalance
         assertThat(all("\"imbalance\": ([0-9.]+)", run.out())).hasSize(4);
+        TraceFile trace = TraceFile.read(out.resolve(TimelineTrace.FILE), 41);
+        assertThat(trace.processes()).hasSize(4);
+        trace.assertEachProcessCoversEveryRowOnce(41, 2);
         assertThat(noForkChildLeft()).isTrue();
     }
 

@@ -3,6 +3,7 @@ package arena.bench.cli;
 
 import arena.bench.report.OutputDirectory;
 import arena.bench.report.ReportFiles;
+import arena.bench.report.TimelineTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -125,10 +126,11 @@ class OutputDirectoryTest {
         Path out = dir.resolve("new");
         CliRunner run = compareInto(out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<String> expected = new ArrayList<>(ReportFiles.NAMES);
+        List<String> written = ReportFiles.NAMES.stream().filter(name -> !name.equals(TimelineTrace.FILE)).toList(); // no --timeline
+        List<String> expected = new ArrayList<>(written);
         expected.add(OutputDirectory.MANIFEST);
         assertThat(ChildCli.names(out)).hasSameElementsAs(expected);
-        assertThat(Files.readAllLines(out.resolve(OutputDirectory.MANIFEST)).subList(1, 1 + ReportFiles.NAMES.size())).hasSameElementsAs(ReportFiles.NAMES);
+        assertThat(Files.readAllLines(out.resolve(OutputDirectory.MANIFEST)).subList(1, 1 + written.size())).hasSameElementsAs(written);
         Path likeMkdir = Files.createDirectory(dir.resolve("made-by-the-test"));
         assertThat(Files.getPosixFilePermissions(out)).as("not owner-only like a temporary directory")
                 .isEqualTo(Files.getPosixFilePermissions(likeMkdir));

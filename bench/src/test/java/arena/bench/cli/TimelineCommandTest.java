@@ -9,17 +9,8 @@ import arena.core.StrategyConfig;
 import arena.core.StrategyRegistry;
 import arena.core.Timeline;
 import arena.core.problem.JuliaParams;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,56 +87,11 @@ class TimelineCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(ChildCli.names(out)).containsExactly(OutputDirectory.MANIFEST, "summary.txt", TimelineTrace.FILE);
 
-        JsonNode trace = JsonMapper.builder().build().readTree(out.resolve(TimelineTrace.FILE).toFile());
-        assertThat(trace.path("displayTimeUnit").asText()).isEqualTo("ms");
-        Map<Integer, String> processes = new HashMap<>();
-        Map<List<Integer>, String> tracks = new HashMap<>();
-        Map<Integer, Set<String>> workersWithChunks = new HashMap<>();
-        Map<Integer, List<int[]>> rowsByProcess = new HashMap<>();
-        for (JsonNode event : trace.path("traceEvents")) {
-            int pid = event.path("pid").asInt();
-            List<Integer> track = List.of(pid, event.path("tid").asInt());
-            switch (event.path("ph").asText()) {
-                case "M" -> {
-                    if (event.path("name").asText().equals("process_name")) {
-                        processes.put(pid, event.path("args").path("name").asText());
-                    } else if (event.path("name").asText().equals("thread_name")) {
-                        assertThat(tracks.put(track, event.path("args").path("name").asText())).as("one name per track").isNull();
-                    }
-                }
-                case "X" -> {
-                    assertThat(event.path("ts").isNumber() && event.path("dur").isNumber()).as(event.toString()).isTrue();
-                    assertThat(event.path("ts").asDouble()).as(event.toString()).isNotNegative();
-                    assertThat(event.path("dur").asDouble()).as(event.toString()).isNotNegative();
-                    assertThat(tracks).as("the track of " + event).containsKey(track);
-                    workersWithChunks.computeIfAbsent(pid, p -> new HashSet<>()).add(tracks.get(track));
-                    String[] rows = event.path("args").path("rows").asText().split("\\.\\.");
-                    int first = Integer.parseInt(rows[0]);
-                    int last = Integer.parseInt(rows[1]);
-                    assertThat(event.path("args").path("cells").asLong()).isEqualTo((last - first + 1) * 101L);
-                    assertThat(event.path("args").path("iterations").asLong()).isPositive();
-                    rowsByProcess.computeIfAbsent(pid, p -> new ArrayList<>()).add(new int[] {first, last});
-                }
-                default -> throw new AssertionError("unexpected event " + event);
-            }
-        }
-        assertThat(processes.values()).containsExactlyInAnyOrder("threads/scalar/3t/static", "threads/scalar/3t/dynamic:4",
+        TraceFile trace = TraceFile.read(out.resolve(TimelineTrace.FILE), 101);
+        assertThat(trace.processes().values()).containsExactlyInAnyOrder("threads/scalar/3t/static", "threads/scalar/3t/dynamic:4",
                 "forkjoin/scalar/3t/static", "forkjoin/scalar/3t/dynamic:4");
-        for (int pid : processes.keySet()) {
-            List<String> named = tracks.entrySet().stream().filter(e -> e.getKey().get(0) == pid).map(Map.Entry::getValue).toList();
-            assertThat(named).as("one track per worker of " + processes.get(pid)).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(workersWithChunks.get(pid)).hasSizeBetween(1, 3);
-            List<int[]> rows = rowsByProcess.get(pid);
-            rows.sort(Comparator.comparingInt(r -> r[0]));
-            int next = 0;
-            for (int[] chunk : rows) {
-                assertThat(chunk[0]).as("the chunks of " + processes.get(pid) + " cover every row once").isEqualTo(next);
-                next = chunk[1] + 1;
-            }
-            assertThat(next).isEqualTo(101);
-        }
-        assertThat(tracks.keySet().stream().filter(t -> processes.get(t.get(0)).equals("threads/scalar/3t/static")))
-                .as("three blocks, one per thread of the pool").hasSize(3);
+        trace.assertEachProcessCoversEveryRowOnce(101, 3);
+        assertThat(trace.tracksOf("threads/scalar/3t/static")).as("three blocks, one per thread of the pool").isEqualTo(3);
         assertThat(run.out()).contains("-> " + TimelineTrace.FILE);
     }
 

@@ -101,7 +101,8 @@ class ReportFormatTest {
 
     @Test
     void theOutputSet_isEveryFileOfEveryFormat_inFormatOrder() {
-        assertThat(ReportFiles.NAMES).containsExactly("results.csv", "results.json", "report.md", "median-times.png", "speedup.png", "which-model.png");
+        assertThat(ReportFiles.NAMES).containsExactly("results.csv", "results.json", "report.md", "median-times.png", "speedup.png", "which-model.png",
+                "timeline.trace.json");
         assertThat(ReportFormat.text.files()).isEmpty();
     }
 

@@ -107,7 +107,7 @@ public final class StrategyOptions {
         }
 
         private static OptionSpec spec(String name, StrategyOption option, boolean deprecated) {
-            return OptionSpec.builder("--" + name).paramLabel(option.paramLabel()).type(String.class)
+            return OptionSpec.builder("--" + name).paramLabel(option.paramLabel()).type(String.class).arity(option.flag() ? "0..1" : "1").fallbackValue("true").hideParamSyntax(option.flag())
                     .description(deprecated ? "deprecated: use --" + option.name() : option.description())
                     .hidden(deprecated).userObject(new Name(name, option.name())).build();
         }

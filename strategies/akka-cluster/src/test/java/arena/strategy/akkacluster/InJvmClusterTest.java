@@ -58,7 +58,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * {@code arena-akka-cluster}, a prefix the in-JVM workers share with the coordinator (all nodes of a
  * cluster must have the same system name). This class covers the same ground for this strategy:
  * golden figures, schedules, failures with their cause, cancellation, and no leak once every node
- * is closed ({@link #stopCluster}).
+ * is closed ({@link #stopCluster}). Every node runs with {@code --fast-failure-detection}
+ * ({@link FastNodes}).
  */
 class InJvmClusterTest {
 
@@ -72,10 +73,10 @@ class InJvmClusterTest {
     @BeforeAll
     static void startCluster() throws IOException {
         int port = freePort();
-        first = WorkerNode.start("127.0.0.1", port, "127.0.0.1:" + port, 1);
-        second = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
+        first = FastNodes.worker("127.0.0.1", port, "127.0.0.1:" + port, 1);
+        second = FastNodes.worker("127.0.0.1", 0, first.address(), 1);
         strategy = (AkkaClusterStrategy) new AkkaClusterProvider()
-                .open(new StrategyConfig(2, Map.of("join", first.address())));
+                .open(new StrategyConfig(2, FastNodes.fast(Map.of("join", first.address()))));
     }
 
     @AfterAll
@@ -274,7 +275,7 @@ class InJvmClusterTest {
                 () -> strategy.compute(problem, new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(1);
 
-        WorkerNode third = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
+        WorkerNode third = FastNodes.worker("127.0.0.1", 0, first.address(), 1);
         try {
             CountGrid grid = run.get(120, TimeUnit.SECONDS);
 

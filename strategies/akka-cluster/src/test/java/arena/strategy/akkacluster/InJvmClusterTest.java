@@ -20,7 +20,6 @@ import arena.core.problem.Complex;
 import arena.core.problem.JuliaParams;
 import arena.core.testkit.FailingKernel;
 import arena.core.testkit.GoldenCases;
-import arena.core.testkit.LiveThreads;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
 import arena.strategy.akkacluster.Protocol.WorkerReply;
@@ -81,17 +80,7 @@ class InJvmClusterTest {
 
     @AfterAll
     static void stopCluster() throws InterruptedException {
-        if (strategy != null) {
-            strategy.close();
-        }
-        for (WorkerNode node : new WorkerNode[] {second, first}) {
-            if (node != null) {
-                node.leave();
-            }
-        }
-        assertThat(LiveThreads.awaitNone("arena-akka-cluster", Duration.ofSeconds(10)))
-                .as("threads of the cluster's nodes after every node stopped")
-                .isEmpty();
+        FastNodes.stopAll(strategy, first, second);
     }
 
     static int freePort() throws IOException {

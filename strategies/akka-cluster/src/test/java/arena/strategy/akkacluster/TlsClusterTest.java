@@ -10,7 +10,6 @@ import arena.core.SequentialStrategy;
 import arena.core.StrategyConfig;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
-import arena.core.testkit.LiveThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -55,15 +54,7 @@ class TlsClusterTest {
 
     @AfterAll
     static void stopTlsCluster() throws InterruptedException {
-        if (strategy != null) {
-            strategy.close();
-        }
-        for (WorkerNode node : new WorkerNode[] {second, first}) {
-            if (node != null) {
-                node.leave();
-            }
-        }
-        assertThat(LiveThreads.awaitNone("arena-akka-cluster", Duration.ofSeconds(10))).as("threads after every node stopped").isEmpty();
+        FastNodes.stopAll(strategy, first, second);
     }
 
     @Test

@@ -7,7 +7,9 @@ import arena.core.StrategyConfig;
 import arena.core.input.InvalidInputException;
 import arena.core.testkit.LiveThreads;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,21 +43,15 @@ class TlsInputTest {
     }
 
     @Test
-    void aMissingStore_isBadInputNamingTheStore() throws Exception {
-        Path keys = TestKeys.copyOfCluster("without-trust-store");
-        Files.delete(keys.resolve(TlsStores.TRUST_STORE));
-
-        assertRefusedNamingTls(Map.of("local-workers", "1", "tls", keys.toString()), keys.resolve(TlsStores.TRUST_STORE).toString(),
-                "is missing");
+    void aMissingStore_isBadInputNamingTheStore() {
+        assertBrokenCopyRefused("without-trust-store", keys -> Files.delete(keys.resolve(TlsStores.TRUST_STORE)),
+                TlsStores.TRUST_STORE, "is missing");
     }
 
     @Test
-    void aWrongPassword_isBadInputSayingSo() throws Exception {
-        Path keys = TestKeys.copyOfCluster("wrong-password");
-        Files.writeString(keys.resolve(TlsStores.PASSWORD_FILE), "not-the-password\n");
-
-        assertRefusedNamingTls(Map.of("local-workers", "1", "tls", keys.toString()), keys.resolve(TlsStores.NODE_STORE).toString(),
-                "wrong password");
+    void aWrongPassword_isBadInputSayingSo() {
+        assertBrokenCopyRefused("wrong-password", keys -> Files.writeString(keys.resolve(TlsStores.PASSWORD_FILE), "not-the-password\n"),
+                TlsStores.NODE_STORE, "wrong password");
     }
 
     @Test
@@ -116,6 +112,23 @@ class TlsInputTest {
         assertThatThrownBy(() -> new AkkaClusterProvider().open(new StrategyConfig(1,
                 Map.of("local-workers", "1", "fast-failure-detection", "yes"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("fast-failure-detection"));
+    }
+
+    /** A change to a copy of the cluster's keys. */
+    @FunctionalInterface
+    private interface Breakage {
+        void breakIn(Path keys) throws IOException;
+    }
+
+    /** Breaks a copy of the cluster's keys, and checks that {@code tls} with it is refused naming {@code file} of the copy. */
+    private static void assertBrokenCopyRefused(String copy, Breakage breakage, String file, String saying) {
+        Path keys = TestKeys.copyOfCluster(copy);
+        try {
+            breakage.breakIn(keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertRefusedNamingTls(Map.of("local-workers", "1", "tls", keys.toString()), keys.resolve(file).toString(), saying);
     }
 
     private static void assertRefusedNamingTls(Map<String, String> options, String named, String saying) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param description     one line for help, starting with the strategy's name
  * @param deprecatedNames older names still accepted for one release (with a warning), meaning the same
  * @param flag            whether it is a flag, given as {@code --name} alone: it then reaches the strategy
- *                        as the value {@code true} ({@code --name=false} as {@code false})
+ *                        as the value {@code true}, and not at all when not given
  */
 public record StrategyOption(String name, String paramLabel, String description, List<String> deprecatedNames, boolean flag) {
 

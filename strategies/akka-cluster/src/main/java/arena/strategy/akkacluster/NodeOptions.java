@@ -47,7 +47,7 @@ record NodeOptions(TlsStores tls, boolean insecure, boolean fastFailureDetection
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidInputException(name, "--" + name + " is a flag: give it alone (or =true, =false), got '"
+            default -> throw new InvalidInputException(name, "--" + name + " is a flag: give it alone (true or false in an options map), got '"
                     + value + "'");
         };
     }

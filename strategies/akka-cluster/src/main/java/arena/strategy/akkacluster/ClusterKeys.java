@@ -133,7 +133,10 @@ final class ClusterKeys {
         }
     }
 
-    /** The keytool runs, in {@code scratch}, with the password passed in the environment (never in arguments). */
+    /**
+     * The keytool runs, in {@code scratch}, with the password passed in the environment (never in
+     * arguments), each a short JVM started with the quick compiler and the serial collector.
+     */
     private record Keytool(Path keytool, Path scratch, String password) {
 
         void make(String subjectAlternativeNames, int validityDays) {
@@ -162,7 +165,7 @@ final class ClusterKeys {
         }
 
         private void run(String... arguments) {
-            List<String> command = new ArrayList<>(List.of(keytool.toString()));
+            List<String> command = new ArrayList<>(List.of(keytool.toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true);
             builder.environment().put(PASSWORD_VARIABLE, password);

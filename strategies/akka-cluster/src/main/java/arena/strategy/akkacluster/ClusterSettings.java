@@ -156,10 +156,10 @@ final class ClusterSettings {
                 """.formatted(workerThreads, self.host(), self.port(), role, coordinator ? "off" : "on",
                 downIfAlone ? "on" : "off");
         Config transport = options.tls() == null ? ConfigFactory.empty() : options.tls().config();
-        return ConfigFactory.defaultOverrides(loader)
-                .withFallback(transport)
-                .withFallback(ConfigFactory.parseString(Timings.of(options).config))
+        return transport
                 .withFallback(ConfigFactory.parseString(text))
+                .withFallback(ConfigFactory.defaultOverrides(loader)) // -Dakka.cluster... over the timings, not over the above
+                .withFallback(ConfigFactory.parseString(Timings.of(options).config))
                 .withFallback(shared.getConfig("worker-dispatcher").atPath(WORKER_DISPATCHER))
                 .withFallback(shared.withoutPath("worker-dispatcher"))
                 .withFallback(serialization())

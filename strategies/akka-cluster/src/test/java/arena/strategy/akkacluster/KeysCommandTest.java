@@ -23,8 +23,8 @@ import picocli.CommandLine;
 /**
  * {@code arena keys --out DIR} with the JDK's real keytool: what it writes (a node key store whose
  * certificate the CA in the trust store signed, for the names given; a password that opens both),
- * owner-only permissions, and that it never overwrites. One directory is made for the class, as
- * keytool takes a few seconds.
+ * owner-only permissions, and that it never overwrites. The directory checked is the one the other
+ * TLS tests use ({@link TestKeys#cluster()}), as keytool takes a few seconds.
  */
 class KeysCommandTest {
 
@@ -35,9 +35,7 @@ class KeysCommandTest {
 
     @BeforeAll
     static void makeKeys() {
-        keys = tmp.resolve("cluster").resolve("keys");
-        assertThat(new CommandLine(new KeysCommand()).execute("--out", keys.toString(), "--name", "node-a.example,10.0.0.7",
-                "--name", "node-b.example")).as("arena keys' exit code").isZero();
+        keys = TestKeys.cluster();
     }
 
     @Test
@@ -56,7 +54,7 @@ class KeysCommandTest {
         assertThat(node.isKeyEntry("node")).as("the node's private key").isTrue();
         chain[0].verify(ca.getPublicKey());
         List<String> names = ((X509Certificate) chain[0]).getSubjectAlternativeNames().stream().map(name -> String.valueOf(name.get(1))).toList();
-        assertThat(names).containsExactlyInAnyOrder("node-a.example", "10.0.0.7", "node-b.example");
+        assertThat(names).containsExactlyInAnyOrder("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1", "node-b.example", "10.0.0.7");
         assertThat(ca.getBasicConstraints()).as("the CA's path length").isZero();
         assertThat(trust.isKeyEntry("ca")).as("the trust store holds no key").isFalse();
         assertThat(stores.password()).as("the random password").hasSizeGreaterThanOrEqualTo(40);

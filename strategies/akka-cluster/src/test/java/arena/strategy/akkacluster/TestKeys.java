@@ -5,14 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /**
- * Key directories made once per test JVM with the real keytool ({@link ClusterKeys}, the default
- * names), as each takes a few seconds: the cluster's, and one of another CA for a node that must be
+ * Key directories made once per test JVM by {@code arena keys} with the real keytool, as each takes a
+ * few seconds: the cluster's (with {@link #NAMES}), and one of another CA for a node that must be
  * refused. Deleted when the JVM exits. Thread-safe.
  */
 final class TestKeys {
+
+    /** The {@code --name}s of the cluster's keys: the loopback ones its nodes use, and two of other hosts. */
+    static final List<String> NAMES = List.of("localhost", "127.0.0.1", "::1", "node-b.example", "10.0.0.7");
 
     private static Path root;
     private static Path cluster;
@@ -52,7 +57,11 @@ final class TestKeys {
 
     private static Path make(String name) {
         Path dir = root().resolve(name);
-        ClusterKeys.write(dir, KeysCommand.defaultNames(), 2);
+        int code = new CommandLine(new KeysCommand()).execute("--out", dir.toString(), "--name", String.join(",", NAMES),
+                "--validity-days", "2");
+        if (code != 0) {
+            throw new IllegalStateException("arena keys --out " + dir + " exited with " + code);
+        }
         return dir;
     }
 

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * @param paramLabel      what its value looks like in help, e.g. {@code HOST:PORT}
  * @param description     one line for help, starting with the strategy's name
  * @param deprecatedNames older names still accepted for one release (with a warning), meaning the same
+ * @param flag            whether it is a flag, given as {@code --name} alone: it then reaches the strategy
+ *                        as the value {@code true}, and not at all when not given
  */
-public record StrategyOption(String name, String paramLabel, String description, List<String> deprecatedNames) {
+public record StrategyOption(String name, String paramLabel, String description, List<String> deprecatedNames, boolean flag) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -32,9 +34,19 @@ public record StrategyOption(String name, String paramLabel, String description,
         }
     }
 
-    /** An option with no older names. */
+    /** An option that takes a value. */
+    public StrategyOption(String name, String paramLabel, String description, List<String> deprecatedNames) {
+        this(name, paramLabel, description, deprecatedNames, false);
+    }
+
+    /** An option that takes a value and has no older names. */
     public StrategyOption(String name, String paramLabel, String description) {
         this(name, paramLabel, description, List.of());
+    }
+
+    /** A flag with no older names: {@code --name} alone means {@code true}. */
+    public static StrategyOption flag(String name, String description) {
+        return new StrategyOption(name, "true|false", description, List.of(), true);
     }
 
     private static List<String> concat(String first, List<String> rest) {

@@ -62,7 +62,7 @@ public final class StrategyOptions {
         Map<String, String> given = new LinkedHashMap<>();
         for (OptionSpec option : command.options()) {
             if (option.userObject() instanceof Name name && option.getValue() != null) {
-                String value = option.getValue();
+                String value = String.valueOf(option.<Object>getValue());
                 if (given.putIfAbsent(name.current(), value) != null) {
                     throw new InvalidInputException(name.current(), "give --" + name.current()
                             + " or its deprecated spelling, not both");
@@ -107,7 +107,7 @@ public final class StrategyOptions {
         }
 
         private static OptionSpec spec(String name, StrategyOption option, boolean deprecated) {
-            return OptionSpec.builder("--" + name).paramLabel(option.paramLabel()).type(String.class)
+            return OptionSpec.builder("--" + name).paramLabel(option.paramLabel()).type(option.flag() ? Boolean.class : String.class)
                     .description(deprecated ? "deprecated: use --" + option.name() : option.description())
                     .hidden(deprecated).userObject(new Name(name, option.name())).build();
         }

@@ -68,7 +68,7 @@ class WorkerCommandTest {
     @Test
     void anAddressThisMachineLacks_isOneLineNamingHost_exitTwo() throws Exception {
         // 203.0.113.0/24 is TEST-NET-3 (RFC 5737): never a local address, so the bind fails here
-        CliRunner run = CliRunner.run("worker", "--host", "203.0.113.1", "--port", "0", "--join", "127.0.0.1:25520");
+        CliRunner run = CliRunner.run("worker", "--host", "203.0.113.1", "--port", "0", "--join", "127.0.0.1:25520", "--insecure");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception")
                 .startsWith("arena worker: --host: host 203.0.113.1 cannot be bound (").endsWith("give an address of this machine, e.g. 127.0.0.1");

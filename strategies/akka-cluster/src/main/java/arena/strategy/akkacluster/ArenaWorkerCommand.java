@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code arena worker}: runs one worker node of the {@code akka-cluster} strategy until it is
  * stopped; SIGTERM or Ctrl-C makes it leave the cluster gracefully. Binds to 127.0.0.1 unless a host
- * is given (see the akka-cluster README before binding to another address). Runs on the main thread;
- * the node's actor system runs its own threads.
+ * is given; a non-loopback host or contact needs {@code --tls DIR} or {@code --insecure}
+ * ({@link NodeOptions}), and a missing or wrong TLS directory is bad input naming {@code tls}, checked
+ * before the node starts. Runs on the main thread; the node's actor system runs its own threads.
  *
  * <p>A node that cannot bind (the port is in use, or the host is not an address of this machine) is
  * bad input: one line naming {@code --port} or {@code --host}, exit 2; the actor system that failed
@@ -52,15 +53,28 @@ public final class ArenaWorkerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "chunks computed at once on this node (default: the machine's cores)")
     String threads;
 
+    @Option(names = "--tls", paramLabel = "DIR",
+            description = "talk to the other nodes over TLS with mutual authentication, with the stores made by 'arena keys --out DIR'")
+    String tls;
+
+    @Option(names = "--insecure", description = "allow plain TCP on a non-loopback --host or --join (without it they need --tls DIR)")
+    boolean insecure;
+
+    @Option(names = "--fast-failure-detection",
+            description = "detect a lost node in about 2 s instead of Akka's defaults (about 5 s, removed after 26 s); "
+                    + "give it to every node of the cluster or none")
+    boolean fastFailureDetection;
+
     @Override
     public Integer call() {
         String contact = contact();
         int portNumber = NumberText.wholeNumber("port", port, 0, 65535);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors()
                 : NumberText.wholeNumber("threads", threads, 1, StrategyConfig.MAX_THREADS);
+        NodeOptions options = new NodeOptions(tls == null ? null : TlsStores.load(tls), insecure, fastFailureDetection);
         WorkerNode node;
         try {
-            node = WorkerNode.start(host, portNumber, contact, workers);
+            node = WorkerNode.start(host, portNumber, contact, workers, true, options, WorkerNode.START_TIMEOUT);
         } catch (IllegalStateException e) {
             throw bindFailure(e, host, portNumber).orElseThrow(() -> e);
         }

@@ -19,10 +19,10 @@ import java.net.UnknownHostException;
  * internals, the worker dispatcher's template) with the node's own settings on top. Stateless.
  *
  * <ul>
- *   <li>Transport: Artery TCP on the given host and port (0: any free port). Bind to a loopback
- *       address unless the nodes are on several machines; before binding to any other address,
- *       enable Artery's TLS transport ({@code akka.remote.artery.transport = tls-tcp} with key
- *       stores), since plain Artery TCP accepts any peer that can reach the port.</li>
+ *   <li>Transport: Artery TCP on the given host and port (0: any free port), or Artery's
+ *       {@code tls-tcp} with mutual authentication on the stores of {@code --tls DIR}
+ *       ({@link TlsStores}). Plain TCP accepts any peer that can reach the port, so a node on a
+ *       non-loopback address refuses it unless {@code --insecure} ({@link NodeOptions}).</li>
  *   <li>Serialization: the project's messages ({@link Protocol.Message}) use
  *       {@link ProtocolSerializer}; Java serialization is off, so a node never instantiates a class a
  *       peer names, and any other application message is refused on both ends.</li>
@@ -63,16 +63,17 @@ final class ClusterSettings {
     /**
      * Failure detection and downing timings. All nodes of a cluster should use the same.
      *
-     * <p>{@link #LOOPBACK} is tight: on one machine a peer is either running or not, so a node that
-     * misses heartbeats for a second is gone; a killed node is unreachable after about 1.7 s and
-     * removed after about 4.3 s. {@link #NETWORK} is Akka's defaults (heartbeat every second, a
-     * 3 s pause accepted, split-brain decisions after 20 s of stability: about 26 s to remove a
-     * crashed node), which is what production clusters across machines should use; raise
-     * {@code acceptable-heartbeat-pause} further on virtual machines with long pauses.
+     * <p>{@link #AKKA} is Akka's defaults (heartbeat every second, a 3 s pause accepted, split-brain
+     * decisions after 20 s of stability: about 26 s to remove a crashed node), what clusters across
+     * machines should use and the default on every address; raise {@code acceptable-heartbeat-pause}
+     * further on virtual machines with long pauses. {@link #FAST} ({@code --fast-failure-detection}) is
+     * tight, for one machine or a quiet local network where a peer is either running or not: a killed
+     * node is unreachable after about 1.7 s and removed after about 4.3 s. Java system properties
+     * ({@code -Dakka.cluster...}) override either.
      */
     enum Timings {
-        /** For nodes on loopback addresses: tests and {@code local-workers}. */
-        LOOPBACK("""
+        /** {@code --fast-failure-detection}: tests, and clusters on one machine. */
+        FAST("""
                 akka.cluster {
                   periodic-tasks-initial-delay = 100ms
                   gossip-interval = 200ms
@@ -98,8 +99,8 @@ final class ClusterSettings {
                   }
                 }
                 """),
-        /** For nodes on other addresses: Akka's defaults. */
-        NETWORK("");
+        /** The default: Akka's own timings, for real networks. */
+        AKKA("");
 
         private final String config;
 
@@ -107,13 +108,9 @@ final class ClusterSettings {
             this.config = config;
         }
 
-        /** {@link #LOOPBACK} for a loopback host, else {@link #NETWORK}. */
-        static Timings forHost(String host) {
-            try {
-                return InetAddress.getByName(host).isLoopbackAddress() ? LOOPBACK : NETWORK;
-            } catch (UnknownHostException e) {
-                return NETWORK;
-            }
+        /** {@link #FAST} when asked for, else {@link #AKKA}. */
+        static Timings of(NodeOptions options) {
+            return options.fastFailureDetection() ? FAST : AKKA;
         }
     }
 
@@ -123,8 +120,9 @@ final class ClusterSettings {
      * @param role          {@link #COORDINATOR_ROLE} or {@link #WORKER_ROLE}
      * @param downIfAlone   the split-brain resolver's {@code keep-oldest.down-if-alone}; see the class comment
      * @param workerThreads the size of the worker dispatcher (unused on a coordinator)
+     * @param options       the transport and the failure-detector timings
      */
-    static Config node(HostPort self, String role, boolean downIfAlone, int workerThreads) {
+    static Config node(HostPort self, String role, boolean downIfAlone, int workerThreads, NodeOptions options) {
         boolean coordinator = role.equals(COORDINATOR_ROLE);
         ClassLoader loader = ClusterSettings.class.getClassLoader();
         Config shared = ConfigFactory.parseResources(loader, SHARED, ConfigParseOptions.defaults().setAllowMissing(false));
@@ -157,8 +155,11 @@ final class ClusterSettings {
                 }
                 """.formatted(workerThreads, self.host(), self.port(), role, coordinator ? "off" : "on",
                 downIfAlone ? "on" : "off");
-        return ConfigFactory.parseString(Timings.forHost(self.host()).config)
+        Config transport = options.tls() == null ? ConfigFactory.empty() : options.tls().config();
+        return transport
                 .withFallback(ConfigFactory.parseString(text))
+                .withFallback(ConfigFactory.defaultOverrides(loader)) // -Dakka.cluster... over the timings, not over the above
+                .withFallback(ConfigFactory.parseString(Timings.of(options).config))
                 .withFallback(shared.getConfig("worker-dispatcher").atPath(WORKER_DISPATCHER))
                 .withFallback(shared.withoutPath("worker-dispatcher"))
                 .withFallback(serialization())

@@ -26,7 +26,7 @@ import java.util.concurrent.CancellationException;
  * (see {@link ChunkBook} for who gets which chunk).
  *
  * <p>Failures. The receptionist lists only reachable workers, so a worker that crashes, leaves or
- * stops answering heartbeats drops out of the listing (after about 1.7 s with the loopback timings)
+ * stops answering heartbeats drops out of the listing (after about 1.7 s with --fast-failure-detection)
  * and its unfinished chunks go to the others; if it comes back, its late answers are dropped as
  * duplicates by the run. A chunk that fails on a worker, or the caller's {@link Cancel}, stops the
  * run at once: every worker given a chunk of it is told to abandon the run ({@link

@@ -3,6 +3,7 @@ package arena.strategy.akkacluster;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Adapter;
 import akka.cluster.Cluster;
+import arena.core.input.InvalidInputException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,21 +50,25 @@ final class CoordinatorNode implements AutoCloseable {
      *
      * @param capacity     chunks in flight per worker
      * @param noWorkerWait how long a run waits for a worker when none is left
+     * @throws InvalidInputException naming {@code tls} when the contact is not on a loopback address
+     *                               and neither TLS nor {@code insecure} is given
      * @throws IllegalStateException when the cluster or the workers cannot be reached in time, saying why
      */
     static CoordinatorNode open(ClusterOptions options, int capacity, Duration noWorkerWait) {
         boolean local = options.startsLocalWorkers();
+        options.node().requireSecureFor(List.of(local ? "127.0.0.1" : options.contact().host())); // it binds to loopback iff that is
         String host = local ? "127.0.0.1" : ClusterSettings.hostFacing(options.contact().host());
         CoordinatorStatus status = new CoordinatorStatus();
         ActorSystem<Coordinator.Command> system = ActorSystem.create(Coordinator.create(status, capacity, noWorkerWait),
-                ClusterSettings.SYSTEM_NAME, ClusterSettings.node(new HostPort(host, 0), ClusterSettings.COORDINATOR_ROLE, !local, 1));
+                ClusterSettings.SYSTEM_NAME,
+                ClusterSettings.node(new HostPort(host, 0), ClusterSettings.COORDINATOR_ROLE, !local, 1, options.node()));
         Cluster.get(Adapter.toClassic(system)).registerOnMemberRemoved(() -> system.tell(new Coordinator.NodeRemoved()));
         HostPort contact = local ? HostPort.parse("join", NodeLifecycle.selfAddress(system)) : options.contact();
         NodeLifecycle.join(system, contact, CompletableFuture.completedFuture(null), JOIN_TIMEOUT);
         LocalWorkers workers = null;
         try {
             if (local) {
-                workers = LocalWorkers.start(options.localWorkers(), contact, capacity);
+                workers = LocalWorkers.start(options.localWorkers(), contact, capacity, options.node());
                 awaitWorkers(status, options.localWorkers(), workers, LOCAL_WORKERS_TIMEOUT,
                         "local worker JVMs registered with the coordinator at " + contact);
             } else {

@@ -42,13 +42,14 @@ final class LocalWorkers implements AutoCloseable {
 
     /**
      * Starts {@code count} worker JVMs joining the cluster through {@code contact} (the coordinator), each
-     * computing {@code threads} chunks at once. Does not wait for them to join.
+     * computing {@code threads} chunks at once, with the coordinator's transport and timings. Does not
+     * wait for them to join.
      */
-    static LocalWorkers start(int count, HostPort contact, int threads) {
+    static LocalWorkers start(int count, HostPort contact, int threads, NodeOptions options) {
         LocalWorkers workers = new LocalWorkers();
         try {
             for (int k = 0; k < count; k++) {
-                workers.startOne(k, command(contact, threads));
+                workers.startOne(k, command(contact, threads, options));
             }
         } catch (RuntimeException e) {
             workers.close();
@@ -57,7 +58,7 @@ final class LocalWorkers implements AutoCloseable {
         return workers;
     }
 
-    private static List<String> command(HostPort contact, int threads) {
+    private static List<String> command(HostPort contact, int threads, NodeOptions options) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -69,6 +70,7 @@ final class LocalWorkers implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
                 "--host", "127.0.0.1", "--port", "0", "--join", contact.toString(), "--threads", Integer.toString(threads),
                 "--coordinator-contact"));
+        command.addAll(options.workerArgs());
         return command;
     }
 

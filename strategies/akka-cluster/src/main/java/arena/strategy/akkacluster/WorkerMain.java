@@ -5,7 +5,8 @@ import java.io.PrintStream;
 
 /**
  * The entry point of a worker JVM:
- * {@code java -cp ... arena.strategy.akkacluster.WorkerMain --host H --port P --join H:P [--threads T]}.
+ * {@code java -cp ... arena.strategy.akkacluster.WorkerMain --host H --port P --join H:P [--threads T]
+ * [--tls DIR | --insecure] [--fast-failure-detection]} (as {@code arena worker}).
  * The {@code local-workers} option starts its workers this way (adding {@code --coordinator-contact}:
  * the contact is the coordinator that owns them, so they keep it as the oldest node and stop when cut
  * off from it). Prints {@code arena worker up at host:port} on standard output once the node is up
@@ -17,7 +18,8 @@ public final class WorkerMain {
     /** The line a worker prints once it is up, followed by its {@code host:port}. */
     public static final String UP_LINE = "arena worker up at ";
 
-    static final String USAGE = "usage: WorkerMain --host H --port P --join H:P [--threads T] [--coordinator-contact]";
+    static final String USAGE = "usage: WorkerMain --host H --port P --join H:P [--threads T] [--tls DIR | --insecure] "
+            + "[--fast-failure-detection] [--coordinator-contact]";
 
     private WorkerMain() {
     }
@@ -34,6 +36,9 @@ public final class WorkerMain {
         String contact = null;
         int threads = Runtime.getRuntime().availableProcessors();
         boolean coordinatorContact = false;
+        String tls = null;
+        boolean insecure = false;
+        boolean fast = false;
         WorkerNode node;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -43,13 +48,17 @@ public final class WorkerMain {
                     case "--join" -> contact = value(args, ++i, "join");
                     case "--threads" -> threads = number(value(args, ++i, "threads"), "threads");
                     case "--coordinator-contact" -> coordinatorContact = true;
+                    case "--tls" -> tls = value(args, ++i, "tls");
+                    case "--insecure" -> insecure = true;
+                    case "--fast-failure-detection" -> fast = true;
                     default -> throw new InvalidInputException(args[i], "unknown argument '" + args[i] + "'");
                 }
             }
             if (contact == null) {
                 throw new InvalidInputException("join", "join is required: host:port of a cluster node, or this node's own");
             }
-            node = WorkerNode.start(host, port, contact, threads, !coordinatorContact);
+            NodeOptions options = new NodeOptions(tls == null ? null : TlsStores.load(tls), insecure, fast);
+            node = WorkerNode.start(host, port, contact, threads, !coordinatorContact, options, WorkerNode.START_TIMEOUT);
         } catch (InvalidInputException e) {
             err.println("arena worker: " + e.getMessage());
             err.println(USAGE);

@@ -5,6 +5,7 @@ import akka.actor.typed.receptionist.Receptionist;
 import arena.core.StrategyConfig;
 import arena.core.input.InvalidInputException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * registered with the receptionist and computes whatever chunks a coordinator sends it,
  * {@code threads} at a time. What {@code arena worker} runs.
  *
- * <p>It binds Artery TCP to {@code host:port}: keep it on a loopback address unless the cluster
- * spans machines, and then turn on Artery's TLS transport first (see {@link ClusterSettings}). It
+ * <p>It binds Artery TCP to {@code host:port}, or Artery over TLS with {@code --tls DIR}; plain TCP
+ * on a non-loopback address is refused unless {@code --insecure} ({@link NodeOptions}). It
  * accepts only the project's own messages (see {@link ProtocolSerializer}).
  *
  * <p>Threading: {@link #start} blocks until the node is up; {@link #leave} and
@@ -46,11 +47,17 @@ public final class WorkerNode {
      * @throws IllegalStateException when the node cannot bind or join within 30 s
      */
     public static WorkerNode start(String host, int port, String contact, int threads) {
-        return start(host, port, contact, threads, true);
+        return start(host, port, contact, threads, true, NodeOptions.DEFAULTS, START_TIMEOUT);
     }
 
-    /** As {@link #start(String, int, String, int)}; {@code downIfAlone} off for workers whose contact is their coordinator. */
-    static WorkerNode start(String host, int port, String contact, int threads, boolean downIfAlone) {
+    /**
+     * As {@link #start(String, int, String, int)}, with {@code downIfAlone} off for workers whose
+     * contact is their coordinator, the transport and timings of {@code options} (a non-loopback
+     * {@code host} or contact refused without TLS or {@code insecure}, before anything starts), and
+     * {@code timeout} to join.
+     */
+    static WorkerNode start(String host, int port, String contact, int threads, boolean downIfAlone, NodeOptions options,
+            Duration timeout) {
         if (host == null || host.isBlank()) {
             throw new InvalidInputException("host", "host must be an address to bind to, e.g. 127.0.0.1");
         }
@@ -63,15 +70,16 @@ public final class WorkerNode {
         }
         HostPort contactNode = HostPort.parse("join", contact);
         HostPort self = new HostPort(host.strip(), port);
+        options.requireSecureFor(List.of(self.host(), contactNode.host()));
         CompletableFuture<Void> registered = new CompletableFuture<>();
         ActorSystem<Receptionist.Registered> system;
         try {
             system = ActorSystem.create(ChunkWorker.node(registered), ClusterSettings.SYSTEM_NAME,
-                    ClusterSettings.node(self, ClusterSettings.WORKER_ROLE, downIfAlone, threads));
+                    ClusterSettings.node(self, ClusterSettings.WORKER_ROLE, downIfAlone, threads, options));
         } catch (RuntimeException e) {
             throw new IllegalStateException("worker node could not start on " + self + ": " + e.getMessage(), e);
         }
-        NodeLifecycle.join(system, contactNode, registered, START_TIMEOUT);
+        NodeLifecycle.join(system, contactNode, registered, timeout);
         return new WorkerNode(system);
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
  * suite opens, a coordinator that joins them with option {@code join}. The fault tests that inject
  * kernel instances are skipped (remote workers know kernels by name); {@link InJvmClusterTest} and
  * {@link LocalWorkersTest} cover this strategy's failures: a remote kernel failure with its cause, a
- * killed worker JVM, every worker gone.
+ * killed worker JVM, every worker gone. Every node runs with {@code --fast-failure-detection}
+ * ({@link FastNodes}).
  */
 class AkkaClusterConformanceTest extends StrategyConformanceTest {
 
@@ -32,8 +33,8 @@ class AkkaClusterConformanceTest extends StrategyConformanceTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        first = WorkerNode.start("127.0.0.1", port, "127.0.0.1:" + port, 2);
-        second = WorkerNode.start("127.0.0.1", 0, first.address(), 2);
+        first = FastNodes.worker("127.0.0.1", port, "127.0.0.1:" + port, 2);
+        second = FastNodes.worker("127.0.0.1", 0, first.address(), 2);
     }
 
     @AfterAll
@@ -89,7 +90,7 @@ class AkkaClusterConformanceTest extends StrategyConformanceTest {
 
         @Override
         public Strategy open(StrategyConfig config) {
-            return delegate.open(new StrategyConfig(config.threads(), Map.of("join", contact)));
+            return delegate.open(new StrategyConfig(config.threads(), FastNodes.fast(Map.of("join", contact))));
         }
     }
 }

@@ -20,7 +20,6 @@ import arena.core.problem.Complex;
 import arena.core.problem.JuliaParams;
 import arena.core.testkit.FailingKernel;
 import arena.core.testkit.GoldenCases;
-import arena.core.testkit.LiveThreads;
 import arena.strategy.akkacluster.Protocol.ChunkDone;
 import arena.strategy.akkacluster.Protocol.ComputeChunk;
 import arena.strategy.akkacluster.Protocol.WorkerReply;
@@ -58,7 +57,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * {@code arena-akka-cluster}, a prefix the in-JVM workers share with the coordinator (all nodes of a
  * cluster must have the same system name). This class covers the same ground for this strategy:
  * golden figures, schedules, failures with their cause, cancellation, and no leak once every node
- * is closed ({@link #stopCluster}).
+ * is closed ({@link #stopCluster}). Every node runs with {@code --fast-failure-detection}
+ * ({@link FastNodes}).
  */
 class InJvmClusterTest {
 
@@ -72,25 +72,15 @@ class InJvmClusterTest {
     @BeforeAll
     static void startCluster() throws IOException {
         int port = freePort();
-        first = WorkerNode.start("127.0.0.1", port, "127.0.0.1:" + port, 1);
-        second = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
+        first = FastNodes.worker("127.0.0.1", port, "127.0.0.1:" + port, 1);
+        second = FastNodes.worker("127.0.0.1", 0, first.address(), 1);
         strategy = (AkkaClusterStrategy) new AkkaClusterProvider()
-                .open(new StrategyConfig(2, Map.of("join", first.address())));
+                .open(new StrategyConfig(2, FastNodes.fast(Map.of("join", first.address()))));
     }
 
     @AfterAll
     static void stopCluster() throws InterruptedException {
-        if (strategy != null) {
-            strategy.close();
-        }
-        for (WorkerNode node : new WorkerNode[] {second, first}) {
-            if (node != null) {
-                node.leave();
-            }
-        }
-        assertThat(LiveThreads.awaitNone("arena-akka-cluster", Duration.ofSeconds(10)))
-                .as("threads of the cluster's nodes after every node stopped")
-                .isEmpty();
+        FastNodes.stopAll(strategy, first, second);
     }
 
     static int freePort() throws IOException {
@@ -274,7 +264,7 @@ class InJvmClusterTest {
                 () -> strategy.compute(problem, new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(1);
 
-        WorkerNode third = WorkerNode.start("127.0.0.1", 0, first.address(), 1);
+        WorkerNode third = FastNodes.worker("127.0.0.1", 0, first.address(), 1);
         try {
             CountGrid grid = run.get(120, TimeUnit.SECONDS);
 

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * not a graceful leave. With {@code local-workers} the coordinator is the cluster's first and oldest
  * node, so it survives losing every worker and fails the run after the no-worker wait; joined
  * through {@code join} to a worker that is the oldest, it is the side the split-brain resolver
- * downs, and it fails the run as soon as it is removed.
+ * downs, and it fails the run as soon as it is removed. Every node runs with
+ * {@code --fast-failure-detection} ({@link FastNodes}).
  */
 class LocalWorkersTest {
 
@@ -55,18 +56,19 @@ class LocalWorkersTest {
     }
 
     private AkkaClusterStrategy open(Map<String, String> options, int threads) {
-        strategy = (AkkaClusterStrategy) new AkkaClusterProvider().open(new StrategyConfig(threads, options));
+        strategy = (AkkaClusterStrategy) new AkkaClusterProvider().open(new StrategyConfig(threads, FastNodes.fast(options)));
         return strategy;
     }
 
     @Test
-    void workerKilledMidRun_itsChunksGoToTheOther_andTheGridMatchesTheGoldenFigures() throws Exception {
+    void workerKilledMidRun_overTls_itsChunksGoToTheOther_andTheGridMatchesTheGoldenFigures() throws Exception {
         GoldenCase seed = GoldenCases.all().stream()
                 .filter(c -> c.params().equals(JuliaParams.chapterCase()))
                 .findFirst()
                 .orElseThrow();
-        open(2, 2);
+        open(Map.of("local-workers", "2", "tls", TestKeys.cluster().toString()), 2); // the worker JVMs get --tls DIR too
         assertThat(strategy.localWorkers()).hasSize(2);
+        assertThat(strategy.coordinatorSystem().settings().config().getString("akka.remote.artery.transport")).isEqualTo("tls-tcp");
         CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
                 () -> strategy.compute(seed.params(), new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(20);
@@ -145,6 +147,7 @@ class LocalWorkersTest {
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
         command.addAll(List.of(args));
+        command.add("--fast-failure-detection");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;

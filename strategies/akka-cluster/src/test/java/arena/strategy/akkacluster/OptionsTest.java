@@ -33,14 +33,14 @@ class OptionsTest {
     }
 
     @Test
-    void provider_isDiscoveredByName_runsOnlyWhenNamed_andTakesItsTwoOptions() {
+    void provider_isDiscoveredByName_runsOnlyWhenNamed_andTakesItsOptions() {
         StrategyProvider found = StrategyRegistry.discover().find("akka-cluster");
 
         assertThat(found).isInstanceOf(AkkaClusterProvider.class);
         assertThat(found.capabilities().joinsDefaultSelection()).isFalse();
         assertThat(found.capabilities().scheduleLabels()).isEqualTo("static, dynamic, guided");
         assertThat(found.capabilities().maxThreads()).isEqualTo(StrategyConfig.MAX_THREADS);
-        assertThat(found.capabilities().optionNames()).containsExactly("join", "local-workers");
+        assertThat(found.capabilities().optionNames()).containsExactly("join", "local-workers", "tls", "insecure", "fast-failure-detection");
         assertThat(found.description()).contains("worker");
     }
 

@@ -25,7 +25,8 @@ class WorkerCommandProviderTest {
         assertThat(commands).hasAtLeastOneElementOfType(ArenaWorkerCommand.class);
         CommandLine worker = new CommandLine(commands.stream().filter(ArenaWorkerCommand.class::isInstance).findFirst().orElseThrow());
         assertThat(worker.getCommandName()).isEqualTo("worker");
-        assertThat(worker.getCommandSpec().optionsMap()).containsKeys("--host", "--port", "--join", "--threads", "--help");
+        assertThat(worker.getCommandSpec().optionsMap()).containsKeys("--host", "--port", "--join", "--threads", "--help", "--tls", "--insecure",
+                "--fast-failure-detection");
     }
 
     @Test

@@ -27,10 +27,13 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * off) is stopped after that test and started afresh by the next that needs it. After each test no
  * process but the shared workers runs in the namespaces; after the class, none, and no namespace is left.
  *
- * <p>Timings: Akka's defaults for non-loopback nodes would take about 26 s to remove a crashed node, so
- * every JVM here runs with tight ones ({@link #TIGHT_TIMINGS}: heartbeat every 300 ms, a 3 s pause
- * accepted, split-brain decisions after 2 s of stability), set as system properties, which override
- * Akka's reference settings; each coordinator prints the pause in effect and the tests check it. A
+ * <p>Transport: plain TCP between the namespaces' non-loopback addresses, so every node is started
+ * with {@code --insecure} (option {@code insecure}); {@link NamespaceLatencyTest} runs over TLS.
+ *
+ * <p>Timings: Akka's defaults would take about 26 s to remove a crashed node, so every JVM here runs
+ * with {@code --fast-failure-detection}, loosened for packet loss by {@link #TIGHT_TIMINGS} (heartbeat
+ * every 300 ms, a 3 s pause accepted, split-brain decisions after 2 s of stability), set as system
+ * properties, which override the option's settings; each coordinator prints the pause in effect and the tests check it. A
  * crashed node is unreachable after about 3.5 s and removed about 2 s later, and 5% packet loss
  * (retransmissions after 200 ms, rarely a few in a row) stays within the accepted pause.
  *
@@ -210,6 +213,7 @@ class NamespaceFaultTest {
         CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
         coordinatorArgs = new ArrayList<>(List.of(network.address(nodes.getFirst()) + ":" + PORT, Integer.toString(nodes.size())));
         coordinatorArgs.addAll(problem.coordinatorArgs());
+        coordinatorArgs.addAll(List.of("insecure=true", "fast-failure-detection=true"));
         NamespacedJvm coordinator = startCoordinator(nodes, coordinatorArgs);
         awaitChunks(coordinator, Math.max(1, problem.rows() * percentDone / 100));
 
@@ -262,7 +266,7 @@ class NamespaceFaultTest {
                 .findFirst().orElse(node);
         NamespacedJvm jvm = NamespacedJvm.start(node, network.namespace(node), TIGHT_TIMINGS, WorkerMain.class,
                 List.of("--host", network.address(node), "--port", Integer.toString(PORT),
-                        "--join", network.address(contact) + ":" + PORT, "--threads", "1"));
+                        "--join", network.address(contact) + ":" + PORT, "--threads", "1", "--insecure", "--fast-failure-detection"));
         workers.put(node, jvm);
         return jvm;
     }

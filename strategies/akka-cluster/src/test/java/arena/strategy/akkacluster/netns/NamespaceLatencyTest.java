@@ -1,7 +1,9 @@
 package arena.strategy.akkacluster.netns;
 
 import arena.strategy.akkacluster.CoordinatorJvmMain;
+import arena.strategy.akkacluster.KeysCommand;
 import arena.strategy.akkacluster.WorkerMain;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
@@ -20,7 +24,9 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * before passing it on. So every message to a worker crosses a hop with that much added; replies go
  * straight to the coordinator. The proxies measure what they added; the test prints it (measured, not
  * promised), checks it is at least {@value #DELAY_MS} ms, and that the grid is {@code sequential}'s.
- * Timings as {@link NamespaceFaultTest#TIGHT_TIMINGS}; skipped as that class is.
+ * Every node talks TLS with the stores {@code arena keys} made ({@code --tls DIR}: the forwarders pass
+ * the encrypted bytes on), and runs with {@code --fast-failure-detection} and
+ * {@link NamespaceFaultTest#TIGHT_TIMINGS}; skipped as that class is.
  */
 class NamespaceLatencyTest {
 
@@ -32,7 +38,7 @@ class NamespaceLatencyTest {
     private static final Pattern HELD = Pattern.compile("proxy held (\\d+) pieces, min ([0-9.]+) ms, max ([0-9.]+) ms");
 
     @Test
-    void oneMsAddedOnEveryHopToAWorker_isMeasured_andTheGridIsSequentials() throws Exception {
+    void oneMsAddedOnEveryHopToAWorker_overTls_isMeasured_andTheGridIsSequentials(@TempDir Path tmp) throws Exception {
         String reason = BridgedNamespaces.whyUnavailable().orElse(null);
         BridgedNamespaces network = null;
         if (reason == null) {
@@ -47,6 +53,8 @@ class NamespaceLatencyTest {
             abort(reason);
         }
         List<NamespacedJvm> jvms = new ArrayList<>();
+        String keys = tmp.resolve("keys").toString();
+        assertThat(new CommandLine(new KeysCommand()).execute("--out", keys, "--name", "arena-netns")).as("arena keys").isZero();
         try {
             SeededProblem problem = SeededProblem.draw("1 ms latency", 400, 3000);
             CompletableFuture<String> expected = CompletableFuture.supplyAsync(problem::sequentialSha256);
@@ -63,16 +71,19 @@ class NamespaceLatencyTest {
                 List<String> properties = new ArrayList<>(NamespaceFaultTest.TIGHT_TIMINGS);
                 properties.addAll(List.of("akka.remote.artery.bind.hostname=127.0.0.1", "akka.remote.artery.bind.port=" + BOUND_PORT));
                 NamespacedJvm worker = NamespacedJvm.start(node, network.namespace(node), properties, WorkerMain.class,
-                        List.of("--host", network.address(node), "--port", Integer.toString(PORT), "--join", contact, "--threads", "1"));
+                        List.of("--host", network.address(node), "--port", Integer.toString(PORT), "--join", contact, "--threads", "1", "--tls", keys,
+                                "--fast-failure-detection"));
                 jvms.add(worker);
                 workers.add(worker);
                 worker.awaitLine(line -> line.startsWith(WorkerMain.UP_LINE), START);
             }
             List<String> args = new ArrayList<>(List.of(contact, "2"));
             args.addAll(problem.coordinatorArgs());
+            args.addAll(List.of("tls=" + keys, "fast-failure-detection=true"));
             NamespacedJvm coordinator = NamespacedJvm.start("coordinator", network.namespace("coord"), NamespaceFaultTest.TIGHT_TIMINGS,
                     CoordinatorJvmMain.class, args);
             jvms.add(coordinator);
+            assertThat(coordinator.awaitLine(line -> line.startsWith("transport "), START)).isEqualTo("transport tls-tcp");
 
             CoordinatorResult result = CoordinatorResult.awaitFrom(coordinator, Duration.ofSeconds(120));
 

@@ -15,8 +15,9 @@ import java.util.List;
  *       cores of its own, whose per-byte cost stays below the link's);</li>
  *   <li>{@code counts only}: results kept on the workers, each chunk answered with its digest and its
  *       count at n_max (no per-byte term);</li>
- *   <li>{@code 16 sub-coordinators}: a two-level tree, the per-chunk and per-byte costs split over 16
- *       coordinators, each forwarding its share as one stream.</li>
+ *   <li>{@code 16 sub-coordinators}: a two-level tree, the per-chunk cost and the per-byte CPU cost
+ *       split over 16 coordinators, each forwarding its share to the root as one stream; every count
+ *       still crosses the root's 10 Gbit/s link.</li>
  * </ul>
  * Stateless.
  */
@@ -48,9 +49,10 @@ final class Projections {
                             CostModel.TEN_GBIT_NANOS_PER_BYTE, point.bytesPerChunk())));
                     lines.add(line(name, point, "counts only",
                             model.terms(point, iterations, slots, 0, Point.REQUEST_BYTES + Point.REPLY_OVERHEAD_BYTES)));
-                    CostModel.Terms tree = model.terms(point, iterations, slots, perByte, point.bytesPerChunk());
+                    CostModel.Terms tree = model.terms(point, iterations, slots,
+                            Math.max(model.coordinatorNanosPerByte() / 16, CostModel.TEN_GBIT_NANOS_PER_BYTE), point.bytesPerChunk());
                     lines.add(line(name, point, "16 sub-coordinators",
-                            new CostModel.Terms(tree.compute(), tree.slots(), tree.coordinator() / 16, tree.bytes() / 16)));
+                            new CostModel.Terms(tree.compute(), tree.slots(), tree.coordinator() / 16, tree.bytes())));
                 }
             }
         }

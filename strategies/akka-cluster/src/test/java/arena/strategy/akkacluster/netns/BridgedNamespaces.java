@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Threading: one test thread at a time; {@link #close} may also come from the shutdown hook.
  */
-final class BridgedNamespaces implements AutoCloseable {
+public final class BridgedNamespaces implements AutoCloseable {
 
     /** The first three octets of every node's address. */
     static final String SUBNET = "10.213.7.";
@@ -43,7 +43,7 @@ final class BridgedNamespaces implements AutoCloseable {
     }
 
     /** Why namespaces cannot be made here (not Linux, not root, no {@code ip} or {@code nft}); empty when they can. */
-    static Optional<String> whyUnavailable() {
+    public static Optional<String> whyUnavailable() {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             return Optional.of("network namespaces need Linux, this is " + System.getProperty("os.name"));
         }
@@ -67,7 +67,7 @@ final class BridgedNamespaces implements AutoCloseable {
      * @throws IllegalStateException naming the command that failed, also when a program cannot run
      *                               inside a namespace or nft cannot filter there (everything made so far is removed)
      */
-    static BridgedNamespaces create(List<String> nodes) {
+    public static BridgedNamespaces create(List<String> nodes) {
         removeLeftovers();
         BridgedNamespaces network = new BridgedNamespaces();
         Runtime.getRuntime().addShutdownHook(network.shutdownHook);
@@ -101,12 +101,12 @@ final class BridgedNamespaces implements AutoCloseable {
     }
 
     /** The network namespace of {@code node}. */
-    String namespace(String node) {
+    public String namespace(String node) {
         return require(namespaces, node);
     }
 
     /** The address of {@code node}. */
-    String address(String node) {
+    public String address(String node) {
         return require(addresses, node);
     }
 
@@ -142,7 +142,7 @@ final class BridgedNamespaces implements AutoCloseable {
     }
 
     /** The processes running inside any node's namespace. */
-    List<Long> processesInside() {
+    public List<Long> processesInside() {
         List<Long> pids = new ArrayList<>();
         for (String namespace : namespaces.values()) {
             pidsIn(namespace).forEach(pids::add);
@@ -151,7 +151,7 @@ final class BridgedNamespaces implements AutoCloseable {
     }
 
     /** Namespaces named after this JVM that exist now: none once {@link #close} has returned. */
-    static List<String> ofThisJvm() {
+    public static List<String> ofThisJvm() {
         return existing().stream().filter(name -> name.startsWith(namePrefix())).toList();
     }
 

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  *
  * <p>Threading: driven by one test thread; the reading thread only appends to the kept lines.
  */
-final class NamespacedJvm implements AutoCloseable {
+public final class NamespacedJvm implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -34,7 +34,7 @@ final class NamespacedJvm implements AutoCloseable {
     }
 
     /** Starts {@code main} in {@code namespace}; {@code name} labels its output. */
-    static NamespacedJvm start(String name, String namespace, List<String> properties, Class<?> main, List<String> args) {
+    public static NamespacedJvm start(String name, String namespace, List<String> properties, Class<?> main, List<String> args) {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
                 ProcessHandle.current().info().command().orElseThrow()));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -80,7 +80,7 @@ final class NamespacedJvm implements AutoCloseable {
      *
      * @throws AssertionError when the JVM ends or {@code timeout} passes first, with its output
      */
-    String awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
+    public String awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             int seen = 0;
@@ -108,7 +108,7 @@ final class NamespacedJvm implements AutoCloseable {
     }
 
     /** The pid of the JVM. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Predicted against measured wall time as a standalone SVG (bench's chart code is not on this
  * module's class path): log-log axes, the line where the two agree, one dot per measured point,
- * coloured by part and labelled with its setting. Stateless.
+ * coloured by part and labelled with its setting (to its left in the right half, moved down a line past labels it would
+ * cross). Stateless.
  */
 final class ModelChart {
 
@@ -54,12 +55,20 @@ final class ModelChart {
         svg.append(format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">measured (median of repeats)</text>%n", SIZE / 2, SIZE - 25));
         svg.append(format("<text x=\"18\" y=\"%d\" transform=\"rotate(-90 18 %d)\" text-anchor=\"middle\">predicted by the cost model</text>%n",
                 SIZE / 2, SIZE / 2));
+        List<double[]> placed = new java.util.ArrayList<>();
         for (Measured m : measured) {
             double x = scale(Math.log10(m.medianNanos() / 1e6), min, max);
             double y = flip(scale(Math.log10(model.terms(m.point(), m.iterations()).predicted() / 1e6), min, max));
             String colour = COLOURS.get("abc".indexOf(m.part()));
             svg.append(format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>%n", x, y, colour));
-            svg.append(format("<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s: %s</text>%n", x + 6, y - 4, colour, m.part(), m.point().label()));
+            boolean right = x > SIZE / 2.0;
+            double labelY = y - 4;
+            while (overlaps(placed, x, labelY)) {
+                labelY += 13;
+            }
+            placed.add(new double[] {x, labelY});
+            svg.append(format("<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" text-anchor=\"%s\">%s: %s</text>%n", right ? x - 6 : x + 6,
+                    labelY, colour, right ? "end" : "start", m.part(), m.point().label()));
         }
         List<String> legend = List.of("a: coordinator capacity (loopback)", "b: network overhead (namespaces, proxy)",
                 "c: speed-up (namespaces, pinned)");
@@ -67,6 +76,11 @@ final class ModelChart {
             svg.append(format("<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", MARGIN + 10, MARGIN + 14 + 14 * k, COLOURS.get(k), legend.get(k)));
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** Whether a label at ({@code x}, {@code y}) would cross one already placed (a line high, about a label wide). */
+    private static boolean overlaps(List<double[]> placed, double x, double y) {
+        return placed.stream().anyMatch(p -> Math.abs(p[1] - y) < 13 && Math.abs(p[0] - x) < 160);
     }
 
     private static double scale(double log, double min, double max) {

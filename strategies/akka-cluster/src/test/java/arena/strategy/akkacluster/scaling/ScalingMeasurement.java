@@ -60,22 +60,25 @@ public final class ScalingMeasurement {
         }
         long start = System.nanoTime();
         List<Sample> samples = new ArrayList<>();
-        try {
-            if (settings.from() != null) {
+        if (settings.from() != null) {
+            try {
                 samples.addAll(readRuns(settings.from()));
+            } catch (IllegalArgumentException e) {
+                System.err.println("scaling: --from: " + e.getMessage());
+                return 2;
             }
-            if (settings.from() == null && settings.parts().contains("a")) {
-                samples.addAll(capacity(settings));
+        } else {
+            try {
+                if (settings.parts().contains("a")) {
+                    samples.addAll(capacity(settings));
+                }
+                if (settings.parts().contains("b") || settings.parts().contains("c")) {
+                    samples.addAll(inNamespaces(settings));
+                }
+            } catch (IllegalStateException e) {
+                System.err.println("scaling: failed: " + e.getMessage());
+                return 1;
             }
-            if (settings.from() == null && (settings.parts().contains("b") || settings.parts().contains("c"))) {
-                samples.addAll(inNamespaces(settings));
-            }
-        } catch (IllegalStateException e) {
-            System.err.println("scaling: failed: " + e.getMessage());
-            return 1;
-        } catch (IllegalArgumentException e) {
-            System.err.println("scaling: --from: " + e.getMessage());
-            return 2;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         write(settings, samples, seconds);

@@ -61,14 +61,13 @@ class LocalWorkersTest {
     }
 
     @Test
-    void workerKilledMidRun_overTls_itsChunksGoToTheOther_andTheGridMatchesTheGoldenFigures() throws Exception {
+    void workerKilledMidRun_itsChunksGoToTheOther_andTheGridMatchesTheGoldenFigures() throws Exception {
         GoldenCase seed = GoldenCases.all().stream()
                 .filter(c -> c.params().equals(JuliaParams.chapterCase()))
                 .findFirst()
                 .orElseThrow();
-        open(Map.of("local-workers", "2", "tls", TestKeys.cluster().toString()), 2); // the worker JVMs get --tls DIR too
+        open(2, 2);
         assertThat(strategy.localWorkers()).hasSize(2);
-        assertThat(strategy.coordinatorSystem().settings().config().getString("akka.remote.artery.transport")).isEqualTo("tls-tcp");
         CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
                 () -> strategy.compute(seed.params(), new Execution(new Schedule.Dynamic(1), Kernels.reference())));
         awaitChunks(20);

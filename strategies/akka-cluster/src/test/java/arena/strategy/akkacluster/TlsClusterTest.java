@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 /**
  * A cluster on loopback that talks TLS ({@code --tls DIR} with keys {@code arena keys} made): two
  * worker nodes and a coordinator in this JVM, each its own actor system on Artery's {@code tls-tcp}
- * with mutual authentication, and {@code --fast-failure-detection} ({@link FastNodes}). It computes
+ * with mutual authentication, and Akka's default timings (no node is lost here, and they stand the CPU
+ * that TLS handshakes take while nodes start on a loaded machine). It computes
  * {@code sequential}'s grid; a node whose certificate another CA signed cannot join, nor can a node
  * talking plain TCP, and neither gets a chunk; garbage bytes on every TLS port leave every node
- * running. Worker JVMs started by {@code local-workers} get the coordinator's {@code --tls}.
+ * running. A worker JVM started by {@code local-workers} gets the coordinator's {@code --tls}.
  */
 class TlsClusterTest {
 
@@ -44,12 +45,12 @@ class TlsClusterTest {
 
     @BeforeAll
     static void startTlsCluster() throws IOException {
-        tls = new NodeOptions(TlsStores.load(TestKeys.cluster().toString()), false, true);
+        tls = new NodeOptions(TlsStores.load(TestKeys.cluster().toString()), false, false);
         int port = InJvmClusterTest.freePort();
         first = WorkerNode.start("127.0.0.1", port, "127.0.0.1:" + port, 1, true, tls, WorkerNode.START_TIMEOUT);
         second = WorkerNode.start("127.0.0.1", 0, first.address(), 1, true, tls, WorkerNode.START_TIMEOUT);
         strategy = (AkkaClusterStrategy) new AkkaClusterProvider().open(new StrategyConfig(1,
-                Map.of("join", first.address(), "tls", TestKeys.cluster().toString(), "fast-failure-detection", "true")));
+                Map.of("join", first.address(), "tls", TestKeys.cluster().toString())));
     }
 
     @AfterAll
@@ -66,7 +67,7 @@ class TlsClusterTest {
 
     @Test
     void aNodeWithACertificateFromAnotherCa_cannotJoin_getsNoChunk_andTheRunCompletesWithTheLegitimateWorkers() throws Exception {
-        NodeOptions otherCa = new NodeOptions(TlsStores.load(TestKeys.otherCa().toString()), false, true);
+        NodeOptions otherCa = new NodeOptions(TlsStores.load(TestKeys.otherCa().toString()), false, false);
         JuliaParams problem = JuliaParams.chapterCase().withResolution(120).withNMax(1000);
         CompletableFuture<CountGrid> run = CompletableFuture.supplyAsync(
                 () -> strategy.compute(problem, new Execution(new Schedule.Dynamic(1), Kernels.reference())));
@@ -84,7 +85,7 @@ class TlsClusterTest {
 
     @Test
     void aNodeTalkingPlainTcp_cannotJoinATlsCluster() {
-        assertThatThrownBy(() -> WorkerNode.start("127.0.0.1", 0, first.address(), 1, true, FastNodes.FAST, REFUSED_JOIN))
+        assertThatThrownBy(() -> WorkerNode.start("127.0.0.1", 0, first.address(), 1, true, NodeOptions.DEFAULTS, REFUSED_JOIN))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("could not join");
 
         assertEveryNodeRunsWithTwoWorkers();
@@ -107,6 +108,25 @@ class TlsClusterTest {
 
         assertEveryNodeRunsWithTwoWorkers();
         assertGridIsSequentials(JuliaParams.chapterCase().withResolution(100).withNMax(200));
+    }
+
+    @Test
+    void localWorkerJvms_getTheCoordinatorsTls_andComputeSequentialsGrid() throws Exception {
+        AkkaClusterStrategy local = (AkkaClusterStrategy) new AkkaClusterProvider().open(new StrategyConfig(1,
+                Map.of("local-workers", "1", "tls", TestKeys.cluster().toString())));
+        List<Process> jvms = local.localWorkers();
+        try {
+            assertThat(jvms.getFirst().info().arguments().map(List::of).orElse(List.of())).as("the worker JVM's arguments")
+                    .containsSequence("--tls", TestKeys.cluster().toAbsolutePath().normalize().toString());
+            JuliaParams problem = JuliaParams.chapterCase().withResolution(60).withNMax(200);
+            CountGrid grid = local.compute(problem, new Execution(new Schedule.Dynamic(1), Kernels.reference()));
+
+            assertThat(CountGrid.difference(new SequentialStrategy(StrategyConfig.threads(1)).compute(problem, Execution.reference()), grid))
+                    .isEmpty();
+        } finally {
+            local.close();
+        }
+        assertThat(jvms).as("worker JVMs after close").noneMatch(Process::isAlive);
     }
 
     private static void send(HostPort node, byte[] bytes) throws IOException {

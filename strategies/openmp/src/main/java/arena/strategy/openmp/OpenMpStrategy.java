@@ -85,7 +85,6 @@ final class OpenMpStrategy implements Strategy {
         requireOpen();
         provider.capabilities().requireSupported(name(), execution.schedule());
         NativeKernel kernel = nativeKernel(execution);
-        int[] counts = new int[params.cellCount()];
         Schedule schedule = execution.schedule();
         int kind = switch (schedule) {
             case Schedule.Static s -> 0;
@@ -99,6 +98,12 @@ final class OpenMpStrategy implements Strategy {
             case Schedule.Guided(int c) -> c;
             default -> 0;
         };
+        return computeNative(params, kernel, kind, chunk);
+    }
+
+    /** The grid of {@code params} with {@code kernel}, schedule {@code kind} (0 static, 1 dynamic, 2 guided) and {@code chunk}, unchecked. */
+    CountGrid computeNative(JuliaParams params, NativeKernel kernel, int kind, int chunk) {
+        int[] counts = new int[params.cellCount()];
         long atNMax = onCallerThread(() -> session.julia(params, kernel.code(), threads, kind, chunk, counts));
         CountGrid grid = new CountGrid(params.size(), counts);
         lastGrid = new WeakReference<>(grid);

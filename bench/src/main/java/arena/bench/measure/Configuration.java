@@ -29,15 +29,12 @@ public record Configuration(StrategyProvider provider, Kernel kernel, int thread
      * The configuration a kernel's speed-ups are over: {@code sequential} with the kernel, one thread
      * and {@code static}; for a kernel only some strategy runs (openmp's native kernels, which
      * {@code sequential} cannot run) that strategy at one thread with {@code static}.
-     *
-     * @throws IllegalArgumentException when no strategy of {@code registry} runs {@code kernel}
      */
     public static Configuration baselineOf(StrategyRegistry registry, Kernel kernel) {
-        StrategyProvider reference = registry.find(StrategyRegistry.REFERENCE);
-        StrategyProvider runner = reference.capabilities().runsKernel(kernel.name()) ? reference : registry.all().stream()
+        StrategyProvider runner = registry.all().stream()
                 .filter(p -> p.capabilities().kernels().contains(kernel.name()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no strategy runs the kernel " + kernel.name()));
+                .orElseGet(() -> registry.find(StrategyRegistry.REFERENCE));
         return new Configuration(runner, kernel, 1, new Schedule.Static(0));
     }
 }

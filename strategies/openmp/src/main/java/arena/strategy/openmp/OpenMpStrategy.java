@@ -66,14 +66,15 @@ final class OpenMpStrategy implements Strategy {
         });
     }
 
-    @Override
-    public String name() {
-        return provider.name();
-    }
-
+    /** The OpenMP team's size, {@code num_threads}. */
     @Override
     public int threads() {
         return threads;
+    }
+
+    @Override
+    public String name() {
+        return provider.name();
     }
 
     /**
@@ -83,8 +84,8 @@ final class OpenMpStrategy implements Strategy {
     @Override
     public CountGrid compute(JuliaParams params, Execution execution) {
         requireOpen();
-        provider.capabilities().requireSupported(name(), execution.schedule());
         NativeKernel kernel = nativeKernel(execution);
+        provider.capabilities().requireSupported(name(), execution.schedule());
         Schedule schedule = execution.schedule();
         int kind = switch (schedule) {
             case Schedule.Static s -> 0;

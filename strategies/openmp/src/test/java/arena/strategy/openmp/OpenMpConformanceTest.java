@@ -2,7 +2,6 @@ package arena.strategy.openmp;
 
 import arena.core.StrategyProvider;
 import arena.core.testkit.StrategyConformanceTest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -14,9 +13,7 @@ class OpenMpConformanceTest extends StrategyConformanceTest {
 
     @BeforeAll
     static void requireTheLibrary() {
-        OpenMpProvider provider = new OpenMpProvider();
-        provider.whyUnavailable().ifPresent(why -> System.out.println("OpenMpConformanceTest skipped: openmp is unavailable: " + why));
-        Assumptions.assumeTrue(provider.available(), () -> "openmp is unavailable: " + provider.whyUnavailable().orElseThrow());
+        OpenMpAvailable.assume("OpenMpConformanceTest");
     }
 
     @Override

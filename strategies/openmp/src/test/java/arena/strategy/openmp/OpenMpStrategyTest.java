@@ -26,9 +26,7 @@ class OpenMpStrategyTest {
 
     @BeforeAll
     static void requireTheLibrary() {
-        OpenMpProvider provider = new OpenMpProvider();
-        provider.whyUnavailable().ifPresent(why -> System.out.println("OpenMpStrategyTest skipped: openmp is unavailable: " + why));
-        Assumptions.assumeTrue(provider.available(), () -> "openmp is unavailable: " + provider.whyUnavailable().orElseThrow());
+        OpenMpAvailable.assume("OpenMpStrategyTest");
     }
 
     @Test

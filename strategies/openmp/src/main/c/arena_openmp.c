@@ -4,9 +4,9 @@
  * rounded on its own (no FMA), and AVX-512 is reached only through a function target attribute
  * behind a run-time CPU check, so one build runs on any x86-64.
  *
- * Entry point: arena_julia. Rows [first_row, last_row) of the (R+1) x (R+1) grid are written to
+ * Entry points: arena_julia, arena_count_equal, arena_has_avx512, arena_close. Rows [first_row, last_row) of the (R+1) x (R+1) grid are written to
  * counts (row-major, full grid). The fraction's numerator (points at n_max) is an OpenMP
- * reduction. The cancel flag is polled once per row.
+ * reduction. The cancel flag is polled before each row and every 2^16 point updates inside it.
  */
 #include <omp.h>
 #include <stdint.h>
@@ -24,9 +24,17 @@
 #define ARENA_SCHEDULE_DYNAMIC 1
 #define ARENA_SCHEDULE_GUIDED 2
 
-/* One row by the contract, each operation rounded in the contract's order; returns the points that reached n_max. */
+/* The escape loops poll the cancel flag once per 2^16 point updates (the JVM kernels' StopSignal.POLL_UPDATES). */
+#define ARENA_POLL_MASK_SCALAR 0xFFFF
+#define ARENA_POLL_MASK_AVX512 0x1FFF
+#define ARENA_ROW_CANCELLED (-1)
+
+/*
+ * One row by the contract, each operation rounded in the contract's order; returns the points that
+ * reached n_max, or ARENA_ROW_CANCELLED once it sees the cancel flag set.
+ */
 static int64_t row_scalar(int64_t i, int64_t n, double bound, double step, double zmax2,
-                          double c_re, double c_im, int32_t n_max, int32_t *out) {
+                          double c_re, double c_im, int32_t n_max, int32_t *out, volatile int32_t *cancel) {
     int64_t at_nmax = 0;
     double real = -bound + (double) i * step;
     for (int64_t j = 0; j < n; j++) {
@@ -42,6 +50,9 @@ static int64_t row_scalar(int64_t i, int64_t n, double bound, double step, doubl
             zr = (zr2 - zi2) + c_re;
             zi = (t + t) + c_im;
             k++;
+            if ((k & ARENA_POLL_MASK_SCALAR) == 0 && *cancel) {
+                return ARENA_ROW_CANCELLED;
+            }
         }
         out[j] = k;
         at_nmax += (k == n_max);
@@ -74,13 +85,14 @@ static inline int take_column(int l, int64_t *next, int64_t n, double real, doub
  */
 __attribute__((target("avx512f")))
 static int64_t row_avx512(int64_t i, int64_t n, double bound, double step, double zmax2,
-                          double c_re, double c_im, int32_t n_max, int32_t *out) {
+                          double c_re, double c_im, int32_t n_max, int32_t *out, volatile int32_t *cancel) {
     int64_t at_nmax = 0;
     double real = -bound + (double) i * step;
     double zr_l[8], zi_l[8];
     int64_t col[8];
     int64_t k_l[8];
     int64_t next = 0;
+    uint32_t updates = 0;
     int live = 0;
     for (int l = 0; l < 8; l++) {
         zr_l[l] = 0.0;
@@ -129,6 +141,9 @@ static int64_t row_avx512(int64_t i, int64_t n, double bound, double step, doubl
         zr = new_zr;
         zi = new_zi;
         k = _mm512_add_epi64(k, one);
+        if ((++updates & ARENA_POLL_MASK_AVX512) == 0 && *cancel) {
+            return ARENA_ROW_CANCELLED;
+        }
     }
     return at_nmax;
 }
@@ -175,18 +190,41 @@ int arena_julia(int32_t resolution, double c_re, double c_im, double bound, doub
             continue;
         }
         int32_t *out = counts + (int64_t) i * n;
+        int64_t at_row;
 #if defined(__x86_64__)
         if (kernel == ARENA_KERNEL_AVX512) {
-            total += row_avx512(i, n, bound, step, zmax2, c_re, c_im, n_max, out);
-            continue;
-        }
+            at_row = row_avx512(i, n, bound, step, zmax2, c_re, c_im, n_max, out, cancel);
+        } else
 #endif
-        total += row_scalar(i, n, bound, step, zmax2, c_re, c_im, n_max, out);
+        at_row = row_scalar(i, n, bound, step, zmax2, c_re, c_im, n_max, out, cancel);
+        if (at_row == ARENA_ROW_CANCELLED) {
+            cancelled = 1;
+        } else {
+            total += at_row;
+        }
     }
     if (cancelled) {
         return ARENA_CANCELLED;
     }
     *at_nmax += total;
+    return ARENA_OK;
+}
+
+/*
+ * Counts the cells of counts[0, cells) equal to value into *count with an OpenMP reduction over
+ * threads (julia_fraction's numerator for a grid computed elsewhere). Returns ARENA_OK or
+ * ARENA_INVALID_ARGUMENT.
+ */
+int arena_count_equal(const int32_t *counts, int64_t cells, int32_t value, int32_t threads, int64_t *count) {
+    if (counts == NULL || count == NULL || cells < 0 || threads < 1) {
+        return ARENA_INVALID_ARGUMENT;
+    }
+    int64_t total = 0;
+#pragma omp parallel for schedule(static) num_threads(threads) reduction(+:total)
+    for (int64_t c = 0; c < cells; c++) {
+        total += (counts[c] == value);
+    }
+    *count = total;
     return ARENA_OK;
 }
 

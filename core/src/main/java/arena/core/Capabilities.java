@@ -43,9 +43,14 @@ public record Capabilities(Set<Schedule.Kind> schedules, boolean joinsDefaultSel
         return new Capabilities(schedules, joinsDefaultSelection, maxThreads, options, names);
     }
 
-    /** Whether the strategy runs the kernel named {@code kernel}: any JVM kernel unless {@link #kernels()} names its own. */
+    /**
+     * Whether the strategy runs the kernel named {@code kernel}: any JVM kernel (one of
+     * {@link arena.core.kernel.Kernels#providers()}, available or not) unless {@link #kernels()} names its own.
+     */
     public boolean runsKernel(String kernel) {
-        return kernels.isEmpty() || kernels.contains(kernel);
+        return kernels.isEmpty()
+                ? arena.core.kernel.Kernels.providers().stream().anyMatch(p -> p.name().equals(kernel))
+                : kernels.contains(kernel);
     }
 
     /** The kernels it runs, sorted, or {@code every JVM kernel}. */

@@ -69,9 +69,9 @@ public final class StrategyRegistry {
         return List.copyOf(byName.keySet());
     }
 
-    /** The providers that join default selections, in the order of {@link #all()}. */
+    /** The available providers that join default selections, in the order of {@link #all()}. */
     public List<StrategyProvider> defaults() {
-        return byName.values().stream().filter(p -> p.capabilities().joinsDefaultSelection()).toList();
+        return byName.values().stream().filter(p -> p.capabilities().joinsDefaultSelection() && p.available()).toList();
     }
 
     /**

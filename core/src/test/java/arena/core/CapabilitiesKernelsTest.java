@@ -15,6 +15,7 @@ class CapabilitiesKernelsTest {
         Capabilities jvm = Capabilities.staticDynamicGuided();
         assertTrue(jvm.runsKernel("scalar"));
         assertTrue(jvm.runsKernel("vector"));
+        assertFalse(jvm.runsKernel("c-scalar"), "a JVM strategy runs no native kernel");
         assertEquals("every JVM kernel", jvm.kernelLabels());
     }
 

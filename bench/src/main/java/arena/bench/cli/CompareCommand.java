@@ -15,7 +15,6 @@ import arena.bench.report.OutputDirectory;
 import arena.bench.report.Report;
 import arena.bench.report.ReportFiles;
 import arena.bench.report.ReportFormat;
-import arena.core.Schedule;
 import arena.core.StrategyRegistry;
 import arena.core.input.InvalidInputException;
 import arena.core.kernel.Kernel;
@@ -228,7 +227,7 @@ public class CompareCommand extends StrategyRunCommand {
     }
 
     private Configuration baselineOf(Kernel kernel) {
-        return new Configuration(registry.find(StrategyRegistry.REFERENCE), kernel, 1, new Schedule.Static(0));
+        return Configuration.baselineOf(registry, kernel);
     }
 
     private static Set<Kernel> kernelsOf(List<Configuration> configurations) {

@@ -66,7 +66,7 @@ public final class ComputeCommand extends StrategyRunCommand {
                 ? Math.min(Runtime.getRuntime().availableProcessors(), provider.capabilities().maxThreads())
                 : Numbers.wholeNumber("threads", threads, 1, StrategyConfig.MAX_THREADS);
         Schedule chosen = Schedule.parse(schedule);
-        Kernel chosenKernel = Kernels.byName(kernel);
+        Kernel chosenKernel = provider.kernel(kernel);
         provider.capabilities().requireSupported(provider.name(), chosen);
 
         CountGrid grid;

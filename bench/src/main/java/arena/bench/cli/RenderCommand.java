@@ -10,7 +10,6 @@ import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
-import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ public final class RenderCommand extends RegistryCommand {
         Schedule schedule = provider.capabilities().supports(new Schedule.Dynamic(1)) ? new Schedule.Dynamic(1) : new Schedule.Static(1);
         CountGrid grid;
         try (Strategy opened = provider.open(StrategyConfig.threads(threads))) {
-            grid = opened.compute(params, new Execution(schedule, Kernels.byName(kernel)));
+            grid = opened.compute(params, new Execution(schedule, provider.kernel(kernel)));
         }
         png.write(file -> JuliaPicture.writePng(grid, file));
         PrintWriter stdout = spec.commandLine().getOut();

@@ -6,17 +6,23 @@ import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
 import arena.core.input.InvalidInputException;
+import arena.core.input.Names;
 import arena.core.kernel.Kernel;
 import arena.core.kernel.Kernels;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /**
  * Which configurations {@code verify} and {@code compare} run: lists of strategies, kernels, thread
  * counts and schedules, crossed. Defaults: every strategy that joins default selections, the default
  * kernel, 1 thread and the machine's cores, and each strategy's supported schedules among
- * {@code static, static:1, dynamic:1, guided:1}. A combination a strategy cannot run (a schedule it
+ * {@code static, static:1, dynamic:1, guided:1}. Kernel names are resolved per strategy
+ * ({@link StrategyProvider#kernel}: {@code auto} is each strategy's fastest), so a strategy's own
+ * kernels (openmp's native ones) are named like JVM kernels. A combination a strategy cannot run (a schedule it
  * does not support, more threads than it takes) is not run and is reported as skipped, never
  * replaced by another. Filled in by picocli on the main thread.
  */
@@ -55,7 +61,7 @@ public final class SelectionOptions {
      */
     public Expansion expand(StrategyRegistry registry) {
         List<StrategyProvider> providers = strategies == null ? registry.defaults() : each("strategies", strategies, registry::find);
-        List<Kernel> chosenKernels = kernels == null ? List.of(Kernels.defaultKernel()) : each("kernels", kernels, Kernels::byName);
+        List<String> kernelNames = kernels == null ? List.of(Kernels.AUTO) : each("kernels", kernels, name -> knownKernel(registry, name));
         List<Integer> threadCounts = threadCounts();
         boolean explicitSchedules = schedules != null;
         List<Schedule> chosenSchedules = each("schedules", explicitSchedules ? schedules : DEFAULT_SCHEDULES, Schedule::parse);
@@ -63,6 +69,17 @@ public final class SelectionOptions {
         List<Configuration> configurations = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (StrategyProvider provider : providers) {
+            provider.whyUnavailable().ifPresent(why -> {
+                throw new InvalidInputException("strategies", "strategy '" + provider.name() + "' is unavailable: " + why);
+            });
+            List<Kernel> runnable = new ArrayList<>();
+            for (String name : kernelNames) {
+                if (name.equals(Kernels.AUTO) || provider.capabilities().runsKernel(name)) {
+                    runnable.add(each("kernels", List.of(name), provider::kernel).getFirst());
+                } else {
+                    skipped.add(provider.name() + " with kernel " + name + ": it runs " + provider.capabilities().kernelLabels());
+                }
+            }
             for (int t : threadCounts) {
                 if (t > provider.capabilities().maxThreads()) {
                     skipped.add(provider.name() + " at " + t + " threads: it runs on at most " + provider.capabilities().maxThreads());
@@ -75,12 +92,8 @@ public final class SelectionOptions {
                         }
                         continue;
                     }
-                    for (Kernel kernel : chosenKernels) {
-                        if (provider.capabilities().runsKernel(kernel.name())) {
-                            configurations.add(new Configuration(provider, kernel, t, schedule));
-                        } else {
-                            skipped.add(provider.name() + " with kernel " + kernel.name() + ": it runs " + provider.capabilities().kernelLabels());
-                        }
+                    for (Kernel kernel : runnable) {
+                        configurations.add(new Configuration(provider, kernel, t, schedule));
                     }
                 }
             }
@@ -90,6 +103,22 @@ public final class SelectionOptions {
                     "the selection leaves nothing to run" + (skipped.isEmpty() ? "" : ": " + String.join("; ", skipped)));
         }
         return new Expansion(List.copyOf(configurations), skipped.stream().distinct().toList());
+    }
+
+    /**
+     * {@code name} in lower case when it names a JVM kernel, {@code auto} or a kernel some strategy
+     * declares as its own (a native kernel); which strategies run it is decided per strategy.
+     *
+     * @throws InvalidInputException naming {@code kernel} and listing every known name
+     */
+    private static String knownKernel(StrategyRegistry registry, String name) {
+        Set<String> known = new LinkedHashSet<>(Kernels.names());
+        registry.all().forEach(p -> known.addAll(new TreeSet<>(p.capabilities().kernels())));
+        String canonical = Names.canonical("kernel", name, known);
+        if (!known.contains(canonical) && Kernels.providers().stream().noneMatch(p -> p.name().equals(canonical))) {
+            throw Names.unknown("kernel", name, known);
+        }
+        return canonical;
     }
 
     /** Each item of the list option {@code option} read by {@code parse}; a refusal names the list option. */

@@ -8,7 +8,6 @@ import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyRegistry;
 import arena.core.Timeline;
-import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -85,7 +84,7 @@ public class ComputeBenchmark {
         var provider = StrategyRegistry.discover().find(strategy);
         Schedule parsed = Schedule.parse(schedule);
         provider.capabilities().requireSupported(strategy, parsed);
-        execution = new Execution(parsed, Kernels.byName(kernel), recorded ? new Timeline() : null);
+        execution = new Execution(parsed, provider.kernel(kernel), recorded ? new Timeline() : null);
         configuration = new Configuration(provider, execution.kernel(), threads, parsed);
         opened = provider.open(StrategyConfig.threads(threads));
     }

@@ -8,6 +8,7 @@ import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.Timeline;
 import arena.core.kernel.Kernel;
+import arena.core.kernel.Kernels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,9 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
 
     /** Warms {@code kernel} up on a small version of {@code reference}'s problem, single-threaded. */
     public static void warmUpKernel(Kernel kernel, Reference reference) {
+        if (Kernels.providers().stream().noneMatch(p -> p.name().equals(kernel.name()))) {
+            return; // a strategy's own kernel (native code): no JIT to warm, and sequential cannot run it
+        }
         var params = reference.params().withResolution(Math.min(reference.params().resolution(), 250));
         try (Strategy sequential = new SequentialStrategy(StrategyConfig.threads(1))) {
             for (int i = 0; i < KERNEL_WARMUP_GRIDS; i++) {

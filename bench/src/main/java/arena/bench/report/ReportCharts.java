@@ -59,7 +59,7 @@ public final class ReportCharts {
                 + Runtime.version().feature();
         Charts.writeMedianTimes("Median time per configuration (" + where + ")", bars, timesPng);
         if (!points.isEmpty()) {
-            Charts.writeSpeedup("Speed-up over sequential (" + where + ")", points, speedupPng);
+            Charts.writeSpeedup("Speed-up over 1 thread (sequential; openmp static for native kernels) (" + where + ")", points, speedupPng);
         }
         List<ModelCell> cells = whichModelCells(BestModels.of(report), severalProblems, severalKernels);
         if (!cells.isEmpty()) {

@@ -79,7 +79,7 @@ public enum ReportFormat {
             md.append("Environment: ").append(report.environment().oneLine()).append("\n\n");
             md.append("Method: ").append(TextTables.methodLine(report)).append(".\n\n");
             md.append("Median of the measured samples (of the forks' medians when forked), with its 95% interval over forks and samples "
-                    + "(hierarchical bootstrap); fork spread = (slowest - fastest fork median) / median; speed-up over `sequential` at 1 thread with the same kernel; "
+                    + "(hierarchical bootstrap); fork spread = (slowest - fastest fork median) / median; speed-up over `sequential` at 1 thread with the same kernel (a native kernel's over `openmp` at 1 thread with `static`); "
                     + "efficiency = speed-up / threads. Every result was verified against the sequential reference before timing.\n");
             JuliaParams problem = null;
             for (Measurement m : report.measurements()) {

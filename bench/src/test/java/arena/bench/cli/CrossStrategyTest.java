@@ -11,6 +11,7 @@ import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
+import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import arena.core.testkit.GoldenCases;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 class CrossStrategyTest {
 
-    private static final List<String> EXPECTED = List.of("sequential", "akka", "akka-cluster", "completable", "executor", "forkjoin", "reactor", "rxjava", "streams", "threads", "virtual");
+    private static final List<String> EXPECTED = List.of("sequential", "akka", "akka-cluster", "completable", "executor", "forkjoin", "openmp", "reactor", "rxjava", "streams", "threads", "virtual");
 
     private static final String SERVICES_FILE = "META-INF/services/" + StrategyProvider.class.getName();
 
@@ -102,7 +103,7 @@ class CrossStrategyTest {
                 try (Strategy strategy = provider.open(StrategyConfig.threads(Math.min(threads, provider.capabilities().maxThreads())))) {
                     for (GoldenCase golden : GoldenCases.small()) {
                         for (Schedule schedule : schedulesOf(provider)) {
-                            CountGrid grid = strategy.compute(golden.params(), Execution.of(schedule));
+                            CountGrid grid = strategy.compute(golden.params(), new Execution(schedule, provider.kernel(Kernels.AUTO)));
                             assertThat(GridSummary.of(grid, golden.params().nMax())).as("%s %s %s", provider.name(), schedule, golden.params())
                                     .isEqualTo(golden.expected());
                             assertThat(strategy.fraction(grid, golden.params().nMax())).isEqualTo(golden.expected().fraction());
@@ -128,7 +129,7 @@ class CrossStrategyTest {
                             random.nextDouble(0.2, 2), random.nextDouble(0.5, 4), random.nextInt(0, 200));
                     Schedule schedule = schedules.get(random.nextInt(schedules.size()));
                     CountGrid expected = reference.compute(problem, Execution.reference());
-                    CountGrid actual = strategy.compute(problem, Execution.of(schedule));
+                    CountGrid actual = strategy.compute(problem, new Execution(schedule, provider.kernel(Kernels.AUTO)));
                     assertThat(CountGrid.difference(expected, actual))
                             .as("seed %d: %s, %d threads, %s on %s", seed, provider.name(), threads, schedule, problem)
                             .isEmpty();
@@ -137,9 +138,21 @@ class CrossStrategyTest {
         }
     }
 
-    /** Every discovered strategy that runs in this process alone (akka-cluster needs worker nodes; ClusterCompareTest runs it). */
+    /**
+     * Every discovered strategy that runs in this process alone (akka-cluster needs worker nodes;
+     * ClusterCompareTest runs it) and can run in this JVM (openmp needs JDK 22 and its library).
+     */
     static List<StrategyProvider> inProcess() {
-        return StrategyRegistry.discover().all().stream().filter(p -> p.capabilities().options().isEmpty()).toList();
+        return StrategyRegistry.discover().all().stream().filter(p -> p.capabilities().options().isEmpty() && p.available()).toList();
+    }
+
+    /** The kernels {@code provider} runs here, slowest first: the JVM kernels but auto, or its own available ones (openmp's). */
+    static List<String> kernelsOf(StrategyProvider provider) {
+        if (provider.capabilities().kernels().isEmpty()) {
+            return Kernels.names().stream().filter(name -> !name.equals(Kernels.AUTO)).toList();
+        }
+        return provider.capabilities().kernels().stream().sorted(java.util.Comparator.reverseOrder())
+                .filter(name -> provider.whyKernelUnavailable(name).isEmpty()).toList();
     }
 
     private static List<Schedule> schedulesOf(StrategyProvider provider) {

@@ -50,7 +50,7 @@ class SoakTest {
                 Strategy strategy = open.computeIfAbsent(provider.name() + "/" + threads,
                         key -> provider.open(StrategyConfig.threads(threads)));
                 CountGrid expected = reference.compute(problem, Execution.reference());
-                CountGrid actual = strategy.compute(problem, Execution.of(schedule));
+                CountGrid actual = strategy.compute(problem, new Execution(schedule, provider.kernel(arena.core.kernel.Kernels.AUTO)));
                 String replay = "seed " + seed + ", run " + done + ": " + provider.name() + ", " + threads + " threads, " + schedule.spec() + ", " + problem;
                 assertThat(CountGrid.difference(expected, actual)).as(replay).isEmpty();
                 assertThat(strategy.fraction(actual, problem.nMax())).as(replay).isEqualTo(reference.fraction(expected, problem.nMax()));

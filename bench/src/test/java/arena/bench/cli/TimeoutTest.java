@@ -1,7 +1,6 @@
 package arena.bench.cli;
 
 import arena.core.StrategyProvider;
-import arena.core.kernel.Kernels;
 import arena.core.testkit.LiveThreads;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +34,7 @@ class TimeoutTest {
                 }
                 tests.add(dynamicTest(provider.name() + " " + schedule, () -> {
                     TimedRun timed = computeAfterWarmUp(provider.name(), "--schedule", schedule,
-                            "--resolution", "2500", "--kernel", "scalar", "--timeout", "150ms");
+                            "--resolution", "2500", "--kernel", CrossStrategyTest.kernelsOf(provider).getFirst(), "--timeout", "150ms");
                     assertTimedOutAndClean(provider.name(), timed.run());
                     assertThat(timed.run().err().strip()).isEqualTo("arena compute: timed out after 0.15s (--timeout); the run was cancelled and every worker stopped");
                     assertThat(timed.took()).as("time to give up").isLessThan(Duration.ofSeconds(4));
@@ -56,7 +55,7 @@ class TimeoutTest {
     Stream<DynamicTest> everyStrategyAndKernel_stopsPromptlyAfterTheDeadline_evenInsideOneEndlessPixel() {
         List<DynamicTest> tests = new ArrayList<>();
         for (StrategyProvider provider : CrossStrategyTest.inProcess()) {
-            for (String kernel : Kernels.names().stream().filter(name -> !name.equals(Kernels.AUTO)).toList()) {
+            for (String kernel : CrossStrategyTest.kernelsOf(provider)) {
                 tests.add(dynamicTest(provider.name() + " " + kernel, () -> {
                     TimedRun timed = computeAfterWarmUp(provider.name(), "--kernel", kernel,
                             "--resolution", "20", "--n-max", "2147483647", "--timeout", "1s");

@@ -13,6 +13,7 @@ import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
 import arena.core.WorkerFailedException;
 import arena.core.input.InvalidInputException;
+import arena.core.kernel.Kernels;
 import arena.core.problem.Complex;
 import arena.core.problem.JuliaParams;
 import java.time.Duration;
@@ -123,6 +124,14 @@ public abstract class StrategyConformanceTest {
                 provider().name() + " knows kernels only by name; its module tests its failure paths with remote failures");
     }
 
+    /**
+     * {@code schedule} with the strategy's default kernel ({@code auto} as {@link StrategyProvider#kernel}
+     * resolves it: the fastest JVM kernel, or the fastest of a strategy's own kernels).
+     */
+    protected Execution execution(Schedule schedule) {
+        return new Execution(schedule, provider().kernel(Kernels.AUTO));
+    }
+
     /** The schedules the table runs: several chunk sizes of every family the strategy declares. */
     protected List<Schedule> schedules() {
         List<Schedule> all = List.of(
@@ -157,7 +166,7 @@ public abstract class StrategyConformanceTest {
     Stream<DynamicTest> goldenCases_reproduceEveryGoldenFigure() {
         return GoldenCases.all().stream().map(golden -> dynamicTest(golden.params().toString(), () -> {
             Strategy strategy = strategy(2);
-            CountGrid grid = strategy.compute(golden.params(), Execution.of(balancingSchedule()));
+            CountGrid grid = strategy.compute(golden.params(), execution(balancingSchedule()));
             assertMatches(golden, grid, strategy);
         }));
     }
@@ -327,7 +336,7 @@ public abstract class StrategyConformanceTest {
         JuliaParams problem = JuliaParams.chapterCase().withResolution(400);
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> strategy.compute(problem, Execution.of(balancingSchedule())))
+            assertThatThrownBy(() -> strategy.compute(problem, execution(balancingSchedule())))
                     .isInstanceOf(CancellationException.class);
         } finally {
             assertThat(Thread.interrupted()).as("the caller's interrupt flag").isTrue();
@@ -394,7 +403,7 @@ public abstract class StrategyConformanceTest {
         EnumSet<Schedule.Kind> unsupported = EnumSet.complementOf(EnumSet.copyOf(provider().capabilities().schedules()));
         for (Schedule.Kind kind : unsupported) {
             Schedule schedule = Schedule.parse(kind.label() + ":2");
-            assertThatThrownBy(() -> strategy(2).compute(JuliaParams.of(10, new Complex(0, 0)), Execution.of(schedule)))
+            assertThatThrownBy(() -> strategy(2).compute(JuliaParams.of(10, new Complex(0, 0)), execution(schedule)))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining(provider().capabilities().scheduleLabels());
         }
@@ -405,7 +414,7 @@ public abstract class StrategyConformanceTest {
         Strategy strategy = provider().open(StrategyConfig.threads(Math.min(4, provider().capabilities().maxThreads())));
         try {
             JuliaParams problem = JuliaParams.of(60, new Complex(0.285, 0.01));
-            strategy.compute(problem, Execution.of(balancingSchedule()));
+            strategy.compute(problem, execution(balancingSchedule()));
             if (runsGivenKernelInstances()) {
                 assertThatThrownBy(() -> strategy.compute(problem, new Execution(balancingSchedule(), new FailingKernel(5))))
                         .isInstanceOf(WorkerFailedException.class);
@@ -427,7 +436,7 @@ public abstract class StrategyConformanceTest {
     void computeAfterClose_isRefusedWhenTheStrategyKeptWorkers_andStartsNothing() throws InterruptedException {
         Strategy strategy = provider().open(StrategyConfig.threads(Math.min(2, provider().capabilities().maxThreads())));
         JuliaParams problem = JuliaParams.of(29, new Complex(-0.7, 0.27)).withNMax(60);
-        strategy.compute(problem, Execution.of(balancingSchedule()));
+        strategy.compute(problem, execution(balancingSchedule()));
         boolean keptWorkers = !LiveThreads.named(threadNamePrefix()).isEmpty();
         strategy.close();
         // AbstractStrategy reports whatever stopped its run as a worker failure; others refuse up front
@@ -435,7 +444,7 @@ public abstract class StrategyConformanceTest {
                 ? WorkerFailedException.class : IllegalStateException.class;
         CountGrid expected = reference.compute(problem, Execution.reference());
         Throwable thrown = catchThrowable(() -> assertThat(CountGrid.difference(expected,
-                strategy.compute(problem, Execution.of(balancingSchedule())))).as("a call after close that computed").isEmpty());
+                strategy.compute(problem, execution(balancingSchedule())))).as("a call after close that computed").isEmpty());
         if (keptWorkers || thrown != null) {
             assertThat(thrown).as("a call after close").isInstanceOf(refusal);
         }
@@ -463,7 +472,7 @@ public abstract class StrategyConformanceTest {
 
     private void assertSameAsSequential(Strategy strategy, JuliaParams problem, Schedule schedule, String description) {
         CountGrid expected = reference.compute(problem, Execution.reference());
-        CountGrid actual = strategy.compute(problem, Execution.of(schedule));
+        CountGrid actual = strategy.compute(problem, execution(schedule));
         assertThat(CountGrid.difference(expected, actual)).as(description).isEmpty();
         int maxval = problem.nMax();
         assertThat(strategy.fraction(actual, maxval)).as(description).isEqualTo(reference.fraction(expected, maxval));

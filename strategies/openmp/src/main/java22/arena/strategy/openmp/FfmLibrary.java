@@ -1,0 +1,103 @@
+package arena.strategy.openmp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * The C library bound through the FFM API (release 22; reached only through {@link NativeLoader}).
+ * {@link #load()} copies {@code native/linux-x86_64/libarena_openmp.so} out of the jar into a
+ * private temporary directory (owner-only permissions), loads it into the global arena and deletes
+ * the file and directory at once (Linux keeps a loaded library mapped), so nothing is left on disk
+ * whichever way the JVM ends. The downcall handles are plain (not critical): a long call must let
+ * the GC and safepoints run. Immutable; safe from any thread.
+ */
+final class FfmLibrary implements OpenMpLibrary {
+
+    /** The library inside the jar. */
+    static final String RESOURCE = "/native/linux-x86_64/libarena_openmp.so";
+
+    final MethodHandle julia;
+    final MethodHandle countEqual;
+    final MethodHandle close;
+    private final boolean avx512;
+
+    private FfmLibrary(SymbolLookup symbols) throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        julia = linker.downcallHandle(symbols.find("arena_julia").orElseThrow(), FunctionDescriptor.of(JAVA_INT,
+                JAVA_INT, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+                JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        countEqual = linker.downcallHandle(symbols.find("arena_count_equal").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS));
+        close = linker.downcallHandle(symbols.find("arena_close").orElseThrow(), FunctionDescriptor.ofVoid());
+        MethodHandle hasAvx512 = linker.downcallHandle(symbols.find("arena_has_avx512").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
+        avx512 = (int) hasAvx512.invokeExact() == 1;
+    }
+
+    /**
+     * Extracts, loads and binds the library.
+     *
+     * @throws IllegalStateException saying why when the jar has no library or it does not load
+     */
+    static FfmLibrary load() {
+        Path directory = null;
+        Path file = null;
+        try (InputStream in = FfmLibrary.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("this build has no native library " + RESOURCE.substring(1)
+                        + " (there was no C compiler when it was built)");
+            }
+            directory = Files.createTempDirectory("arena-openmp-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            file = directory.resolve("libarena_openmp.so");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return new FfmLibrary(SymbolLookup.libraryLookup(file, Arena.global()));
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("its native library did not load: " + e, e);
+        } finally {
+            deleteQuietly(file);
+            deleteQuietly(directory);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                path.toFile().deleteOnExit();
+            }
+        }
+    }
+
+    @Override
+    public boolean hasAvx512() {
+        return avx512;
+    }
+
+    @Override
+    public OpenMpSession openSession() {
+        return new FfmSession(this);
+    }
+
+    /** {@code ValueLayout.JAVA_INT}'s size, for the buffers. */
+    static long intBytes(long cells) {
+        return cells * ValueLayout.JAVA_INT.byteSize();
+    }
+}

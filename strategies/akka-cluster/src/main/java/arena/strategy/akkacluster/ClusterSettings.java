@@ -65,14 +65,16 @@ final class ClusterSettings {
      *
      * <p>{@link #AKKA} is Akka's defaults (heartbeat every second, a 3 s pause accepted, split-brain
      * decisions after 20 s of stability: about 26 s to remove a crashed node), what clusters across
-     * machines should use and the default on every address; raise {@code acceptable-heartbeat-pause}
-     * further on virtual machines with long pauses. {@link #FAST} ({@code --fast-failure-detection}) is
-     * tight, for one machine or a quiet local network where a peer is either running or not: a killed
-     * node is unreachable after about 1.7 s and removed after about 4.3 s. Java system properties
-     * ({@code -Dakka.cluster...}) override either.
+     * machines should use and the default for a node on a non-loopback address or on TLS; raise
+     * {@code acceptable-heartbeat-pause} further on virtual machines with long pauses. {@link #FAST}
+     * is tight, for one machine or a quiet local network where a peer is either running or not: a
+     * killed node is unreachable after about 1.7 s and removed after about 4.3 s; it is the default
+     * on a loopback address over plain TCP (one machine: {@code --local-workers} and the tests), as
+     * before this release, and {@code --fast-failure-detection} asks for it anywhere. Java system
+     * properties ({@code -Dakka.cluster...}) override either.
      */
     enum Timings {
-        /** {@code --fast-failure-detection}: tests, and clusters on one machine. */
+        /** {@code --fast-failure-detection}, and plain TCP on loopback: tests, and clusters on one machine. */
         FAST("""
                 akka.cluster {
                   periodic-tasks-initial-delay = 100ms
@@ -99,7 +101,7 @@ final class ClusterSettings {
                   }
                 }
                 """),
-        /** The default: Akka's own timings, for real networks. */
+        /** Akka's own timings, for real networks: the default off loopback and on TLS. */
         AKKA("");
 
         private final String config;
@@ -108,9 +110,17 @@ final class ClusterSettings {
             this.config = config;
         }
 
-        /** {@link #FAST} when asked for, else {@link #AKKA}. */
-        static Timings of(NodeOptions options) {
-            return options.fastFailureDetection() ? FAST : AKKA;
+        /** {@link #FAST} when asked for or on a loopback {@code host} over plain TCP, else {@link #AKKA}. */
+        static Timings of(NodeOptions options, String host) {
+            return options.fastFailureDetection() || (options.tls() == null && isLoopback(host)) ? FAST : AKKA;
+        }
+
+        private static boolean isLoopback(String host) {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
         }
     }
 
@@ -159,7 +169,7 @@ final class ClusterSettings {
         return transport
                 .withFallback(ConfigFactory.parseString(text))
                 .withFallback(ConfigFactory.defaultOverrides(loader)) // -Dakka.cluster... over the timings, not over the above
-                .withFallback(ConfigFactory.parseString(Timings.of(options).config))
+                .withFallback(ConfigFactory.parseString(Timings.of(options, self.host()).config))
                 .withFallback(shared.getConfig("worker-dispatcher").atPath(WORKER_DISPATCHER))
                 .withFallback(shared.withoutPath("worker-dispatcher"))
                 .withFallback(serialization())

@@ -32,7 +32,7 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
     /** Grids each kernel computes before anything is timed: the JIT needs ten or more. */
     public static final int KERNEL_WARMUP_GRIDS = 12;
 
-    /** Warms {@code kernel} up on a small version of {@code reference}'s problem, single-threaded. */
+    /** Warms the JVM kernel {@code kernel} up on a small version of {@code reference}'s problem, single-threaded; a strategy's own (native) kernel is left alone. */
     public static void warmUpKernel(Kernel kernel, Reference reference) {
         if (Kernels.providers().stream().noneMatch(p -> p.name().equals(kernel.name()))) {
             return; // a strategy's own kernel (native code): no JIT to warm, and sequential cannot run it

@@ -126,7 +126,11 @@ public class CompareCommand extends StrategyRunCommand {
         stdout.print(format.render(report));
         stdout.flush();
         if (outDirectory != null) {
-            List<String> written = ReportFiles.write(report, outDirectory);
+            List<String> written = ReportFiles.write(report, outDirectory, warning -> {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("arena compare: " + warning);
+                err.flush();
+            });
             if (format == ReportFormat.text) {
                 stdout.println("wrote " + outDirectory.path() + ": " + String.join(", ", written));
                 stdout.flush();

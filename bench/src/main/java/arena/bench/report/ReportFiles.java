@@ -1,8 +1,12 @@
 package arena.bench.report;
 
+import java.awt.AWTError;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The files of {@code arena compare --out}: a {@link Report} in every {@link ReportFormat} that has
@@ -25,13 +29,38 @@ public final class ReportFiles {
     /**
      * Writes every file of the set into {@code directory}, replacing its previous set as a whole, and
      * returns the names written, in {@link #NAMES}' order (a format with nothing to show writes none).
+     * Charts that cannot be drawn (AWT without fonts: "Fontconfig head is null") are left out with one
+     * line to {@code warnings}, so a long measurement never loses its tables to a missing font.
      */
-    public static List<String> write(Report report, OutputDirectory directory) {
+    public static List<String> write(Report report, OutputDirectory directory, Consumer<String> warnings) {
+        return write(report, directory, warnings, ReportFormat.charts::writeInto);
+    }
+
+    /** The same, drawing the charts with {@code charts}. */
+    static List<String> write(Report report, OutputDirectory directory, Consumer<String> warnings, Writer charts) {
         directory.write(fresh -> {
             for (ReportFormat format : ReportFormat.values()) {
-                format.writeInto(report, fresh);
+                if (format != ReportFormat.charts) {
+                    format.writeInto(report, fresh);
+                    continue;
+                }
+                try {
+                    charts.writeInto(report, fresh);
+                } catch (RuntimeException | LinkageError | AWTError e) {
+                    for (String name : format.files()) {
+                        Files.deleteIfExists(fresh.resolve(name));
+                    }
+                    warnings.accept("charts not drawn (" + e + "); install fonts (e.g. Debian's fontconfig and fonts-dejavu-core) "
+                            + "for them; the other files were written");
+                }
             }
         });
         return NAMES.stream().filter(name -> Files.exists(directory.path().resolve(name))).toList();
+    }
+
+    /** Writes a format's files of a report into a directory. */
+    @FunctionalInterface
+    interface Writer {
+        void writeInto(Report report, Path directory) throws IOException;
     }
 }

@@ -58,13 +58,29 @@ class ReportFormatTest {
         assertThat(printed.get("results").get(0).get("median_ms").asDouble()).isEqualTo(2.5);
 
         Path out = dir.resolve("set");
-        ReportFiles.write(report, OutputDirectory.check("out", out));
+        ReportFiles.write(report, OutputDirectory.check("out", out), warning -> { throw new AssertionError(warning); });
         assertThat(out.resolve(ReportFiles.TIMES_CHART)).isRegularFile();
         assertThat(out.resolve(ReportFiles.SPEEDUP_CHART)).as("no speed-up, no chart").doesNotExist();
         Result read = ResultsFile.read(out.resolve("results.json"), "baseline").results().get(0);
         assertThat(read.speedup()).isNull();
         assertThat(read.efficiency()).isNull();
         assertThat(read.medianMs()).isEqualTo(2.5);
+    }
+
+    @Test
+    void chartsThatCannotBeDrawn_areLeftOut_withOneWarning_andTheTablesAreWritten() throws Exception {
+        Report report = reportWithoutBaseline();
+        Path out = dir.resolve("no-fonts");
+        List<String> warnings = new ArrayList<>();
+        List<String> written = ReportFiles.write(report, OutputDirectory.check("out", out), warnings::add, (r, directory) -> {
+            Files.writeString(directory.resolve(ReportFiles.TIMES_CHART), "half a chart");
+            throw new RuntimeException("Fontconfig head is null, check your fonts or fonts configuration"); // what AWT says on a machine without fonts
+        });
+        assertThat(written).containsExactly("results.csv", "results.json", "report.md");
+        assertThat(out.resolve(ReportFiles.TIMES_CHART)).as("no half-written chart").doesNotExist();
+        assertThat(warnings).singleElement().asString().startsWith("charts not drawn (java.lang.RuntimeException: Fontconfig head is null")
+                .contains("the other files were written");
+        assertThat(ResultsFile.read(out.resolve("results.json"), "baseline").results()).hasSize(2);
     }
 
     @Test

@@ -18,8 +18,10 @@ import java.util.function.Function;
  * {@link ForkOrder} of {@code order}, and pools what the children report into the same
  * {@link Measurement}s an in-process run makes, every sample kept with its fork and every fork's
  * warm-up recorded. Each child verifies before it times, as in-process; a result that differs in
- * any fork is the configuration's result. The baseline is measured in every fork of every unit and
- * pooled over all of them. Used by one thread, the command's.
+ * any fork is the configuration's result. The baseline is measured in every fork of every unit; its
+ * row pools all of them, while each configuration's speed-up divides the baseline's median in that
+ * configuration's own forks by the configuration's median, so that both come from the same JVMs. Used by
+ * one thread, the command's.
  *
  * @param run   starts the children
  * @param forks forks per unit, at least 1
@@ -70,7 +72,7 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
                 double baselineMedian = base.identical() ? base.stats().median() : Double.NaN;
                 for (Configuration configuration : configurations) {
                     if (configuration.kernel().equals(kernel) && !configuration.equals(baseline)) {
-                        forProblem.add(pool.measurement(p, configuration, reference, baselineMedian));
+                        forProblem.add(pool.measurement(p, configuration, reference, pool.sameForks(p, baseline, configuration, baselineMedian)));
                     }
                 }
             }
@@ -91,6 +93,29 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
             pooled.computeIfAbsent(key, k -> new Pooled(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                     new ArrayList<>()))
                     .add(line, fork);
+        }
+
+        /**
+         * The baseline's median in the forks that measured {@code configuration} (the median of its
+         * medians there): the speed-up then compares two timings from the same child JVMs, whose
+         * JVM-to-JVM and machine drift they share; {@code fallback} when those forks have no baseline sample.
+         */
+        double sameForks(int problem, Configuration baseline, Configuration configuration, double fallback) {
+            Pooled base = pooled.get(problem + " " + baseline.label());
+            Pooled own = pooled.get(problem + " " + configuration.label());
+            if (Double.isNaN(fallback) || base == null || own == null) {
+                return fallback;
+            }
+            Set<Integer> forks = Set.copyOf(own.forks());
+            List<Double> samples = new ArrayList<>();
+            List<Integer> sampleForks = new ArrayList<>();
+            for (int i = 0; i < base.samples().size(); i++) {
+                if (forks.contains(base.forks().get(i))) {
+                    samples.add(base.samples().get(i));
+                    sampleForks.add(base.forks().get(i));
+                }
+            }
+            return samples.isEmpty() ? fallback : HierarchicalBootstrap.medianOfForks(ForkSamples.split(samples, sampleForks));
         }
 
         Measurement measurement(int problem, Configuration configuration, Reference reference, double baselineMedian) {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param verification   the untimed check against the reference
  * @param samplesMs      every measured sample of {@code compute}, in milliseconds, in run order
  * @param baselineMedian the median of {@code sequential} at 1 thread with the same kernel on the same
- *                       problem, for the speed-up; NaN when unknown
+ *                       problem, for the speed-up (under forks: measured in the same child JVMs as this
+ *                       configuration); NaN when unknown
  * @param timeline       the summary of one extra, recorded run ({@code compare --timeline}), or null
  * @param sampleForks    for each sample, the number of the child JVM of {@code compare --forks} that
  *                       measured it (from 0 in the run); empty when measured in-process

@@ -3,6 +3,7 @@ package arena.bench.report;
 import arena.bench.measure.Bootstrap;
 import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.Configuration;
+import arena.bench.measure.ForkSpread;
 import arena.bench.measure.Measurement;
 import arena.core.problem.JuliaParams;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The question a {@code compare} run is for, answered: for each problem and each (kernel, threads,
  * schedule) measured, the models tied for best and every other model with the ratio of its median
- * to the fastest's and that ratio's 95% bootstrap interval. A model is tied for best when that
+ * to the fastest's and that ratio's 95% bootstrap interval (at least the Student-t interval of the
+ * report's pooled fork spread, {@link Report#forkSpread}). A model is tied for best when that
  * interval reaches down to 1: its difference from the fastest cannot be told from noise. Only
  * verified, timed configurations count; {@code sequential}, the reference every model is checked
  * and sped up against, is not a contender. Immutable.
@@ -78,21 +80,22 @@ public record BestModels(List<Group> groups) {
             }
         }
         List<Group> groups = new ArrayList<>();
+        ForkSpread spread = report.forkSpread();
         for (List<Measurement> members : byGroup.values()) {
-            groups.add(group(members));
+            groups.add(group(members, spread));
         }
         return new BestModels(groups);
     }
 
-    private static Group group(List<Measurement> members) {
+    private static Group group(List<Measurement> members, ForkSpread spread) {
         List<Measurement> sorted = members.stream().sorted(Comparator.comparingDouble(m -> m.stats().median())).toList();
         Measurement best = sorted.get(0);
         List<Entry> tied = new ArrayList<>();
         List<Entry> others = new ArrayList<>();
         tied.add(new Entry(best.configuration().strategy(), best.stats().median(), new Bootstrap.Interval(1, 1, 1)));
         for (Measurement m : sorted.subList(1, sorted.size())) {
-            Bootstrap.Interval ratio = HierarchicalBootstrap.medianRatio(best.forkSamples(), m.forkSamples(), Report.BOOTSTRAP_SEED,
-                    Bootstrap.DEFAULT_RESAMPLES);
+            Bootstrap.Interval ratio = spread.guardRatio(HierarchicalBootstrap.medianRatio(best.forkSamples(), m.forkSamples(),
+                    Report.BOOTSTRAP_SEED, Bootstrap.DEFAULT_RESAMPLES), best.forkSamples().size(), m.forkSamples().size());
             Entry entry = new Entry(m.configuration().strategy(), m.stats().median(), ratio);
             (ratio.low() <= 1 ? tied : others).add(entry);
         }

@@ -2,6 +2,7 @@ package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
 import arena.bench.measure.ForkSamples;
+import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.Environment;
 import arena.bench.report.ResultsDocument.Key;
@@ -33,12 +34,14 @@ import java.util.Set;
  * @param forkNotes          for each file measured in one JVM per configuration ({@code --forks 0} or
  *                           from before forks), a line saying that its JVM-to-JVM variance is not
  *                           in the intervals; empty when both files were forked
+ * @param spread             the fork-to-fork spread pooled over both files ({@link ForkSpread}), which
+ *                           widens every pair's interval to at least its Student-t interval
  * @param pairs              the configurations both files have, in the baseline's order
  * @param onlyInBaseline     configurations the current file lacks
  * @param onlyInCurrent      configurations the baseline file lacks
  */
 public record Diff(Path baseline, Path current, double threshold, long seed, List<String> environmentChanges, List<String> forkNotes,
-                   List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
+                   ForkSpread spread, List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
 
     /** Copies the lists; {@code threshold} must lie in {@code [0, 1]}. */
     public Diff {
@@ -102,6 +105,8 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
             throw new InvalidInputException("current", "current " + current.path() + " and baseline " + baseline.path()
                     + " have no problem in common: baseline has " + baseProblems + ", current has " + curProblems);
         }
+        ForkSpread spread = ForkSpread.pooled(java.util.stream.Stream.concat(baseline.results().stream(), current.results().stream())
+                .map(r -> ForkSamples.split(r.samplesMs(), r.sampleForks())).toList());
         Map<Key, Result> currentByKey = new LinkedHashMap<>();
         current.results().forEach(e -> currentByKey.put(e.key(), e));
         List<Pair> pairs = new ArrayList<>();
@@ -115,13 +120,13 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                         + abbreviate(cur.sha256()) + ", baseline has " + abbreviate(base.sha256())
                         + ": a different result is not a speed change");
             } else {
-                pairs.add(pair(base, cur, threshold, seed, resamples));
+                pairs.add(pair(base, cur, threshold, seed, resamples, spread));
             }
         }
         List<String> forkNotes = new ArrayList<>();
         forkNote(baseline, "baseline").ifPresent(forkNotes::add);
         forkNote(current, "current").ifPresent(forkNotes::add);
-        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, pairs, onlyInBaseline,
+        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, spread, pairs, onlyInBaseline,
                 List.copyOf(currentByKey.keySet()));
     }
 
@@ -140,6 +145,25 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         return ratio.low() >= 1 - threshold && ratio.high() <= 1 + threshold ? Verdict.SAME : Verdict.INCONCLUSIVE;
     }
 
+    /**
+     * The header line on the pooled fork spread: how large it is, and, when some pairs are
+     * inconclusive, about how many forks per configuration would tell a change of the threshold's
+     * size; empty when no file has two forks of a configuration.
+     */
+    public java.util.Optional<String> spreadNote() {
+        if (!spread.known()) {
+            return java.util.Optional.empty();
+        }
+        String note = String.format(Locale.ROOT, "fork-to-fork spread, pooled over both files: %.1f%% (standard deviation of a fork's median, "
+                + "%d degrees of freedom); every interval is at least the Student-t interval it implies", 100 * Math.expm1(spread.sigma()),
+                spread.degreesOfFreedom());
+        if (count(Verdict.INCONCLUSIVE) > 0 && threshold > 0 && threshold < 1) {
+            note += String.format(Locale.ROOT, "; to tell a %s change at this spread, measure about %d forks per configuration (--forks)",
+                    DiffFormat.pct(threshold), spread.forksToTell(threshold));
+        }
+        return java.util.Optional.of(note);
+    }
+
     /** How many pairs have {@code verdict}. */
     public long count(Verdict verdict) {
         return pairs.stream().filter(p -> p.verdict() == verdict).count();
@@ -147,13 +171,15 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
 
     /**
      * The pair of {@code base} and {@code cur}: the ratio's interval from a hierarchical bootstrap over
-     * each file's forks and their samples (a file without forks is one fork per configuration), the
-     * medians the medians of the forks' medians.
+     * each file's forks and their samples (a file without forks is one fork per configuration), widened
+     * to at least the Student-t interval of the two files' pooled fork spread for the forks at hand
+     * ({@link ForkSpread#guardRatio}), the medians the medians of the forks' medians.
      */
-    private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples) {
+    private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples, ForkSpread spread) {
         List<List<Double>> baseForks = ForkSamples.split(base.samplesMs(), base.sampleForks());
         List<List<Double>> curForks = ForkSamples.split(cur.samplesMs(), cur.sampleForks());
-        Bootstrap.Interval ratio = HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples);
+        Bootstrap.Interval ratio = spread.guardRatio(HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples),
+                baseForks.size(), curForks.size());
         Verdict verdict = verdict(ratio, threshold);
         return new Pair(base.key(), HierarchicalBootstrap.medianOfForks(baseForks), HierarchicalBootstrap.medianOfForks(curForks), ratio,
                 verdict);

@@ -22,6 +22,7 @@ public enum DiffFormat {
         public String render(Diff diff) {
             StringBuilder out = header(diff.baseline(), diff.current(), "", diff.environmentChanges());
             diff.forkNotes().forEach(n -> out.append(n).append('\n'));
+            diff.spreadNote().ifPresent(n -> out.append(n).append('\n'));
             out.append(rule(diff)).append('\n');
             String row = "%-13s %-11s %3s %-10s %11s %11s %7s  %-16s  %s%n";
             byProblem(diff).forEach((problem, pairs) -> {
@@ -65,7 +66,8 @@ public enum DiffFormat {
                     round(p.currentMedian(), 1e3), round(p.ratio().estimate(), 1e4), round(p.ratio().low(), 1e4),
                     round(p.ratio().high(), 1e4), p.verdict().word())).toList();
             return ReportJson.write(new DiffJson(diff.baseline().toString(), diff.current().toString(), diff.threshold(), diff.seed(),
-                    diff.environmentChanges(), diff.forkNotes(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
+                    diff.environmentChanges(), diff.forkNotes(), diff.spread().known() ? round(Math.expm1(diff.spread().sigma()), 1e4) : null,
+                    diff.spread().degreesOfFreedom(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
                     diff.count(Verdict.FASTER), diff.count(Verdict.INCONCLUSIVE))) + "\n";
         }
 
@@ -85,6 +87,7 @@ public enum DiffFormat {
         public String render(Diff diff) {
             StringBuilder md = markdownHeader("diff", diff.baseline(), diff.current(), rule(diff) + ".", diff.environmentChanges());
             diff.forkNotes().forEach(n -> md.append("\n").append(n).append('\n'));
+            diff.spreadNote().ifPresent(n -> md.append("\n").append(n).append('\n'));
             byProblem(diff).forEach((problem, pairs) -> {
                 md.append("\n## ").append(problem).append("\n\n");
                 md.append("| strategy | kernel | threads | schedule | baseline ms | current ms | ratio | 95% interval | verdict |\n");
@@ -163,7 +166,7 @@ public enum DiffFormat {
     private static String jmhRule(JmhDiff diff) {
         return String.format(Locale.ROOT, "Scores are the medians of the forks' medians; the ratio is time-like (above 1 is slower): "
                 + "current / baseline for time modes%s. Verdict: slower or faster when the 95%% hierarchical bootstrap interval (JMH's "
-                + "forks, then the iterations within each) excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, "
+                + "forks, then the iterations within each; at least the Student-t interval of the forks' pooled spread) excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, "
                 + "else inconclusive (seed %d).", diff.anyInverted() ? ", baseline / current for thrpt (a bigger throughput is faster)" : "",
                 pct(diff.threshold()), pct(diff.threshold()), diff.seed());
     }
@@ -179,7 +182,7 @@ public enum DiffFormat {
 
     private static String rule(Diff diff) {
         return String.format(Locale.ROOT, "Verdict: slower or faster when the 95%% hierarchical bootstrap interval (forks, then samples "
-                + "within each) of median(current) / median(baseline) "
+                + "within each, at least the Student-t interval of the pooled fork spread) of median(current) / median(baseline) "
                 + "excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, else inconclusive (seed %d)",
                 pct(diff.threshold()), pct(diff.threshold()), diff.seed());
     }
@@ -211,7 +214,7 @@ public enum DiffFormat {
 
     /** The JSON form of a diff: the files, the threshold and seed, every pair, the unpaired keys and the counts. */
     private record DiffJson(String baseline, String current, double threshold, long seed, List<String> environmentChanges,
-                            List<String> forkNotes, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
+                            List<String> forkNotes, Double forkSpread, int forkSpreadDegreesOfFreedom, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
                             long inconclusive) {
     }
 
@@ -244,7 +247,7 @@ public enum DiffFormat {
         return String.format(Locale.ROOT, "%.3f", round(value, 1e3));
     }
 
-    private static String pct(double fraction) {
+    static String pct(double fraction) {
         return String.format(Locale.ROOT, "%.4g%%", fraction * 100).replaceAll("\\.?0+%$", "%");
     }
 }

@@ -1,6 +1,7 @@
 package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
+import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.report.Diff.Verdict;
 import arena.bench.report.JmhResultsFile.Benchmark;
@@ -70,6 +71,8 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
         Diff.requireSameEnvironment(changes, allowEnvironmentChange, baseline.path(), current.path());
         Map<String, Benchmark> currentByLabel = new LinkedHashMap<>();
         current.benchmarks().forEach(b -> currentByLabel.put(b.label(), b));
+        ForkSpread spread = ForkSpread.pooled(java.util.stream.Stream.concat(baseline.benchmarks().stream(), current.benchmarks().stream())
+                .map(Benchmark::forks).toList());
         List<Pair> pairs = new ArrayList<>();
         for (Benchmark base : baseline.benchmarks()) {
             Benchmark cur = currentByLabel.get(base.label());
@@ -78,7 +81,7 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
                         + " (" + cur.unit() + "), baseline in mode " + base.mode() + " (" + base.unit() + "); rerun both in one mode and unit");
             }
             if (cur != null) {
-                pairs.add(pair(base, cur, threshold, seed, resamples));
+                pairs.add(pair(base, cur, threshold, seed, resamples, spread));
             }
         }
         List<String> baseLabels = baseline.benchmarks().stream().map(Benchmark::label).toList();
@@ -101,11 +104,12 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
         return pairs.stream().anyMatch(Pair::inverted);
     }
 
-    private static Pair pair(Benchmark base, Benchmark cur, double threshold, long seed, int resamples) {
+    /** The pair's ratio from a hierarchical bootstrap, widened to at least the Student-t interval of the pooled fork spread. */
+    private static Pair pair(Benchmark base, Benchmark cur, double threshold, long seed, int resamples, ForkSpread spread) {
         boolean inverted = base.biggerIsFaster();
-        Bootstrap.Interval ratio = inverted
+        Bootstrap.Interval ratio = spread.guardRatio(inverted
                 ? HierarchicalBootstrap.medianRatio(cur.forks(), base.forks(), seed, resamples)
-                : HierarchicalBootstrap.medianRatio(base.forks(), cur.forks(), seed, resamples);
+                : HierarchicalBootstrap.medianRatio(base.forks(), cur.forks(), seed, resamples), base.forks().size(), cur.forks().size());
         return new Pair(base.label(), base.mode(), base.unit(), HierarchicalBootstrap.medianOfForks(base.forks()),
                 HierarchicalBootstrap.medianOfForks(cur.forks()), ratio, inverted, Diff.verdict(ratio, threshold));
     }

@@ -4,6 +4,7 @@ import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.Environment;
 import arena.bench.measure.ForkPlan;
+import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Stats;
@@ -62,20 +63,21 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
     /** The results.json document (also what {@code --format json} prints): every sample included. */
     @JsonValue
     public ResultsDocument document() {
-        return new ResultsDocument(SCHEMA_VERSION, environment, measurements.stream().map(Report::result).toList(), skipped,
+        ForkSpread spread = forkSpread();
+        return new ResultsDocument(SCHEMA_VERSION, environment, measurements.stream().map(m -> result(m, spread)).toList(), skipped,
                 allIdentical(), plan.forks(), plan.forked() ? plan.orderSeed() : null);
     }
 
-    private static Result result(Measurement m) {
+    private static Result result(Measurement m, ForkSpread spread) {
         Configuration c = m.configuration();
         Key key = new Key(m.verification().reference().params(), c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec());
         boolean timed = m.identical();
         Stats s = timed ? m.stats() : null;
-        Bootstrap.Interval ci = timed ? medianInterval(m) : null;
+        Bootstrap.Interval ci = timed ? medianInterval(m, spread) : null;
         return new Result(key, m.samplesMs().size(),
                 timed ? round(s.median()) : null, timed ? round(ci.low()) : null, timed ? round(ci.high()) : null,
                 timed ? round(s.min()) : null, timed ? round(s.max()) : null, timed ? round(s.mean()) : null,
-                timed ? round(s.cv()) : null, timed ? noisy(m) : null,
+                timed ? round(s.cv()) : null, timed ? noisy(m, spread) : null,
                 timed ? round(m.speedup()) : null, timed ? round(m.efficiency()) : null,
                 timed ? round(m.megapixelsPerSecond()) : null, timed ? (Double) (double) Math.round(m.iterationsPerSecond()) : null,
                 m.timeline() == null ? null : round(m.timeline().imbalance()),
@@ -89,14 +91,31 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
                 timed && !m.warmUps().isEmpty() ? !m.neverSteady() : null);
     }
 
-    /** The 95% bootstrap confidence interval of {@code m}'s median, over its forks and their samples. */
-    static Bootstrap.Interval medianInterval(Measurement m) {
-        return m.medianInterval(BOOTSTRAP_SEED);
+    /**
+     * The fork-to-fork spread pooled over every timed configuration of this report; unknown when
+     * measured in-process. It widens every interval the report shows to at least its Student-t
+     * interval ({@link ForkSpread}): a bootstrap over two forks alone is too narrow.
+     */
+    public ForkSpread forkSpread() {
+        return ForkSpread.pooled(measurements.stream().filter(Measurement::identical).map(Measurement::forkSamples).toList());
+    }
+
+    /** The 95% interval of {@code m}'s median: the hierarchical bootstrap's over its forks and their samples, guarded by {@link #forkSpread}. */
+    Bootstrap.Interval medianInterval(Measurement m) {
+        return medianInterval(m, forkSpread());
+    }
+
+    private static Bootstrap.Interval medianInterval(Measurement m, ForkSpread spread) {
+        return spread.guardMedian(m.medianInterval(BOOTSTRAP_SEED), m.forkSamples().size());
     }
 
     /** Whether {@code m}'s median is too uncertain to rank (see {@link #NOISY_HALF_WIDTH}). */
-    static boolean noisy(Measurement m) {
-        Bootstrap.Interval ci = medianInterval(m);
+    boolean noisy(Measurement m) {
+        return noisy(m, forkSpread());
+    }
+
+    private static boolean noisy(Measurement m, ForkSpread spread) {
+        Bootstrap.Interval ci = medianInterval(m, spread);
         double median = m.stats().median();
         return ci.high() > median * (1 + NOISY_HALF_WIDTH) || ci.low() < median * (1 - NOISY_HALF_WIDTH);
     }

@@ -48,7 +48,7 @@ public final class ReportCharts {
             Configuration c = m.configuration();
             String problem = severalProblems ? " r=" + m.verification().reference().params().resolution()
                     + " n=" + m.verification().reference().params().nMax() : "";
-            Bootstrap.Interval ci = Report.medianInterval(m);
+            Bootstrap.Interval ci = report.medianInterval(m);
             bars.add(new TimeBar(c.label() + problem, m.stats().median(), ci.low(), ci.high()));
             String series = c.strategy() + " " + c.schedule().spec() + (severalKernels ? " " + c.kernel().name() : "") + problem;
             if (Double.isFinite(m.speedup())) {

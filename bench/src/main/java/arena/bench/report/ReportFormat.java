@@ -93,11 +93,11 @@ public enum ReportFormat {
                 Configuration c = m.configuration();
                 if (m.identical()) {
                     Stats s = m.stats();
-                    Bootstrap.Interval ci = Report.medianInterval(m);
+                    Bootstrap.Interval ci = report.medianInterval(m);
                     md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s–%s | %s | %s | %s | %s | %s | %s | %s |%n",
                             c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(), m.samplesMs().size(),
                             TextTables.f1(s.median()), TextTables.f1(ci.low()), TextTables.f1(ci.high()), TextTables.forkSpread(m), TextTables.f1(s.min()), TextTables.f1(s.max()),
-                            TextTables.pct(s.cv()), TextTables.f2(m.speedup()), TextTables.pct(m.efficiency()), TextTables.verdict(m)));
+                            TextTables.pct(s.cv()), TextTables.f2(m.speedup()), TextTables.pct(m.efficiency()), TextTables.verdict(report, m)));
                 } else {
                     md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | 0 | | | | | | | | | NO: %s |%n", c.strategy(), c.kernel().name(),
                             c.threads(), c.schedule().spec(), m.verification().problemDescription()));

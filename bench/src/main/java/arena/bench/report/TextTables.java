@@ -39,19 +39,19 @@ final class TextTables {
             Configuration c = m.configuration();
             if (m.identical()) {
                 Stats s = m.stats();
-                Bootstrap.Interval ci = Report.medianInterval(m);
+                Bootstrap.Interval ci = report.medianInterval(m);
                 text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
                         m.samplesMs().size(), f1(s.median()), "[" + f1(ci.low()) + ", " + f1(ci.high()) + "]", forkSpread(m), f1(s.min()),
                         f1(s.max()),
                         pct(s.cv()), f2(m.speedup()), pct(m.efficiency()), f1(m.megapixelsPerSecond()), f2(m.iterationsPerSecond() / 1e9),
-                        verdict(m)));
+                        verdict(report, m)));
             } else {
                 text.append(String.format(Locale.ROOT, format, c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec(),
                         0, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "NO: " + m.verification().problemDescription()));
             }
         }
         report.skipped().forEach(note -> text.append("skipped: ").append(note).append('\n'));
-        if (report.measurements().stream().anyMatch(m -> m.identical() && Report.noisy(m))) {
+        if (report.measurements().stream().anyMatch(m -> m.identical() && report.noisy(m))) {
             text.append(String.format(Locale.ROOT, "noisy: the 95%% CI of the median reaches beyond +-%.0f%%; do not rank those rows "
                     + "on differences that small (more --repeat, a quieter machine)%n", Report.NOISY_HALF_WIDTH * 100));
         }
@@ -155,10 +155,10 @@ final class TextTables {
     }
 
     /** The recorded run's imbalance and idle share after the verdict, for the tables; nothing when not recorded. */
-    static String verdict(Measurement m) {
+    static String verdict(Report report, Measurement m) {
         String note = m.timeline() == null ? "" : String.format(Locale.ROOT, ", imbalance %.2f, idle %.0f%%", m.timeline().imbalance(),
                 m.timeline().idleShare() * 100);
-        String flags = Report.noisy(m) ? (m.neverSteady() ? " (noisy, never steady)" : " (noisy)") : m.neverSteady() ? " (never steady)" : "";
+        String flags = report.noisy(m) ? (m.neverSteady() ? " (noisy, never steady)" : " (noisy)") : m.neverSteady() ? " (never steady)" : "";
         return "yes" + flags + note;
     }
 

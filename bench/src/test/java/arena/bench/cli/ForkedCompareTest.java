@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code compare --forks N} with real child JVMs: the same verification as in-process with every
- * fork's samples pooled, the mode said in the report, a child that crashes or prints garbage is a
+ * fork's samples pooled and each speed-up taken against the baseline of the same child JVMs, the mode said in the report, a child that crashes or prints garbage is a
  * one-line error and exit 3 with no child left, bad values of {@code --forks} are refused, and
  * Ctrl-C with forks in flight stops every child.
  */
@@ -28,7 +28,7 @@ class ForkedCompareTest {
             "--resolution", "40", "--warmup", "1", "--repeat", "3", "--max-repeat", "3", "--budget", "0"};
 
     @Test
-    void forkedCompare_verifiesLikeInProcess_andPoolsEveryForksSamples() {
+    void forkedCompare_verifiesLikeInProcess_poolsEveryForksSamples_andPairsEachSpeedupWithItsForksBaseline() throws Exception {
         CliRunner inProcess = CliRunner.run(args("--format", "json"));
         CliRunner forked = CliRunner.run(args("--format", "json", "--forks", "2"));
         assertThat(inProcess.exitCode()).as(inProcess.err()).isZero();
@@ -48,6 +48,7 @@ class ForkedCompareTest {
             assertThat(perFork.size()).as(list).isIn(2, 4);
         }
         assertThat(inProcess.out()).doesNotContain("sample_forks");
+        assertSpeedupsUseTheBaselineOfTheSameForks(forked);
         assertThat(noForkChildLeft()).isTrue();
     }
 
@@ -217,4 +218,48 @@ class ForkedCompareTest {
         return found;
     }
 
+    /** Each row's speed-up divides the baseline's median in the row's own child JVMs by the row's median. */
+    private static void assertSpeedupsUseTheBaselineOfTheSameForks(CliRunner forked) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(forked.out()).get("results");
+        com.fasterxml.jackson.databind.JsonNode baseline = null;
+        for (com.fasterxml.jackson.databind.JsonNode r : results) {
+            baseline = r.get("strategy").asText().equals("sequential") ? r : baseline;
+        }
+        assertThat(baseline).isNotNull();
+        int rows = 0;
+        for (com.fasterxml.jackson.databind.JsonNode r : results) {
+            if (r.get("strategy").asText().equals("sequential")) {
+                continue;
+            }
+            java.util.Set<Integer> ownForks = new java.util.HashSet<>(ints(r.get("sample_forks")));
+            List<Double> samples = new ArrayList<>();
+            List<Integer> forks = new ArrayList<>();
+            List<Integer> baselineForks = ints(baseline.get("sample_forks"));
+            for (int i = 0; i < baselineForks.size(); i++) {
+                if (ownForks.contains(baselineForks.get(i))) {
+                    samples.add(baseline.get("samples_ms").get(i).asDouble());
+                    forks.add(baselineForks.get(i));
+                }
+            }
+            assertThat(forks).as("the baseline runs in every fork of every strategy").hasSize(2 * 3);
+            double sameForks = arena.bench.measure.HierarchicalBootstrap.medianOfForks(arena.bench.measure.ForkSamples.split(samples, forks));
+            double median = arena.bench.measure.HierarchicalBootstrap.medianOfForks(arena.bench.measure.ForkSamples.split(
+                    doubles(r.get("samples_ms")), ints(r.get("sample_forks"))));
+            assertThat(r.get("speedup").asDouble()).as(r.toString()).isCloseTo(sameForks / median, org.assertj.core.api.Assertions.within(0.0011));
+            rows++;
+        }
+        assertThat(rows).isEqualTo(4);
+    }
+
+    private static List<Integer> ints(com.fasterxml.jackson.databind.JsonNode array) {
+        List<Integer> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asInt()));
+        return values;
+    }
+
+    private static List<Double> doubles(com.fasterxml.jackson.databind.JsonNode array) {
+        List<Double> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asDouble()));
+        return values;
+    }
 }

@@ -43,6 +43,41 @@ class DiffCommandTest {
     }
 
     @Test
+    void anEightPercentShift_againstATwoPercentForkSpread_isStillSlower_andTheHeaderGivesTheSpread() throws Exception {
+        Path baseline = forkedFile("spread-base.json", 1.00, 1.03);
+        Path current = forkedFile("spread-cur.json", 1.08, 1.11);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
+        assertThat(run.out()).containsPattern("fork-to-fork spread, pooled over both files: 2\\.\\d%")
+                .contains("every interval is at least the Student-t interval it implies");
+        assertThat(run.out()).containsPattern("sequential +scalar +1 static .* slower");
+    }
+
+    @Test
+    void aFifteenPercentForkSpread_makesTwoForksInconclusive_andTheHeaderSaysHowManyForksWouldTell() throws Exception {
+        Path baseline = forkedFile("wide-base.json", 1.00, 1.15);
+        Path current = forkedFile("wide-cur.json", 1.02, 1.17);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(run.out()).contains("0 slower, 0 faster, 0 same").containsPattern("to tell a 5% change at this spread, measure about "
+                + "\\d+ forks per configuration \\(--forks\\)");
+    }
+
+    /** The baseline fixture with every configuration in two forks: its samples times {@code first}, then times {@code second}. */
+    private Path forkedFile(String name, double first, double second) {
+        ObjectNode document = ResultsFixture.load(BASELINE);
+        for (JsonNode result : ResultsFixture.results(document)) {
+            ResultsFixture.mapSamples((ObjectNode) result, ms -> ms * first);
+            ResultsFixture.twoForks((ObjectNode) result, ms -> ms / first * second);
+        }
+        return ResultsFixture.write(dir, name, document);
+    }
+
+    @Test
     void filesMeasuredInOneJvm_countAsOneForkPerConfiguration_andTheHeaderSaysSo() throws Exception {
         Path baseline = ResultsFixture.copy(dir, BASELINE);
         Path current = ResultsFixture.copy(dir, CURRENT);

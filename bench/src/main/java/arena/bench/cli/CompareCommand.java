@@ -100,7 +100,7 @@ public class CompareCommand extends StrategyRunCommand {
     static final int DEFAULT_FORKS = 2;
 
     /** The most forks per strategy. */
-    static final int MAX_FORKS = 20;
+    static final int MAX_FORKS = ForkPlan.MAX_FORKS;
 
     /** The options a child of {@code --forks} is not given: the parent's own, or ones it sets itself. */
     private static final Set<String> PARENT_ONLY = Set.of("--strategies", "--forks", "--order-seed", "--out", "--format", "--timeout");

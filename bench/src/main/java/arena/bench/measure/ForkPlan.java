@@ -11,6 +11,9 @@ package arena.bench.measure;
  */
 public record ForkPlan(int forks, long orderSeed) {
 
+    /** The most forks per strategy {@code compare --forks} takes. */
+    public static final int MAX_FORKS = 20;
+
     /** @throws IllegalArgumentException when {@code forks} is negative */
     public ForkPlan {
         if (forks < 0) {

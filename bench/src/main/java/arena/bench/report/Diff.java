@@ -1,6 +1,7 @@
 package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
+import arena.bench.measure.ForkPlan;
 import arena.bench.measure.ForkSamples;
 import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
@@ -158,8 +159,13 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 + "%d degrees of freedom); every interval is at least the Student-t interval it implies", 100 * Math.expm1(spread.sigma()),
                 spread.degreesOfFreedom());
         if (count(Verdict.INCONCLUSIVE) > 0 && threshold > 0 && threshold < 1) {
-            note += String.format(Locale.ROOT, "; to tell a %s change at this spread, measure about %d forks per configuration (--forks)",
-                    DiffFormat.pct(threshold), spread.forksToTell(threshold));
+            int forks = spread.forksToTell(threshold);
+            note += forks <= ForkPlan.MAX_FORKS
+                    ? String.format(Locale.ROOT, "; to tell a %s change at this spread, measure about %d forks per configuration (--forks)",
+                            DiffFormat.pct(threshold), forks)
+                    : String.format(Locale.ROOT, "; to tell a %s change at this spread would take about %d forks per configuration, more "
+                            + "than --forks allows (%d): measure on a quieter machine (no other load, fixed CPUs) or diff at a larger --threshold",
+                            DiffFormat.pct(threshold), forks, ForkPlan.MAX_FORKS);
         }
         return java.util.Optional.of(note);
     }

@@ -56,15 +56,27 @@ class DiffCommandTest {
     }
 
     @Test
-    void aFifteenPercentForkSpread_makesTwoForksInconclusive_andTheHeaderSaysHowManyForksWouldTell() throws Exception {
-        Path baseline = forkedFile("wide-base.json", 1.00, 1.15);
-        Path current = forkedFile("wide-cur.json", 1.02, 1.17);
+    void aFourPercentForkSpread_makesTwoForksInconclusive_andTheHeaderSaysHowManyForksWouldTell() throws Exception {
+        Path baseline = forkedFile("wide-base.json", 1.00, 1.04);
+        Path current = forkedFile("wide-cur.json", 1.01, 1.05);
 
         CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
 
         assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
         assertThat(run.out()).contains("0 slower, 0 faster, 0 same").containsPattern("to tell a 5% change at this spread, measure about "
-                + "\\d+ forks per configuration \\(--forks\\)");
+                + "1\\d forks per configuration \\(--forks\\)");
+    }
+
+    @Test
+    void aFifteenPercentForkSpread_wouldTakeMoreForksThanAllowed_andTheHeaderSaysSo() throws Exception {
+        Path baseline = forkedFile("noisy-base.json", 1.00, 1.15);
+        Path current = forkedFile("noisy-cur.json", 1.02, 1.17);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(run.out()).contains("0 slower, 0 faster, 0 same").containsPattern("would take about \\d+ forks per configuration, "
+                + "more than --forks allows \\(20\\): measure on a quieter machine");
     }
 
     /** The baseline fixture with every configuration in two forks: its samples times {@code first}, then times {@code second}. */

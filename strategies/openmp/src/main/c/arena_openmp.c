@@ -76,32 +76,27 @@ static int64_t row_scalar(int64_t i, int64_t n, double bound, double step, doubl
 #define ARENA_AVX512_KERNEL 1
 #define ARENA_AVX512_TARGET
 typedef simde__mmask8 __mmask8;
-#ifndef _mm512_mask_expand_pd
-static inline __m512d arena_emulated_mask_expand_pd(__m512d src, __mmask8 k, __m512d a) {
-    double dst[8], from[8];
-    _mm512_storeu_pd(dst, src);
-    _mm512_storeu_pd(from, a);
+/* Intel's vexpandpd/vexpandq on 64-bit lanes: k's lanes of *dst take *from's first lanes, in order. */
+static inline void arena_emulated_expand(void *dst, __mmask8 k, const void *from) {
+    uint64_t d[8], f[8];
+    memcpy(d, dst, sizeof d);
+    memcpy(f, from, sizeof f);
     for (int j = 0, m = 0; j < 8; j++) {
         if ((k >> j) & 1) {
-            dst[j] = from[m++];
+            d[j] = f[m++];
         }
     }
-    return _mm512_loadu_pd(dst);
+    memcpy(dst, d, sizeof d);
 }
+/* The intrinsic `name` on vectors of `type`, by arena_emulated_expand. */
+#define ARENA_EMULATED_EXPAND(type, name) \
+    static inline type name(type src, __mmask8 k, type a) { arena_emulated_expand(&src, k, &a); return src; }
+#ifndef _mm512_mask_expand_pd
+ARENA_EMULATED_EXPAND(__m512d, arena_emulated_mask_expand_pd)
 #define _mm512_mask_expand_pd(src, k, a) arena_emulated_mask_expand_pd((src), (k), (a))
 #endif
 #ifndef _mm512_mask_expand_epi64
-static inline __m512i arena_emulated_mask_expand_epi64(__m512i src, __mmask8 k, __m512i a) {
-    int64_t dst[8], from[8];
-    _mm512_storeu_si512(dst, src);
-    _mm512_storeu_si512(from, a);
-    for (int j = 0, m = 0; j < 8; j++) {
-        if ((k >> j) & 1) {
-            dst[j] = from[m++];
-        }
-    }
-    return _mm512_loadu_si512(dst);
-}
+ARENA_EMULATED_EXPAND(__m512i, arena_emulated_mask_expand_epi64)
 #define _mm512_mask_expand_epi64(src, k, a) arena_emulated_mask_expand_epi64((src), (k), (a))
 #endif
 #elif defined(__x86_64__)

@@ -15,6 +15,7 @@
 #include <omp.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #define ARENA_OK 0
 #define ARENA_INVALID_ARGUMENT 1
@@ -417,15 +418,26 @@ int arena_has_avx512(void) {
 #endif
 }
 
+/* CLOCK_MONOTONIC in nanoseconds: the clock of the JVM's System.nanoTime on Linux. */
+static int64_t arena_now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t) t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
 /*
  * Computes rows [first_row, last_row) into counts and adds the points at n_max to *at_nmax.
  * Returns ARENA_OK, ARENA_INVALID_ARGUMENT, ARENA_CANCELLED (the flag was set), ARENA_NO_AVX512 or
  * ARENA_NO_MEMORY. Rows go to threads by OpenMP's schedule; a c-avx512 thread finishes the survivors
  * of its rows after its last row, inside the parallel region.
+ * timeline, when not NULL, holds three int64 per row of [first_row, last_row): the OpenMP thread
+ * number that computed it, and arena_now() when the thread took the row and when it took its next
+ * one (for its last row: when it had finished all its rows, survivors included), so that a thread's
+ * rows tile its busy time. Rows not computed (a cancelled run) keep their entries.
  */
 int arena_julia(int32_t resolution, double c_re, double c_im, double bound, double z_max, int32_t n_max,
                 int32_t first_row, int32_t last_row, int32_t *counts, int32_t kernel, int32_t threads,
-                int32_t schedule, int32_t chunk, volatile int32_t *cancel, int64_t *at_nmax) {
+                int32_t schedule, int32_t chunk, volatile int32_t *cancel, int64_t *at_nmax, int64_t *timeline) {
     if (resolution < 1 || counts == NULL || at_nmax == NULL || cancel == NULL || threads < 1
             || first_row < 0 || last_row > resolution + 1 || first_row > last_row
             || schedule < ARENA_SCHEDULE_STATIC || schedule > ARENA_SCHEDULE_GUIDED || chunk < 0
@@ -466,11 +478,21 @@ int arena_julia(int32_t resolution, double c_re, double c_im, double bound, doub
             no_memory = lanes == NULL;
         }
 #endif
+        int64_t *last_slot = NULL;
 #pragma omp for schedule(runtime) nowait
         for (int32_t i = first_row; i < last_row; i++) {
             if (cancelled || no_memory || *cancel) {
                 cancelled |= *cancel != 0;
                 continue;
+            }
+            if (timeline != NULL) {
+                int64_t now = arena_now();
+                if (last_slot != NULL) {
+                    last_slot[2] = now;
+                }
+                last_slot = timeline + 3 * (int64_t) (i - first_row);
+                last_slot[0] = omp_get_thread_num();
+                last_slot[1] = now;
             }
             int64_t at_row;
 #if defined(ARENA_AVX512_KERNEL)
@@ -496,6 +518,9 @@ int arena_julia(int32_t resolution, double c_re, double c_im, double bound, doub
         }
         arena_refill_free(lanes);
 #endif
+        if (last_slot != NULL) {
+            last_slot[2] = arena_now();
+        }
     }
 #if defined(ARENA_AVX512_KERNEL)
     free(coord);

@@ -13,7 +13,7 @@
 
 int arena_julia(int32_t resolution, double c_re, double c_im, double bound, double z_max, int32_t n_max,
                 int32_t first_row, int32_t last_row, int32_t *counts, int32_t kernel, int32_t threads,
-                int32_t schedule, int32_t chunk, volatile int32_t *cancel, int64_t *at_nmax);
+                int32_t schedule, int32_t chunk, volatile int32_t *cancel, int64_t *at_nmax, int64_t *timeline);
 void arena_close(void);
 
 int main(int argc, char **argv) {
@@ -39,7 +39,7 @@ int main(int argc, char **argv) {
     volatile int32_t cancel = 0;
     int64_t at_nmax = 0;
     int status = arena_julia(resolution, c_re, c_im, bound, z_max, n_max, 0, resolution + 1, counts, kernel,
-                             threads, schedule, chunk, &cancel, &at_nmax);
+                             threads, schedule, chunk, &cancel, &at_nmax, NULL);
     arena_close();
     FILE *out = fopen(argv[11], "wb");
     if (out == NULL || fwrite(counts, sizeof(int32_t), cells, out) != cells || fclose(out) != 0) {

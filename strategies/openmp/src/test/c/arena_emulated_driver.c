@@ -3,22 +3,37 @@
  * the SIMDe build) on one problem and writes the whole grid, row-major, as little-endian int32 to a
  * file; prints "status <s> at_nmax <a>" on stdout. Used by EmulatedAvx512KernelTest.
  *
- * Usage: driver resolution c_re c_im bound z_max n_max kernel threads schedule chunk out_file
+ * Usage: driver resolution c_re c_im bound z_max n_max kernel threads schedule chunk out_file [cancel_ms]
  * (kernel 0 c-scalar, 1 c-avx512; schedule 0 static, 1 dynamic, 2 guided; numbers in C syntax,
- * doubles as hexadecimal floats so that they pass bit for bit). Exit 0 when the file is written.
+ * doubles as hexadecimal floats so that they pass bit for bit; cancel_ms: a second thread sets the
+ * cancel flag that many milliseconds after the start). Exit 0 when the file is written.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
+#include <time.h>
 
 int arena_julia(int32_t resolution, double c_re, double c_im, double bound, double z_max, int32_t n_max,
                 int32_t first_row, int32_t last_row, int32_t *counts, int32_t kernel, int32_t threads,
                 int32_t schedule, int32_t chunk, volatile int32_t *cancel, int64_t *at_nmax, int64_t *timeline);
 void arena_close(void);
 
+static volatile int32_t cancel = 0;
+static long cancel_ms;
+
+/* Sets the cancel flag after cancel_ms milliseconds. */
+static void *cancel_later(void *unused) {
+    (void) unused;
+    struct timespec pause = {cancel_ms / 1000, (cancel_ms % 1000) * 1000000};
+    nanosleep(&pause, NULL);
+    __atomic_store_n(&cancel, 1, __ATOMIC_SEQ_CST);
+    return NULL;
+}
+
 int main(int argc, char **argv) {
-    if (argc != 12) {
-        fprintf(stderr, "usage: %s resolution c_re c_im bound z_max n_max kernel threads schedule chunk out_file\n", argv[0]);
+    if (argc != 12 && argc != 13) {
+        fprintf(stderr, "usage: %s resolution c_re c_im bound z_max n_max kernel threads schedule chunk out_file [cancel_ms]\n", argv[0]);
         return 2;
     }
     int32_t resolution = (int32_t) strtol(argv[1], NULL, 10);
@@ -36,10 +51,20 @@ int main(int argc, char **argv) {
     for (size_t c = 0; c < cells; c++) {
         counts[c] = -7; /* a cell the kernel leaves unwritten shows up */
     }
-    volatile int32_t cancel = 0;
+    pthread_t canceller;
+    if (argc == 13) {
+        cancel_ms = strtol(argv[12], NULL, 10);
+        if (pthread_create(&canceller, NULL, cancel_later, NULL) != 0) {
+            fprintf(stderr, "cannot start the cancelling thread\n");
+            return 1;
+        }
+    }
     int64_t at_nmax = 0;
     int status = arena_julia(resolution, c_re, c_im, bound, z_max, n_max, 0, resolution + 1, counts, kernel,
                              threads, schedule, chunk, &cancel, &at_nmax, NULL);
+    if (argc == 13) {
+        pthread_join(canceller, NULL);
+    }
     arena_close();
     FILE *out = fopen(argv[11], "wb");
     if (out == NULL || fwrite(counts, sizeof(int32_t), cells, out) != cells || fclose(out) != 0) {

@@ -83,23 +83,36 @@ final class EmulatedAvx512Driver {
     /** The whole grid of {@code params} by {@code kernel} on {@code threads} OpenMP threads, schedule {@code kind} (0 static, 1 dynamic, 2 guided) with {@code chunk}. */
     Result compute(JuliaParams params, int kernel, int threads, int kind, int chunk) throws IOException, InterruptedException {
         Path grid = work.resolve("grid.bin");
+        long atNMax = run(params, kernel, threads, kind, chunk, grid, List.of(), 0);
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(grid)).order(ByteOrder.LITTLE_ENDIAN);
+        int[] cells = new int[params.cellCount()];
+        bytes.asIntBuffer().get(cells);
+        return new Result(new CountGrid(params.size(), cells), atNMax);
+    }
+
+    /** Runs as {@link #compute} with the cancel flag set by a second native thread {@code millis} ms after the start; fails unless {@code arena_julia} returned ARENA_CANCELLED. */
+    void computeCancelledAfter(JuliaParams params, int kernel, int threads, int kind, int chunk, long millis) throws IOException, InterruptedException {
+        run(params, kernel, threads, kind, chunk, work.resolve("cancelled.bin"), List.of(Long.toString(millis)), 2);
+    }
+
+    /** Runs the driver; returns its {@code at_nmax}, failing unless it exits 0 with {@code arena_julia}'s status {@code expectedStatus}. */
+    private long run(JuliaParams params, int kernel, int threads, int kind, int chunk, Path grid, List<String> extra, int expectedStatus)
+            throws IOException, InterruptedException {
         Files.deleteIfExists(grid);
-        List<String> command = List.of(program.toString(), Integer.toString(params.resolution()),
+        List<String> command = new ArrayList<>(List.of(program.toString(), Integer.toString(params.resolution()),
                 Double.toHexString(params.cRe()), Double.toHexString(params.cIm()), Double.toHexString(params.bound()),
                 Double.toHexString(params.zMax()), Integer.toString(params.nMax()), Integer.toString(kernel),
-                Integer.toString(threads), Integer.toString(kind), Integer.toString(chunk), grid.toString());
+                Integer.toString(threads), Integer.toString(kind), Integer.toString(chunk), grid.toString()));
+        command.addAll(extra);
         Run run = Run.of(command);
         Matcher m = RESULT.matcher(run.output);
         if (run.exit != 0 || !m.find()) {
             throw new AssertionError("the emulated driver failed (exit " + run.exit + "): " + String.join(" ", command) + "\n" + run.output);
         }
-        if (!m.group(1).equals("0")) {
-            throw new AssertionError("arena_julia returned status " + m.group(1) + " for " + String.join(" ", command));
+        if (Integer.parseInt(m.group(1)) != expectedStatus) {
+            throw new AssertionError("arena_julia returned status " + m.group(1) + ", not " + expectedStatus + ", for " + String.join(" ", command));
         }
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(grid)).order(ByteOrder.LITTLE_ENDIAN);
-        int[] cells = new int[params.cellCount()];
-        bytes.asIntBuffer().get(cells);
-        return new Result(new CountGrid(params.size(), cells), Long.parseLong(m.group(2)));
+        return Long.parseLong(m.group(2));
     }
 
     /** A finished child process: its exit status and its stdout and stderr together. */

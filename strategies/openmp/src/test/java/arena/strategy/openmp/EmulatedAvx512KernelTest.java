@@ -8,6 +8,7 @@ import arena.core.StrategyConfig;
 import arena.core.problem.Complex;
 import arena.core.problem.JuliaParams;
 import arena.core.testkit.GoldenCases;
+import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * AVX-512-less Zen 3 included), gives the scalar contract's counts bit for bit: the golden cases, and
  * a seeded sweep of small problems with huge {@code z_max} and {@code bound} (products overflow to
  * infinity), {@code n_max} from 0 to 5000, widths that leave lanes over, every schedule kind and 1 to
- * 3 threads. Skipped, with the reason printed, where gcc or the SIMDe header is missing.
+ * 3 threads; and it stops at the cancel flag. Skipped, with the reason printed, where gcc or the SIMDe header is missing.
  */
 class EmulatedAvx512KernelTest {
 
@@ -70,6 +71,16 @@ class EmulatedAvx512KernelTest {
             assertThat(CountGrid.difference(expected, actual.grid())).as(where).isEmpty();
             assertThat(actual.atNMax()).as(where).isEqualTo(expected.countEqual(params.nMax()));
         }
+    }
+
+    @Test
+    void avx512Kernel_stopsAtTheCancelFlag_evenWherePointsNeverEscape() throws Exception {
+        JuliaParams endless = JuliaParams.of(60, new Complex(0, 0)).withNMax(Integer.MAX_VALUE);
+        long start = System.nanoTime();
+        for (int threads = 1; threads <= 2; threads++) {
+            driver.computeCancelledAfter(endless, EmulatedAvx512Driver.C_AVX512, threads, 1, 1, 200);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two cancelled runs, 200 ms each, under load").isLessThan(Duration.ofSeconds(60));
     }
 
     /**

@@ -30,9 +30,8 @@
 #define ARENA_SCHEDULE_DYNAMIC 1
 #define ARENA_SCHEDULE_GUIDED 2
 
-/* The escape loops poll the cancel flag once per 2^16 point updates (the JVM kernels' StopSignal.POLL_UPDATES). */
+/* c-scalar polls the cancel flag once per 2^16 point updates (the JVM kernels' StopSignal.POLL_UPDATES). */
 #define ARENA_POLL_MASK_SCALAR 0xFFFF
-#define ARENA_POLL_MASK_AVX512 0x1FFF
 #define ARENA_ROW_CANCELLED (-1)
 
 /*

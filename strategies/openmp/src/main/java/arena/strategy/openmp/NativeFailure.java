@@ -24,6 +24,7 @@ final class NativeFailure extends RuntimeException {
             case 1 -> "an invalid argument (a resolution below 1, rows outside the grid, an unknown kernel or schedule, or a null buffer)";
             case CANCELLED -> "cancelled: the cancel flag was set";
             case 3 -> "the c-avx512 kernel on a CPU without AVX-512F";
+            case 4 -> "out of native memory for the c-avx512 lanes and survivor queues";
             default -> "unknown status " + status;
         };
         return new NativeFailure(status, function + " returned " + status + ": " + what);

@@ -20,9 +20,10 @@ interface OpenMpSession extends AutoCloseable {
      * @param kernel   {@link NativeKernel#code()}
      * @param schedule 0 static, 1 dynamic, 2 guided, for {@code omp_set_schedule}
      * @param chunk    the schedule's chunk, 0 for static's default blocks
+     * @param rowTimes null, or {@link NativeRowTimes#forRows} of the grid's rows, filled with every row's thread and times
      * @throws NativeFailure on a non-zero status ({@link NativeFailure#CANCELLED} after {@link #cancel})
      */
-    long julia(JuliaParams params, int kernel, int threads, int schedule, int chunk, int[] counts);
+    long julia(JuliaParams params, int kernel, int threads, int schedule, int chunk, int[] counts, long[] rowTimes);
 
     /** The cells of {@code grid} equal to {@code value}, counted by an OpenMP reduction over {@code threads}. */
     long countEqual(CountGrid grid, int value, int threads);

@@ -1,5 +1,6 @@
 package arena.strategy.openmp;
 
+import arena.core.ChunkRecorder;
 import arena.core.CountGrid;
 import arena.core.Execution;
 import arena.core.Fraction;
@@ -37,6 +38,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * (a heap array can be passed only as a critical call, which would hold off the GC for the whole
  * run). The fraction of the grid just computed is the reduction made in the same parallel loop
  * (the chapter's {@code julia_fraction}); any other grid is counted by a second OpenMP reduction.
+ *
+ * <p>Timeline: when the execution carries a recorder, the native loop notes per row its OpenMP thread
+ * and {@code CLOCK_MONOTONIC} times, and after the run every row goes to the recorder as one chunk
+ * by the rule of {@link NativeRowTimes}; unrecorded runs measure nothing per row.
  *
  * <p>Threading: as {@link Strategy}: one caller at a time; {@link #close} from any thread.
  */
@@ -99,14 +104,21 @@ final class OpenMpStrategy implements Strategy {
             case Schedule.Guided(int c) -> c;
             default -> 0;
         };
-        return computeNative(params, kernel, kind, chunk);
+        return computeNative(params, kernel, kind, chunk, execution.recorder());
     }
 
-    /** The grid of {@code params} with {@code kernel}, schedule {@code kind} (0 static, 1 dynamic, 2 guided) and {@code chunk}, unchecked. */
-    CountGrid computeNative(JuliaParams params, NativeKernel kernel, int kind, int chunk) {
+    /**
+     * The grid of {@code params} with {@code kernel}, schedule {@code kind} (0 static, 1 dynamic, 2 guided) and {@code chunk},
+     * unchecked; a {@code recorder} (or null) gets every row as a chunk, by the rule of {@link NativeRowTimes}, once the run is done.
+     */
+    CountGrid computeNative(JuliaParams params, NativeKernel kernel, int kind, int chunk, ChunkRecorder recorder) {
         int[] counts = new int[params.cellCount()];
-        long atNMax = onCallerThread(() -> session.julia(params, kernel.code(), threads, kind, chunk, counts));
+        long[] rowTimes = recorder == null ? null : NativeRowTimes.forRows(params.size());
+        long atNMax = onCallerThread(() -> session.julia(params, kernel.code(), threads, kind, chunk, counts, rowTimes));
         CountGrid grid = new CountGrid(params.size(), counts);
+        if (recorder != null) {
+            NativeRowTimes.report(rowTimes, grid, recorder);
+        }
         lastGrid = new WeakReference<>(grid);
         lastNMax = params.nMax();
         lastAtNMax = atNMax;

@@ -40,7 +40,7 @@ final class FfmLibrary implements OpenMpLibrary {
         Linker linker = Linker.nativeLinker();
         julia = linker.downcallHandle(symbols.find("arena_julia").orElseThrow(), FunctionDescriptor.of(JAVA_INT,
                 JAVA_INT, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
-                JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+                JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
         countEqual = linker.downcallHandle(symbols.find("arena_count_equal").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS));
         close = linker.downcallHandle(symbols.find("arena_close").orElseThrow(), FunctionDescriptor.ofVoid());

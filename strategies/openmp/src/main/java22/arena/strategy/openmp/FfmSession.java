@@ -32,15 +32,21 @@ final class FfmSession implements OpenMpSession {
     }
 
     @Override
-    public long julia(JuliaParams params, int kernel, int threads, int schedule, int chunk, int[] counts) {
+    public long julia(JuliaParams params, int kernel, int threads, int schedule, int chunk, int[] counts, long[] rowTimes) {
         MemorySegment grid = buffer(counts.length);
         result.set(JAVA_LONG, 0, 0L);
         int status;
-        try {
-            status = (int) library.julia.invokeExact(params.resolution(), params.cRe(), params.cIm(), params.bound(), params.zMax(),
-                    params.nMax(), 0, params.size(), grid, kernel, threads, schedule, chunk, cancel, result);
-        } catch (Throwable e) {
-            throw new IllegalStateException("arena_julia could not be called: " + e, e);
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment times = rowTimes == null ? MemorySegment.NULL : call.allocate(JAVA_LONG, rowTimes.length);
+            try {
+                status = (int) library.julia.invokeExact(params.resolution(), params.cRe(), params.cIm(), params.bound(), params.zMax(),
+                        params.nMax(), 0, params.size(), grid, kernel, threads, schedule, chunk, cancel, result, times);
+            } catch (Throwable e) {
+                throw new IllegalStateException("arena_julia could not be called: " + e, e);
+            }
+            if (status == 0 && rowTimes != null) {
+                MemorySegment.copy(times, JAVA_LONG, 0, rowTimes, 0, rowTimes.length);
+            }
         }
         if (status != 0) {
             throw NativeFailure.of("arena_julia", status);

@@ -8,11 +8,18 @@ import arena.core.Strategy;
 import arena.core.StrategyConfig;
 import arena.core.WorkerFailedException;
 import arena.core.input.InvalidInputException;
+import arena.core.Timeline;
+import arena.core.kernel.Kernel;
 import arena.core.kernel.Kernels;
 import arena.core.problem.Complex;
 import arena.core.problem.JuliaParams;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +55,7 @@ class OpenMpStrategyTest {
     void aNativeError_isANativeFailure_sayingWhatWasWrong() {
         try (OpenMpSession session = NativeLoader.library().openSession()) {
             int[] counts = new int[121];
-            assertThatThrownBy(() -> session.julia(JuliaParams.of(10, new Complex(0, 0)), 7, 1, 0, 0, counts))
+            assertThatThrownBy(() -> session.julia(JuliaParams.of(10, new Complex(0, 0)), 7, 1, 0, 0, counts, null))
                     .isInstanceOf(NativeFailure.class)
                     .hasMessageContaining("arena_julia returned 1: an invalid argument");
         }
@@ -57,7 +64,7 @@ class OpenMpStrategyTest {
     @Test
     void aNegativeChunk_isANativeInvalidArgument_asWorkerFailedWithItsCause() {
         try (OpenMpStrategy strategy = (OpenMpStrategy) provider.open(StrategyConfig.threads(2))) {
-            assertThatThrownBy(() -> strategy.computeNative(JuliaParams.of(10, new Complex(0, 0)), NativeKernel.C_SCALAR, 0, -1))
+            assertThatThrownBy(() -> strategy.computeNative(JuliaParams.of(10, new Complex(0, 0)), NativeKernel.C_SCALAR, 0, -1, null))
                     .isInstanceOf(WorkerFailedException.class)
                     .hasMessageContaining("openmp")
                     .cause().isInstanceOf(NativeFailure.class)
@@ -65,6 +72,54 @@ class OpenMpStrategyTest {
             CountGrid grid = strategy.compute(JuliaParams.of(10, new Complex(0, 0)), new Execution(new Schedule.Static(0), NativeKernel.C_SCALAR));
             assertThat(grid.size()).as("the strategy stays usable").isEqualTo(11);
         }
+    }
+
+    @Test
+    void aRecordedRun_givesTheTimelineEveryRowOnce_onTheThreadItsScheduleChunkWent() {
+        JuliaParams problem = JuliaParams.of(120, new Complex(-0.4, 0.6));
+        try (Strategy strategy = provider.open(StrategyConfig.threads(3))) {
+            for (Kernel kernel : new LinkedHashSet<>(List.of(NativeKernel.C_SCALAR, provider.kernel(Kernels.AUTO)))) {
+                for (Schedule schedule : List.of(new Schedule.Static(0), new Schedule.Dynamic(2), new Schedule.Guided(1))) {
+                    String run = kernel.name() + " " + schedule.spec();
+                    Timeline timeline = new Timeline();
+                    long before = System.nanoTime();
+                    CountGrid grid = strategy.compute(problem, new Execution(schedule, kernel, timeline));
+                    long after = System.nanoTime();
+                    List<Timeline.Chunk> chunks = timeline.chunks();
+                    assertThat(chunks).as(run).extracting(c -> c.rows().start())
+                            .containsExactlyInAnyOrderElementsOf(IntStream.range(0, grid.size()).boxed().toList());
+                    assertThat(chunks).as(run).allSatisfy(c -> {
+                        assertThat(c.rows().rows()).isEqualTo(1);
+                        assertThat(c.worker()).matches("arena-openmp-[012]");
+                        assertThat(c.startNanos()).isBetween(before, c.endNanos());
+                        assertThat(c.endNanos()).isLessThanOrEqualTo(after);
+                    });
+                    assertThat(chunks.stream().mapToLong(Timeline.Chunk::iterations).sum()).as(run).isEqualTo(grid.sum());
+                    assertEachThreadsRowsTileItsTime(chunks, run);
+                    String[] workerOfRow = new String[grid.size()];
+                    chunks.forEach(c -> workerOfRow[c.rows().start()] = c.worker());
+                    if (schedule instanceof Schedule.Dynamic) {
+                        for (int row = 0; row + 1 < grid.size(); row += 2) {
+                            assertThat(workerOfRow[row + 1]).as("%s: rows %d and %d are one chunk", run, row, row + 1).isEqualTo(workerOfRow[row]);
+                        }
+                    }
+                    if (schedule instanceof Schedule.Static) {
+                        assertThat(IntStream.range(1, grid.size()).filter(row -> !workerOfRow[row].equals(workerOfRow[row - 1])).count())
+                                .as("%s: one block per thread, at most two changes of thread", run).isLessThanOrEqualTo(2);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Each worker's rows, by start time, end no later than its next row starts. */
+    private static void assertEachThreadsRowsTileItsTime(List<Timeline.Chunk> chunks, String run) {
+        chunks.stream().collect(Collectors.groupingBy(Timeline.Chunk::worker)).forEach((worker, own) -> {
+            List<Timeline.Chunk> sorted = own.stream().sorted(Comparator.comparingLong(Timeline.Chunk::startNanos)).toList();
+            for (int k = 1; k < sorted.size(); k++) {
+                assertThat(sorted.get(k - 1).endNanos()).as("%s: %s's rows in turn", run, worker).isLessThanOrEqualTo(sorted.get(k).startNanos());
+            }
+        });
     }
 
     @Test

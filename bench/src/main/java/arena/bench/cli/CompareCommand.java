@@ -23,8 +23,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -82,7 +84,8 @@ public class CompareCommand extends StrategyRunCommand {
 
     @Option(names = "--forks", paramLabel = "N", defaultValue = "" + DEFAULT_FORKS,
             description = "measure each strategy's configurations (with the sequential baseline) in N fresh child JVMs, "
-                    + "0..20, the forks of all strategies in a seeded random order (randomized blocks); --warmup, --repeat, "
+                    + "0..20, the forks of all strategies in a seeded random order (randomized blocks), every second fork of a "
+                    + "strategy measuring in reverse order (ABBA); --warmup, --repeat, "
                     + "--max-repeat and --budget then apply per fork, and the median and its interval come from every "
                     + "fork's samples (a hierarchical bootstrap); 0 measures in this JVM, not forked, for a quick look "
                     + "(default: ${DEFAULT-VALUE})")
@@ -155,7 +158,7 @@ public class CompareCommand extends StrategyRunCommand {
         long steps = (long) problems.size() * (configurations.size() + kernels.size());
         try (Progress progress = Progress.start("compare", steps)) {
             for (JuliaParams params : problems) {
-                List<Measurement> forProblem = measureProblem(Reference.of(params), configurations, comparison, progress::step);
+                List<Measurement> forProblem = measureProblem(Reference.of(params), configurations, comparison, progress::step, false);
                 sortByMedian(forProblem);
                 measurements.addAll(forProblem);
             }
@@ -165,32 +168,32 @@ public class CompareCommand extends StrategyRunCommand {
 
     /**
      * Warms every kernel up, then measures the {@code sequential} baseline of each kernel and every
-     * configuration of that kernel on {@code reference}'s problem, in that order; {@code step} hears
-     * each label before it is measured.
+     * configuration of that kernel on {@code reference}'s problem, in that order, or in exactly the
+     * reverse order when {@code reversed} (a fork of the second half of an ABBA pair: a drift within
+     * the JVM's life then weighs on every configuration alike over the pair); {@code step} hears each
+     * label before it is measured. The list is in the order measured.
      */
-    List<Measurement> measureProblem(Reference reference, List<Configuration> configurations, Comparison comparison, Consumer<String> step) {
+    List<Measurement> measureProblem(Reference reference, List<Configuration> configurations, Comparison comparison, Consumer<String> step,
+                                     boolean reversed) {
         Set<Kernel> kernels = kernelsOf(configurations);
         for (Kernel kernel : kernels) {
             Comparison.warmUpKernel(kernel, reference);
         }
+        Map<Kernel, Double> baselineMedians = new HashMap<>();
         List<Measurement> forProblem = new ArrayList<>();
         try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
-            for (Kernel kernel : kernels) {
-                Configuration baseline = baselineOf(kernel);
-                step.accept(baseline.label());
-                Measurement measured = comparison.measure(open.get(baseline), baseline, reference, Double.NaN);
-                forProblem.add(measured);
-                double baselineMedian = measured.identical() ? measured.stats().median() : Double.NaN;
-                for (Configuration configuration : configurations) {
-                    if (configuration.kernel().equals(kernel) && !configuration.equals(baseline)) {
-                        step.accept(configuration.label());
-                        Measurement measurement = comparison.measure(open.get(configuration), configuration, reference, baselineMedian);
-                        if (timeline && measurement.identical()) {
-                            measurement = measurement.withTimeline(Comparison.record(open.get(configuration), configuration, reference));
-                        }
-                        forProblem.add(measurement);
-                    }
+            for (Configuration configuration : ForkOrder.withinFork(configurations, this::baselineOf, reversed)) {
+                step.accept(configuration.label());
+                boolean isBaseline = configuration.equals(baselineOf(configuration.kernel()));
+                // a configuration measured before its baseline (reversed) gets its speed-up from whoever pools the forks
+                double baselineMedian = isBaseline ? Double.NaN : baselineMedians.getOrDefault(configuration.kernel(), Double.NaN);
+                Measurement measurement = comparison.measure(open.get(configuration), configuration, reference, baselineMedian);
+                if (isBaseline) {
+                    baselineMedians.put(configuration.kernel(), measurement.identical() ? measurement.stats().median() : Double.NaN);
+                } else if (timeline && measurement.identical()) {
+                    measurement = measurement.withTimeline(Comparison.record(open.get(configuration), configuration, reference));
                 }
+                forProblem.add(measurement);
             }
         }
         return forProblem;
@@ -214,9 +217,15 @@ public class CompareCommand extends StrategyRunCommand {
         return measurements;
     }
 
-    /** This command's options as a child of {@code --forks} gets them: every given option but the parent's own, for {@code unit} only. */
-    private List<String> childArguments(String unit) {
-        List<String> arguments = new ArrayList<>(List.of(ForkChildCommand.NAME, "--strategies=" + unit));
+    /**
+     * This command's options as the child running {@code slot} gets them: every given option but the
+     * parent's own, for the slot's unit only, and {@link ForkChildCommand#REVERSED} for the second fork of each ABBA pair.
+     */
+    private List<String> childArguments(ForkOrder.Slot slot) {
+        List<String> arguments = new ArrayList<>(List.of(ForkChildCommand.NAME, "--strategies=" + slot.unit()));
+        if (slot.reversed()) {
+            arguments.add(ForkChildCommand.REVERSED);
+        }
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
             if (PARENT_ONLY.contains(option.longestName())) {
                 continue;

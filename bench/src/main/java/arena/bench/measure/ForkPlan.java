@@ -31,10 +31,11 @@ public record ForkPlan(int forks, long orderSeed) {
         return forks > 0;
     }
 
-    /** One line for reports, e.g. {@code "2 forks per strategy, in randomized blocks (order seed 17)"}. */
+    /** One line for reports, e.g. {@code "2 forks per strategy, in randomized blocks, every second one reversed (ABBA; order seed 17)"}. */
     public String describe() {
         return forked()
-                ? forks + (forks == 1 ? " fork" : " forks") + " per strategy, in randomized blocks (order seed " + orderSeed + ")"
+                ? forks + (forks == 1 ? " fork" : " forks") + " per strategy, in randomized blocks"
+                        + (forks > 1 ? ", every second one reversed (ABBA; order seed " : " (order seed ") + orderSeed + ")"
                 : "in-process, not forked";
     }
 }

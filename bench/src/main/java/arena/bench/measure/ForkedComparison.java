@@ -40,13 +40,13 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
      * Measures {@code configurations} on every problem.
      *
      * @param baselineOf  the {@code sequential} baseline of a kernel
-     * @param argumentsOf the child's command line for a unit (a strategy's name)
+     * @param argumentsOf the child's command line for a fork of a unit (forward or reversed, {@link ForkOrder.Slot#reversed})
      * @param step        hears each fork's label before it starts
      * @return one list per problem, in the order of {@code problems}: each kernel's baseline, then its configurations
      * @throws ForkFailedException when a child fails or does not report a configuration
      */
     public List<List<Measurement>> measure(List<JuliaParams> problems, List<Configuration> configurations,
-                                           Function<Kernel, Configuration> baselineOf, Function<String, List<String>> argumentsOf,
+                                           Function<Kernel, Configuration> baselineOf, Function<ForkOrder.Slot, List<String>> argumentsOf,
                                            Consumer<String> step) {
         Set<String> units = new LinkedHashSet<>();
         configurations.forEach(c -> units.add(c.strategy()));
@@ -55,7 +55,7 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
         for (ForkOrder.Slot slot : order.of(List.copyOf(units), forks)) {
             step.accept(slot.unit() + " fork " + (slot.index() + 1) + "/" + forks);
             int fork = child++;
-            for (ForkLine line : run.run(slot.unit(), argumentsOf.apply(slot.unit()), fork)) {
+            for (ForkLine line : run.run(slot.unit(), argumentsOf.apply(slot), fork)) {
                 pool.add(line, fork);
             }
         }

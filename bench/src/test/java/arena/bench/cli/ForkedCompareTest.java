@@ -53,6 +53,21 @@ class ForkedCompareTest {
     }
 
     @Test
+    void aChildAskedToReverse_measuresItsConfigurationsExactlyBackwards_baselineLast() {
+        String[] child = {ForkChildCommand.NAME, "--strategies=threads", "--threads=1,2", "--schedules=static,dynamic:1", "--resolution=40",
+            "--warmup=0", "--repeat=1", "--max-repeat=1", "--budget=0"};
+        CliRunner forward = CliRunner.run(child);
+        CliRunner reversed = CliRunner.run(java.util.stream.Stream.concat(java.util.Arrays.stream(child), java.util.stream.Stream.of(
+                ForkChildCommand.REVERSED)).toArray(String[]::new));
+        assertThat(forward.exitCode()).as(forward.err()).isZero();
+        assertThat(reversed.exitCode()).as(reversed.err()).isZero();
+
+        List<String> forwardOrder = all("\"label\":\"([^\"]+)\"", forward.out());
+        assertThat(forwardOrder).hasSize(5).first().asString().startsWith("sequential");
+        assertThat(all("\"label\":\"([^\"]+)\"", reversed.out())).containsExactlyElementsOf(forwardOrder.reversed());
+    }
+
+    @Test
     void textReport_saysWhetherItWasForked() {
         assertThat(CliRunner.run(args()).out()).contains("measured in-process, not forked");
         assertThat(CliRunner.run(args("--forks", "1")).out()).contains("measured 1 fork per strategy");

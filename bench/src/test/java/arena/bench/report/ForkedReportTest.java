@@ -65,8 +65,8 @@ class ForkedReportTest {
         Report forked = new Report(Environment.current(), new ForkPlan(2, 1234), List.of(forked("threads", List.of())), List.of());
         Report inProcess = new Report(Environment.current(), List.of(forked("threads", List.of())), List.of());
 
-        assertThat(ReportFormat.text.render(forked)).contains("measured 2 forks per strategy, in randomized blocks (order seed 1234)");
-        assertThat(ReportFormat.markdown.render(forked)).contains("Method: measured 2 forks per strategy, in randomized blocks (order seed 1234)");
+        assertThat(ReportFormat.text.render(forked)).contains("measured 2 forks per strategy, in randomized blocks, every second one reversed (ABBA; order seed 1234)");
+        assertThat(ReportFormat.markdown.render(forked)).contains("Method: measured 2 forks per strategy, in randomized blocks, every second one reversed (ABBA; order seed 1234)");
         JsonNode json = new ObjectMapper().readTree(ReportFormat.json.render(forked));
         assertThat(json.get("forks").asInt()).isEqualTo(2);
         assertThat(json.get("order_seed").asLong()).isEqualTo(1234);

@@ -17,7 +17,7 @@ import java.util.Map;
  * The question a {@code compare} run is for, answered: for each problem and each (kernel, threads,
  * schedule) measured, the models tied for best and every other model with the ratio of its median
  * to the fastest's and that ratio's 95% bootstrap interval (at least the Student-t interval of the
- * report's pooled fork spread, {@link Report#forkSpread}). A model is tied for best when that
+ * fork spread of the kernel pooled over the report, {@link Report#forkSpread}). A model is tied for best when that
  * interval reaches down to 1: its difference from the fastest cannot be told from noise. Only
  * verified, timed configurations count; {@code sequential}, the reference every model is checked
  * and sped up against, is not a contender. Immutable.
@@ -80,9 +80,8 @@ public record BestModels(List<Group> groups) {
             }
         }
         List<Group> groups = new ArrayList<>();
-        ForkSpread spread = report.forkSpread();
         for (List<Measurement> members : byGroup.values()) {
-            groups.add(group(members, spread));
+            groups.add(group(members, report.forkSpread(members.get(0).configuration().kernel().name())));
         }
         return new BestModels(groups);
     }

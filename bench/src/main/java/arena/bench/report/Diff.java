@@ -35,14 +35,15 @@ import java.util.Set;
  * @param forkNotes          for each file measured in one JVM per configuration ({@code --forks 0} or
  *                           from before forks), a line saying that its JVM-to-JVM variance is not
  *                           in the intervals; empty when both files were forked
- * @param spread             the fork-to-fork spread pooled over both files ({@link ForkSpread}), which
- *                           widens every pair's interval to at least its Student-t interval
+ * @param spreads            each kernel's fork-to-fork spread, pooled over both files' configurations of
+ *                           that kernel ({@link ForkSpread}), which widens every pair's interval to at
+ *                           least its Student-t interval
  * @param pairs              the configurations both files have, in the baseline's order
  * @param onlyInBaseline     configurations the current file lacks
  * @param onlyInCurrent      configurations the baseline file lacks
  */
 public record Diff(Path baseline, Path current, double threshold, long seed, List<String> environmentChanges, List<String> forkNotes,
-                   ForkSpread spread, List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
+                   Map<String, ForkSpread> spreads, List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
 
     /** Copies the lists; {@code threshold} must lie in {@code [0, 1]}. */
     public Diff {
@@ -51,6 +52,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         }
         environmentChanges = List.copyOf(environmentChanges);
         forkNotes = List.copyOf(forkNotes);
+        spreads = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
         pairs = List.copyOf(pairs);
         onlyInBaseline = List.copyOf(onlyInBaseline);
         onlyInCurrent = List.copyOf(onlyInCurrent);
@@ -106,8 +108,11 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
             throw new InvalidInputException("current", "current " + current.path() + " and baseline " + baseline.path()
                     + " have no problem in common: baseline has " + baseProblems + ", current has " + curProblems);
         }
-        ForkSpread spread = ForkSpread.pooled(java.util.stream.Stream.concat(baseline.results().stream(), current.results().stream())
-                .map(r -> ForkSamples.split(r.samplesMs(), r.sampleForks())).toList());
+        Map<String, List<List<List<Double>>>> forksByKernel = new LinkedHashMap<>();
+        java.util.stream.Stream.concat(baseline.results().stream(), current.results().stream()).forEach(r -> forksByKernel
+                .computeIfAbsent(r.key().kernel(), k -> new ArrayList<>()).add(ForkSamples.split(r.samplesMs(), r.sampleForks())));
+        Map<String, ForkSpread> spreads = new LinkedHashMap<>();
+        forksByKernel.forEach((kernel, forks) -> spreads.put(kernel, ForkSpread.pooled(forks)));
         Map<Key, Result> currentByKey = new LinkedHashMap<>();
         current.results().forEach(e -> currentByKey.put(e.key(), e));
         List<Pair> pairs = new ArrayList<>();
@@ -121,13 +126,13 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                         + abbreviate(cur.sha256()) + ", baseline has " + abbreviate(base.sha256())
                         + ": a different result is not a speed change");
             } else {
-                pairs.add(pair(base, cur, threshold, seed, resamples, spread));
+                pairs.add(pair(base, cur, threshold, seed, resamples, spreads.getOrDefault(base.key().kernel(), ForkSpread.UNKNOWN)));
             }
         }
         List<String> forkNotes = new ArrayList<>();
         forkNote(baseline, "baseline").ifPresent(forkNotes::add);
         forkNote(current, "current").ifPresent(forkNotes::add);
-        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, spread, pairs, onlyInBaseline,
+        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, spreads, pairs, onlyInBaseline,
                 List.copyOf(currentByKey.keySet()));
     }
 
@@ -147,19 +152,28 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
     }
 
     /**
-     * The header line on the pooled fork spread: how large it is, and, when some pairs are
+     * The header line on the pooled fork spreads: each kernel's, and, when some pairs are
      * inconclusive, about how many forks per configuration would tell a change of the threshold's
-     * size; empty when no file has two forks of a configuration.
+     * size at the widest spread among their kernels; empty when no file has two forks of a configuration.
      */
     public java.util.Optional<String> spreadNote() {
-        if (!spread.known()) {
+        List<String> known = new ArrayList<>();
+        spreads.forEach((kernel, spread) -> {
+            if (spread.known()) {
+                known.add(String.format(Locale.ROOT, "%s %.1f%% (%d degrees of freedom)", kernel, 100 * Math.expm1(spread.sigma()),
+                        spread.degreesOfFreedom()));
+            }
+        });
+        if (known.isEmpty()) {
             return java.util.Optional.empty();
         }
-        String note = String.format(Locale.ROOT, "fork-to-fork spread, pooled over both files: %.1f%% (standard deviation of a fork's median, "
-                + "%d degrees of freedom); every interval is at least the Student-t interval it implies", 100 * Math.expm1(spread.sigma()),
-                spread.degreesOfFreedom());
-        if (count(Verdict.INCONCLUSIVE) > 0 && threshold > 0 && threshold < 1) {
-            int forks = spread.forksToTell(threshold);
+        String note = "fork-to-fork spread (standard deviation of a fork's median), pooled per kernel over both files: "
+                + String.join(", ", known) + "; every interval is at least the Student-t interval it implies";
+        ForkSpread widest = pairs.stream().filter(p -> p.verdict() == Verdict.INCONCLUSIVE)
+                .map(p -> spreads.getOrDefault(p.key().kernel(), ForkSpread.UNKNOWN))
+                .max(java.util.Comparator.comparingDouble(ForkSpread::sigma)).orElse(ForkSpread.UNKNOWN);
+        if (widest.known() && threshold > 0 && threshold < 1) {
+            int forks = widest.forksToTell(threshold);
             note += forks <= ForkPlan.MAX_FORKS
                     ? String.format(Locale.ROOT, "; to tell a %s change at this spread, measure about %d forks per configuration (--forks)",
                             DiffFormat.pct(threshold), forks)

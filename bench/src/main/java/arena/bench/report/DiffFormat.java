@@ -66,8 +66,7 @@ public enum DiffFormat {
                     round(p.currentMedian(), 1e3), round(p.ratio().estimate(), 1e4), round(p.ratio().low(), 1e4),
                     round(p.ratio().high(), 1e4), p.verdict().word())).toList();
             return ReportJson.write(new DiffJson(diff.baseline().toString(), diff.current().toString(), diff.threshold(), diff.seed(),
-                    diff.environmentChanges(), diff.forkNotes(), diff.spread().known() ? round(Math.expm1(diff.spread().sigma()), 1e4) : null,
-                    diff.spread().degreesOfFreedom(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
+                    diff.environmentChanges(), diff.forkNotes(), spreadsJson(diff), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
                     diff.count(Verdict.FASTER), diff.count(Verdict.INCONCLUSIVE))) + "\n";
         }
 
@@ -212,9 +211,24 @@ public enum DiffFormat {
         }
     }
 
+    /** Each kernel's known fork spread (as a share, e.g. 0.12) and its degrees of freedom, for the JSON form. */
+    private static Map<String, SpreadJson> spreadsJson(Diff diff) {
+        Map<String, SpreadJson> spreads = new LinkedHashMap<>();
+        diff.spreads().forEach((kernel, spread) -> {
+            if (spread.known()) {
+                spreads.put(kernel, new SpreadJson(round(Math.expm1(spread.sigma()), 1e4), spread.degreesOfFreedom()));
+            }
+        });
+        return spreads;
+    }
+
+    /** A kernel's pooled fork spread in the JSON form of a diff. */
+    private record SpreadJson(double spread, int degreesOfFreedom) {
+    }
+
     /** The JSON form of a diff: the files, the threshold and seed, every pair, the unpaired keys and the counts. */
     private record DiffJson(String baseline, String current, double threshold, long seed, List<String> environmentChanges,
-                            List<String> forkNotes, Double forkSpread, int forkSpreadDegreesOfFreedom, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
+                            List<String> forkNotes, Map<String, SpreadJson> forkSpreads, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
                             long inconclusive) {
     }
 

@@ -12,7 +12,10 @@ import arena.bench.measure.WarmUp;
 import arena.bench.report.ResultsDocument.Key;
 import arena.bench.report.ResultsDocument.Result;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a {@code compare} run, with its environment: the model every {@link ReportFormat}
@@ -63,8 +66,9 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
     /** The results.json document (also what {@code --format json} prints): every sample included. */
     @JsonValue
     public ResultsDocument document() {
-        ForkSpread spread = forkSpread();
-        return new ResultsDocument(SCHEMA_VERSION, environment, measurements.stream().map(m -> result(m, spread)).toList(), skipped,
+        Map<String, ForkSpread> spreads = forkSpreads();
+        return new ResultsDocument(SCHEMA_VERSION, environment, measurements.stream()
+                .map(m -> result(m, spreads.getOrDefault(m.configuration().kernel().name(), ForkSpread.UNKNOWN))).toList(), skipped,
                 allIdentical(), plan.forks(), plan.forked() ? plan.orderSeed() : null);
     }
 
@@ -92,26 +96,38 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
     }
 
     /**
-     * The fork-to-fork spread pooled over every timed configuration of this report; unknown when
-     * measured in-process. It widens every interval the report shows to at least its Student-t
-     * interval ({@link ForkSpread}): a bootstrap over two forks alone is too narrow.
+     * The fork-to-fork spread of each kernel, pooled over every timed configuration of that kernel in
+     * this report (how much a machine moves a kernel is the kernel's as much as the machine's: a
+     * throughput-bound SIMD kernel far more than a latency-bound scalar one); unknown when measured
+     * in-process. It widens every interval the report shows to at least its Student-t interval
+     * ({@link ForkSpread}): a bootstrap over two forks alone is too narrow.
      */
-    public ForkSpread forkSpread() {
-        return ForkSpread.pooled(measurements.stream().filter(Measurement::identical).map(Measurement::forkSamples).toList());
+    public Map<String, ForkSpread> forkSpreads() {
+        Map<String, List<List<List<Double>>>> byKernel = new LinkedHashMap<>();
+        measurements.stream().filter(Measurement::identical).forEach(m -> byKernel.computeIfAbsent(m.configuration().kernel().name(),
+                k -> new ArrayList<>()).add(m.forkSamples()));
+        Map<String, ForkSpread> spreads = new LinkedHashMap<>();
+        byKernel.forEach((kernel, forks) -> spreads.put(kernel, ForkSpread.pooled(forks)));
+        return spreads;
     }
 
-    /** The 95% interval of {@code m}'s median: the hierarchical bootstrap's over its forks and their samples, guarded by {@link #forkSpread}. */
+    /** The fork-to-fork spread of {@code kernel} in this report ({@link #forkSpreads}); unknown when it has none. */
+    public ForkSpread forkSpread(String kernel) {
+        return forkSpreads().getOrDefault(kernel, ForkSpread.UNKNOWN);
+    }
+
+    /** The 95% interval of {@code m}'s median: the hierarchical bootstrap's over its forks and their samples, guarded by its kernel's {@link #forkSpread}. */
     Bootstrap.Interval medianInterval(Measurement m) {
-        return medianInterval(m, forkSpread());
-    }
-
-    private static Bootstrap.Interval medianInterval(Measurement m, ForkSpread spread) {
-        return spread.guardMedian(m.medianInterval(BOOTSTRAP_SEED), m.forkSamples().size());
+        return medianInterval(m, forkSpread(m.configuration().kernel().name()));
     }
 
     /** Whether {@code m}'s median is too uncertain to rank (see {@link #NOISY_HALF_WIDTH}). */
     boolean noisy(Measurement m) {
-        return noisy(m, forkSpread());
+        return noisy(m, forkSpread(m.configuration().kernel().name()));
+    }
+
+    private static Bootstrap.Interval medianInterval(Measurement m, ForkSpread spread) {
+        return spread.guardMedian(m.medianInterval(BOOTSTRAP_SEED), m.forkSamples().size());
     }
 
     private static boolean noisy(Measurement m, ForkSpread spread) {

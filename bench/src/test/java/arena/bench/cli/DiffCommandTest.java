@@ -50,7 +50,7 @@ class DiffCommandTest {
         CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
 
         assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
-        assertThat(run.out()).containsPattern("fork-to-fork spread, pooled over both files: 2\\.\\d%")
+        assertThat(run.out()).containsPattern("fork-to-fork spread \\(standard deviation of a fork.s median\\), pooled per kernel over both files: scalar 2\\.\\d%")
                 .contains("every interval is at least the Student-t interval it implies");
         assertThat(run.out()).containsPattern("sequential +scalar +1 static .* slower");
     }

@@ -102,4 +102,41 @@ class ForkedReportTest {
         assertThat(ReportFormat.markdown.render(report)).contains("never steady: 1 row");
         assertThat(new ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0).get("steady").asBoolean()).isFalse();
     }
+
+    @Test
+    void eachKernelIsGuardedByItsOwnForkSpread_soAQuietKernelIsNotCalledNoisyBecauseAnotherKernelIs() {
+        // scalar rows whose two JVMs agree within 1%; interleaved rows whose JVMs differ by 30%
+        List<Measurement> rows = List.of(
+                twoForks("threads", Kernels.reference(), 1, 10.0, 10.1), twoForks("forkjoin", Kernels.reference(), 1, 20.0, 20.15),
+                twoForks("threads", Kernels.byName("interleaved"), 1, 10.0, 13.0),
+                twoForks("forkjoin", Kernels.byName("interleaved"), 1, 13.0, 10.0));
+        Report report = new Report(Environment.current(), new ForkPlan(2, 7), rows, List.of());
+
+        assertThat(report.forkSpreads()).containsOnlyKeys("scalar", "interleaved");
+        assertThat(Math.expm1(report.forkSpread("scalar").sigma())).isLessThan(0.01);
+        assertThat(Math.expm1(report.forkSpread("interleaved").sigma())).isGreaterThan(0.15);
+        assertThat(report.noisy(rows.get(0))).isFalse();
+        assertThat(report.noisy(rows.get(2))).isTrue();
+        Bootstrap.Interval quiet = report.medianInterval(rows.get(0));
+        assertThat(quiet.high() / quiet.low()).isLessThan(1.10);
+    }
+
+    /** A configuration measured in two forks of five samples each, at {@code first} and {@code second} ms (1% jitter). */
+    private static Measurement twoForks(String strategy, arena.core.kernel.Kernel kernel, int threads, double first, double second) {
+        var configuration = new Configuration(StrategyRegistry.discover().find(strategy), kernel, threads, new Schedule.Static(0));
+        var summary = REFERENCE.summary();
+        var verification = new Verification(configuration, REFERENCE, summary.sha256(), summary.fraction(), Optional.empty(), true);
+        List<Double> samples = new ArrayList<>();
+        List<Integer> forks = new ArrayList<>();
+        double[] jitter = {1.0, 1.01, 0.99, 1.005, 0.995};
+        for (double j : jitter) {
+            samples.add(first * j);
+            forks.add(0);
+        }
+        for (double j : jitter) {
+            samples.add(second * j);
+            forks.add(1);
+        }
+        return new Measurement(verification, samples, first, null, forks, List.of(), List.of());
+    }
 }

@@ -1,8 +1,12 @@
 package arena.bench.measure;
 
 import arena.bench.measure.Bootstrap.Interval;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The JVM-to-JVM spread of a set of configurations, pooled over all of them, and the intervals it
@@ -70,6 +74,23 @@ public record ForkSpread(double sigma, int degreesOfFreedom) {
             degrees += logs.length - 1;
         }
         return degrees == 0 ? UNKNOWN : new ForkSpread(Math.sqrt(sumOfSquares / degrees), degrees);
+    }
+
+    /**
+     * The spread of each kernel, pooled over the {@code configurations} of that kernel (how much a
+     * machine moves a kernel is the kernel's as much as the machine's: a throughput-bound SIMD kernel
+     * far more than a latency-bound scalar one), in the order the kernels first appear.
+     *
+     * @param kernel the name of a configuration's kernel
+     * @param forks  a configuration's samples by fork ({@link ForkSamples#split})
+     */
+    public static <T> Map<String, ForkSpread> perKernel(Collection<T> configurations, Function<T, String> kernel,
+                                                        Function<T, List<List<Double>>> forks) {
+        Map<String, List<List<List<Double>>>> byKernel = new LinkedHashMap<>();
+        configurations.forEach(c -> byKernel.computeIfAbsent(kernel.apply(c), k -> new ArrayList<>()).add(forks.apply(c)));
+        Map<String, ForkSpread> spreads = new LinkedHashMap<>();
+        byKernel.forEach((name, forksOfKernel) -> spreads.put(name, pooled(forksOfKernel)));
+        return spreads;
     }
 
     /** Whether the spread was estimated (from at least one configuration with two forks). */

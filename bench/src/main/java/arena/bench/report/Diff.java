@@ -108,11 +108,9 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
             throw new InvalidInputException("current", "current " + current.path() + " and baseline " + baseline.path()
                     + " have no problem in common: baseline has " + baseProblems + ", current has " + curProblems);
         }
-        Map<String, List<List<List<Double>>>> forksByKernel = new LinkedHashMap<>();
-        java.util.stream.Stream.concat(baseline.results().stream(), current.results().stream()).forEach(r -> forksByKernel
-                .computeIfAbsent(r.key().kernel(), k -> new ArrayList<>()).add(ForkSamples.split(r.samplesMs(), r.sampleForks())));
-        Map<String, ForkSpread> spreads = new LinkedHashMap<>();
-        forksByKernel.forEach((kernel, forks) -> spreads.put(kernel, ForkSpread.pooled(forks)));
+        Map<String, ForkSpread> spreads = ForkSpread.perKernel(
+                java.util.stream.Stream.concat(baseline.results().stream(), current.results().stream()).toList(),
+                r -> r.key().kernel(), r -> ForkSamples.split(r.samplesMs(), r.sampleForks()));
         Map<Key, Result> currentByKey = new LinkedHashMap<>();
         current.results().forEach(e -> currentByKey.put(e.key(), e));
         List<Pair> pairs = new ArrayList<>();

@@ -12,8 +12,6 @@ import arena.bench.measure.WarmUp;
 import arena.bench.report.ResultsDocument.Key;
 import arena.bench.report.ResultsDocument.Result;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,18 +95,12 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
 
     /**
      * The fork-to-fork spread of each kernel, pooled over every timed configuration of that kernel in
-     * this report (how much a machine moves a kernel is the kernel's as much as the machine's: a
-     * throughput-bound SIMD kernel far more than a latency-bound scalar one); unknown when measured
-     * in-process. It widens every interval the report shows to at least its Student-t interval
+     * this report ({@link ForkSpread#perKernel}); unknown when measured in-process. It widens every interval the report shows to at least its Student-t interval
      * ({@link ForkSpread}): a bootstrap over two forks alone is too narrow.
      */
     public Map<String, ForkSpread> forkSpreads() {
-        Map<String, List<List<List<Double>>>> byKernel = new LinkedHashMap<>();
-        measurements.stream().filter(Measurement::identical).forEach(m -> byKernel.computeIfAbsent(m.configuration().kernel().name(),
-                k -> new ArrayList<>()).add(m.forkSamples()));
-        Map<String, ForkSpread> spreads = new LinkedHashMap<>();
-        byKernel.forEach((kernel, forks) -> spreads.put(kernel, ForkSpread.pooled(forks)));
-        return spreads;
+        return ForkSpread.perKernel(measurements.stream().filter(Measurement::identical).toList(),
+                m -> m.configuration().kernel().name(), Measurement::forkSamples);
     }
 
     /** The fork-to-fork spread of {@code kernel} in this report ({@link #forkSpreads}); unknown when it has none. */

@@ -40,6 +40,19 @@ class ForkSpreadTest {
     }
 
     @Test
+    void perKernel_poolsEachKernelsConfigurationsApart_inTheOrderTheKernelsAppear() {
+        record Row(String kernel, List<List<Double>> forks) {
+        }
+        List<Row> rows = List.of(new Row("vector", forks(100, 130)), new Row("scalar", forks(400, 404)),
+                new Row("vector", forks(50, 60)), new Row("scalar", forks(800, 808)));
+        var spreads = ForkSpread.perKernel(rows, Row::kernel, Row::forks);
+        assertThat(spreads.keySet()).containsExactly("vector", "scalar");
+        assertThat(spreads.get("vector")).isEqualTo(ForkSpread.pooled(List.of(forks(100, 130), forks(50, 60))));
+        assertThat(spreads.get("scalar")).isEqualTo(ForkSpread.pooled(List.of(forks(400, 404), forks(800, 808))));
+        assertThat(spreads.get("scalar").sigma()).isLessThan(spreads.get("vector").sigma() / 10);
+    }
+
+    @Test
     void withoutTwoForksOfAnyConfiguration_theSpreadIsUnknown_andIntervalsAreLeftAlone() {
         ForkSpread spread = ForkSpread.pooled(List.of(forks(100), forks(200)));
         Interval interval = new Interval(1.0, 0.99, 1.02);

@@ -90,4 +90,51 @@ class BestModelsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Measurement(plain.verification(), plain.samplesMs(), 10, null, List.of(),
                 contexts.subList(0, 2), List.of())).hasMessageContaining("one per sample");
     }
+
+    @Test
+    void samplesThatSawStolenCpuTime_areCountedInTheReportAndPerRow_andWarnedOf() throws Exception {
+        Measurement plain = measured("forkjoin", 2, FAST);
+        List<arena.bench.measure.SampleContext> contexts = new java.util.ArrayList<>();
+        for (int i = 0; i < FAST.size(); i++) {
+            contexts.add(new arena.bench.measure.SampleContext(0, 0, 0, i < 2 ? 620 + i * 10 : 0, true));
+        }
+        Measurement stolen = new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, List.of(), contexts, List.of());
+        Report report = new Report(Environment.current(), List.of(stolen), List.of());
+
+        assertThat(stolen.samplesWithSteal()).isEqualTo(2);
+        assertThat(stolen.stolenMs()).isEqualTo(1_250);
+        assertThat(ReportFormat.text.render(report)).contains("0 saw JIT compilation, 2 saw CPU time stolen by the hypervisor (1,250 ms)");
+        assertThat(ReportFormat.markdown.render(report)).contains("2 saw CPU time stolen by the hypervisor (1,250 ms)");
+        var row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
+        assertThat(row.get("samples_with_steal").asInt()).isEqualTo(2);
+        assertThat(row.get("stolen_ms").asLong()).isEqualTo(1_250);
+        assertThat(report.stealWarning()).contains("warning: the hypervisor took 1,250 ms of CPU time from this run's CPUs during 2 of 8 "
+                + "samples (steal time): the machine is shared, timings may move between runs");
+    }
+
+    @Test
+    void whereStolenTimeIsNotAccounted_theReportSaysSo_andClaimsNoneStolen() throws Exception {
+        Measurement plain = measured("forkjoin", 2, FAST);
+        List<arena.bench.measure.SampleContext> contexts = java.util.Collections.nCopies(FAST.size(), new arena.bench.measure.SampleContext(0, 0, 0));
+        Report report = new Report(Environment.current(), List.of(new Measurement(plain.verification(), plain.samplesMs(),
+                plain.baselineMedian(), null, List.of(), contexts, List.of())), List.of());
+
+        assertThat(ReportFormat.text.render(report)).contains("stolen CPU time not recorded").doesNotContain("stolen by the hypervisor");
+        var row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
+        assertThat(row.get("samples_with_steal").isNull()).isTrue();
+        assertThat(row.get("stolen_ms").isNull()).isTrue();
+        assertThat(report.stealWarning()).isEmpty();
+    }
+
+    @Test
+    void samplesThatSawNoStolenTime_countZero_withoutAWarning() {
+        Measurement plain = measured("forkjoin", 2, FAST);
+        List<arena.bench.measure.SampleContext> contexts = java.util.Collections.nCopies(FAST.size(),
+                new arena.bench.measure.SampleContext(0, 0, 0, 0, true));
+        Report report = new Report(Environment.current(), List.of(new Measurement(plain.verification(), plain.samplesMs(),
+                plain.baselineMedian(), null, List.of(), contexts, List.of())), List.of());
+
+        assertThat(ReportFormat.text.render(report)).contains("0 saw CPU time stolen by the hypervisor (0 ms)");
+        assertThat(report.stealWarning()).isEmpty();
+    }
 }

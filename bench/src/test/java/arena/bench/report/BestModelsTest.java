@@ -6,6 +6,7 @@ import arena.bench.measure.Configuration;
 import arena.bench.measure.Environment;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Reference;
+import arena.bench.measure.SampleContext;
 import arena.bench.measure.Verification;
 import arena.bench.report.BestModels.Entry;
 import arena.bench.report.BestModels.Group;
@@ -74,9 +75,9 @@ class BestModelsTest {
     @Test
     void samplesThatSawACollectionOrACompilation_areCountedInTheReportAndPerRow() throws Exception {
         Measurement plain = measured("forkjoin", 2, FAST);
-        List<arena.bench.measure.SampleContext> contexts = new java.util.ArrayList<>();
+        List<SampleContext> contexts = new java.util.ArrayList<>();
         for (int i = 0; i < FAST.size(); i++) {
-            contexts.add(new arena.bench.measure.SampleContext(i == 0 ? 1 : 0, i == 0 ? 3 : 0, i < 3 ? 5 : 0));
+            contexts.add(new SampleContext(i == 0 ? 1 : 0, i == 0 ? 3 : 0, i < 3 ? 5 : 0));
         }
         Measurement recorded = new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, List.of(), contexts, List.of());
         Report report = new Report(Environment.current(), List.of(recorded), List.of());
@@ -93,12 +94,11 @@ class BestModelsTest {
 
     @Test
     void samplesThatSawStolenCpuTime_areCountedInTheReportAndPerRow_andWarnedOf() throws Exception {
-        Measurement plain = measured("forkjoin", 2, FAST);
-        List<arena.bench.measure.SampleContext> contexts = new java.util.ArrayList<>();
+        List<SampleContext> contexts = new java.util.ArrayList<>();
         for (int i = 0; i < FAST.size(); i++) {
-            contexts.add(new arena.bench.measure.SampleContext(0, 0, 0, i < 2 ? 620 + i * 10 : 0, true));
+            contexts.add(new SampleContext(0, 0, 0, i < 2 ? 620 + i * 10 : 0, true));
         }
-        Measurement stolen = new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, List.of(), contexts, List.of());
+        Measurement stolen = fastWith(contexts);
         Report report = new Report(Environment.current(), List.of(stolen), List.of());
 
         assertThat(stolen.samplesWithSteal()).isEqualTo(2);
@@ -114,10 +114,8 @@ class BestModelsTest {
 
     @Test
     void whereStolenTimeIsNotAccounted_theReportSaysSo_andClaimsNoneStolen() throws Exception {
-        Measurement plain = measured("forkjoin", 2, FAST);
-        List<arena.bench.measure.SampleContext> contexts = java.util.Collections.nCopies(FAST.size(), new arena.bench.measure.SampleContext(0, 0, 0));
-        Report report = new Report(Environment.current(), List.of(new Measurement(plain.verification(), plain.samplesMs(),
-                plain.baselineMedian(), null, List.of(), contexts, List.of())), List.of());
+        Report report = new Report(Environment.current(), List.of(fastWith(java.util.Collections.nCopies(FAST.size(),
+                new SampleContext(0, 0, 0)))), List.of());
 
         assertThat(ReportFormat.text.render(report)).contains("stolen CPU time not recorded").doesNotContain("stolen by the hypervisor");
         var row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
@@ -128,13 +126,16 @@ class BestModelsTest {
 
     @Test
     void samplesThatSawNoStolenTime_countZero_withoutAWarning() {
-        Measurement plain = measured("forkjoin", 2, FAST);
-        List<arena.bench.measure.SampleContext> contexts = java.util.Collections.nCopies(FAST.size(),
-                new arena.bench.measure.SampleContext(0, 0, 0, 0, true));
-        Report report = new Report(Environment.current(), List.of(new Measurement(plain.verification(), plain.samplesMs(),
-                plain.baselineMedian(), null, List.of(), contexts, List.of())), List.of());
+        Report report = new Report(Environment.current(), List.of(fastWith(java.util.Collections.nCopies(FAST.size(),
+                new SampleContext(0, 0, 0, 0, true)))), List.of());
 
         assertThat(ReportFormat.text.render(report)).contains("0 saw CPU time stolen by the hypervisor (0 ms)");
         assertThat(report.stealWarning()).isEmpty();
+    }
+
+    /** forkjoin at 2 threads with the {@link #FAST} samples, each with its context. */
+    private static Measurement fastWith(List<SampleContext> contexts) {
+        Measurement plain = measured("forkjoin", 2, FAST);
+        return new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, List.of(), contexts, List.of());
     }
 }

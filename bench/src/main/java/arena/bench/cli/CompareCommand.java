@@ -129,17 +129,21 @@ public class CompareCommand extends StrategyRunCommand {
         stdout.print(format.render(report));
         stdout.flush();
         if (outDirectory != null) {
-            List<String> written = ReportFiles.write(report, outDirectory, warning -> {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("arena compare: " + warning);
-                err.flush();
-            });
+            List<String> written = ReportFiles.write(report, outDirectory, this::warn);
             if (format == ReportFormat.text) {
                 stdout.println("wrote " + outDirectory.path() + ": " + String.join(", ", written));
                 stdout.flush();
             }
         }
+        report.stealWarning().ifPresent(this::warn);
         return report.allIdentical() ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
+    }
+
+    /** Prints {@code warning} as one line on stderr, after the command's name. */
+    private void warn(String warning) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("arena compare: " + warning);
+        err.flush();
     }
 
     /** The sampling rule of {@code --warmup}, {@code --repeat}, {@code --max-repeat} and {@code --budget}. */

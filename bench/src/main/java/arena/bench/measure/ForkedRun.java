@@ -118,7 +118,7 @@ public record ForkedRun(String mainClass) {
                     continue;
                 }
                 try {
-                    lines.add(JSON.readValue(line, ForkLine.class));
+                    lines.add(parse(line));
                 } catch (JsonProcessingException e) {
                     throw new ForkFailedException(unit, "printed a line that is not a measurement: '" + abbreviate(line) + "'" + lastLine(err));
                 }
@@ -170,6 +170,11 @@ public record ForkedRun(String mainClass) {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads back one line that {@link #json} wrote. */
+    static ForkLine parse(String line) throws JsonProcessingException {
+        return JSON.readValue(line, ForkLine.class);
     }
 
     private static void drain(BufferedReader reader, List<String> lines) {

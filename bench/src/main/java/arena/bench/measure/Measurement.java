@@ -78,6 +78,21 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         return contexts.stream().filter(SampleContext::sawCompilation).count();
     }
 
+    /** How many samples saw CPU time stolen by the hypervisor; 0 when not recorded ({@link #stealRecorded}). */
+    public long samplesWithSteal() {
+        return contexts.stream().filter(SampleContext::sawSteal).count();
+    }
+
+    /** The CPU time stolen from this run's CPUs during the samples, milliseconds; 0 when not recorded. */
+    public long stolenMs() {
+        return contexts.stream().mapToLong(SampleContext::stolenMs).sum();
+    }
+
+    /** Whether every sample recorded its stolen time (contexts recorded where the system accounts it). */
+    public boolean stealRecorded() {
+        return !contexts.isEmpty() && contexts.stream().allMatch(SampleContext::stealRecorded);
+    }
+
     /** What ran. */
     public Configuration configuration() {
         return verification.configuration();

@@ -14,6 +14,7 @@ import arena.bench.report.ResultsDocument.Result;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outcome of a {@code compare} run, with its environment: the model every {@link ReportFormat}
@@ -56,6 +57,15 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
         return measurements.stream().filter(m -> m.identical() && m.neverSteady()).toList();
     }
 
+    /**
+     * The one-line warning that the hypervisor took CPU time from the run's CPUs during some timed
+     * sample (Linux's steal time), with how much and during how many samples; empty when no sample saw
+     * any or none was recorded.
+     */
+    public Optional<String> stealWarning() {
+        return TextTables.stealWarning(this);
+    }
+
     /** Whether every configuration's result was identical to the reference. */
     public boolean allIdentical() {
         return measurements.stream().allMatch(Measurement::identical);
@@ -86,6 +96,8 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
                 m.timeline() == null ? null : round(m.timeline().idleShare()),
                 m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCollection(),
                 m.contexts().isEmpty() ? null : (Integer) (int) m.samplesWithCompilation(),
+                m.stealRecorded() ? (Integer) (int) m.samplesWithSteal() : null,
+                m.stealRecorded() ? (Long) m.stolenMs() : null,
                 m.verification().sha256(), m.identical(), m.samplesMs().stream().map(Report::round).toList(),
                 m.verification().difference().map(Object::toString).orElse(null), m.sampleForks(),
                 timed && !m.sampleForks().isEmpty() ? java.util.Arrays.stream(HierarchicalBootstrap.forkMedians(m.forkSamples())).mapToObj(Report::round).toList() : List.of(),

@@ -71,6 +71,10 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
      * @param idleShare       the recorded run's idle share; null when not recorded
      * @param samplesWithGc   how many samples saw a garbage collection; null when not recorded
      * @param samplesWithCompilation how many samples saw JIT compilation; null when not recorded
+     * @param samplesWithSteal how many samples saw CPU time stolen by the hypervisor; null when not
+     *                        recorded (not Linux, or a file from before)
+     * @param stolenMs        the CPU time stolen from the run's CPUs during the samples, milliseconds;
+     *                        null when not recorded
      * @param sha256          the grid's digest
      * @param identical       whether the result matched the sequential reference
      * @param samplesMs       every sample; empty when not identical
@@ -81,7 +85,7 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
     public record Result(@JsonUnwrapped Key key, int samples, Double medianMs, Double ciLowMs, Double ciHighMs, Double minMs,
                          Double maxMs, Double meanMs, Double cv, Boolean noisy, Double speedup, Double efficiency, Double mpixelsPerS,
                          Double iterationsPerS, Double imbalance, Double idleShare, Integer samplesWithGc,
-                         Integer samplesWithCompilation, String sha256, boolean identical,
+                         Integer samplesWithCompilation, Integer samplesWithSteal, Long stolenMs, String sha256, boolean identical,
                          List<Double> samplesMs, @JsonInclude(JsonInclude.Include.NON_NULL) String firstDifference,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> sampleForks,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> forkMediansMs,

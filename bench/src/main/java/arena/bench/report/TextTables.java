@@ -10,6 +10,7 @@ import arena.core.problem.JuliaParams;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -100,7 +101,11 @@ final class TextTables {
     /** The steady-state rule's most warm-up runs, as the note names it. */
     private static final int MAX_WARMUP_SHOWN = SteadyState.standard(0).maxWarmup();
 
-    /** How many timed samples saw a garbage collection or JIT compilation, when recorded; empty otherwise. */
+    /**
+     * How many timed samples saw a garbage collection, JIT compilation or CPU time stolen by the
+     * hypervisor, when recorded; empty otherwise. Where steal time is not accounted (not Linux) the
+     * note says so rather than count none.
+     */
     static String contextNote(Report report) {
         List<Measurement> recorded = report.measurements().stream().filter(m -> !m.contexts().isEmpty()).toList();
         if (recorded.isEmpty()) {
@@ -109,8 +114,24 @@ final class TextTables {
         long samples = recorded.stream().mapToLong(m -> m.samplesMs().size()).sum();
         long gc = recorded.stream().mapToLong(Measurement::samplesWithCollection).sum();
         long jit = recorded.stream().mapToLong(Measurement::samplesWithCompilation).sum();
-        return String.format(Locale.ROOT, "context: %d of %d samples saw a garbage collection, %d saw JIT compilation "
-                + "(per row in results.json: samples_with_gc, samples_with_compilation)%n", gc, samples, jit);
+        String steal = recorded.stream().allMatch(Measurement::stealRecorded)
+                ? String.format(Locale.ROOT, ", %d saw CPU time stolen by the hypervisor (%,d ms)",
+                        recorded.stream().mapToLong(Measurement::samplesWithSteal).sum(), recorded.stream().mapToLong(Measurement::stolenMs).sum())
+                : ", stolen CPU time not recorded (the system does not account it)";
+        return String.format(Locale.ROOT, "context: %d of %d samples saw a garbage collection, %d saw JIT compilation%s "
+                + "(per row in results.json: samples_with_gc, samples_with_compilation, samples_with_steal, stolen_ms)%n", gc, samples, jit, steal);
+    }
+
+    /** {@link Report#stealWarning}'s text: when any timed sample saw stolen CPU time, how much, during how many samples. */
+    static Optional<String> stealWarning(Report report) {
+        List<Measurement> recorded = report.measurements().stream().filter(Measurement::stealRecorded).toList();
+        long stolen = recorded.stream().mapToLong(Measurement::samplesWithSteal).sum();
+        if (stolen == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "warning: the hypervisor took %,d ms of CPU time from this run's CPUs "
+                        + "during %d of %d samples (steal time): the machine is shared, timings may move between runs",
+                recorded.stream().mapToLong(Measurement::stolenMs).sum(), stolen, recorded.stream().mapToLong(m -> m.samplesMs().size()).sum()));
     }
 
     /** {@code compute}'s figures, one per line. */

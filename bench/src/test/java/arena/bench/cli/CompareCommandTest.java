@@ -52,6 +52,27 @@ class CompareCommandTest {
     }
 
     @Test
+    void stderrWarnsOfStolenCpuTime_exactlyWhenTheResultsCountSamplesThatSawIt() throws Exception {
+        CliRunner run = CliRunner.run("compare", "--strategies", "threads", "--threads", "2", "--schedules", "static",
+                "--resolution", "200", "--repeat", "5", "--warmup", "0", "--budget", "0", "--forks", "0", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long stolenSamples = 0;
+        long stolenMs = 0;
+        for (JsonNode result : JSON.readTree(run.out()).get("results")) {
+            org.assertj.core.api.Assumptions.assumeThat(result.get("samples_with_steal").isNull()).as("steal time accounted (Linux)").isFalse();
+            stolenSamples += result.get("samples_with_steal").asLong();
+            stolenMs += result.get("stolen_ms").asLong();
+        }
+        // whether this machine's hypervisor steals during the run is its own affair: either way stderr must agree with the results
+        if (stolenSamples > 0) {
+            assertThat(run.err()).contains(String.format(java.util.Locale.ROOT, "arena compare: warning: the hypervisor took %,d ms of CPU time "
+                    + "from this run's CPUs during %d of", stolenMs, stolenSamples));
+        } else {
+            assertThat(run.err()).doesNotContain("hypervisor");
+        }
+    }
+
+    @Test
     void jsonFormat_keepsStdoutPureJson() throws Exception {
         CliRunner run = CliRunner.run("compare", "--strategies", "virtual", "--threads", "2", "--schedules", "dynamic:1",
                 "--resolution", "30", "--repeat", "1", "--warmup", "0", "--budget", "0", "--format", "json");

@@ -48,6 +48,10 @@ class ForkedCompareTest {
             assertThat(perFork.size()).as(list).isIn(2, 4);
         }
         assertThat(inProcess.out()).doesNotContain("sample_forks");
+        // the children's sample contexts travel back whole: their stolen CPU time is recorded (a number, not null) on Linux
+        if (java.nio.file.Files.exists(Path.of("/proc/stat"))) {
+            assertThat(all("\"samples_with_steal\": (\\d+)", forked.out())).hasSize(5);
+        }
         assertSpeedupsUseTheBaselineOfTheSameForks(forked);
         assertThat(noForkChildLeft()).isTrue();
     }

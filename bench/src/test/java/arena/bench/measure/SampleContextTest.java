@@ -36,4 +36,24 @@ class SampleContextTest {
         assertThat(context.collections()).isZero();
         assertThat(context.compilationMs()).isNotNegative();
     }
+
+    @Test
+    void onLinux_everySampleRecordsTheCpuTimeStolenFromIt_neverNegative() {
+        org.assertj.core.api.Assumptions.assumeThat(java.nio.file.Path.of("/proc/stat")).as("Linux").exists();
+        SampleContext.Reading before = SampleContext.begin();
+        SampleContext context = before.end();
+
+        assertThat(context.stealRecorded()).isTrue();
+        assertThat(context.stolenMs()).isNotNegative();
+        assertThat(context.sawSteal()).isEqualTo(context.stolenMs() > 0);
+    }
+
+    @Test
+    void aContextBuiltWithoutStolenTime_saysItWasNotRecorded() {
+        SampleContext context = new SampleContext(1, 2, 3);
+
+        assertThat(context.stealRecorded()).isFalse();
+        assertThat(context.sawSteal()).isFalse();
+        assertThat(new SampleContext(0, 0, 0, 20, true).sawSteal()).isTrue();
+    }
 }

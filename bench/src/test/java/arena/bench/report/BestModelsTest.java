@@ -6,6 +6,7 @@ import arena.bench.measure.Configuration;
 import arena.bench.measure.Environment;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Reference;
+import arena.bench.measure.SampleContext;
 import arena.bench.measure.Verification;
 import arena.bench.report.BestModels.Entry;
 import arena.bench.report.BestModels.Group;
@@ -74,9 +75,9 @@ class BestModelsTest {
     @Test
     void samplesThatSawACollectionOrACompilation_areCountedInTheReportAndPerRow() throws Exception {
         Measurement plain = measured("forkjoin", 2, FAST);
-        List<arena.bench.measure.SampleContext> contexts = new java.util.ArrayList<>();
+        List<SampleContext> contexts = new java.util.ArrayList<>();
         for (int i = 0; i < FAST.size(); i++) {
-            contexts.add(new arena.bench.measure.SampleContext(i == 0 ? 1 : 0, i == 0 ? 3 : 0, i < 3 ? 5 : 0));
+            contexts.add(new SampleContext(i == 0 ? 1 : 0, i == 0 ? 3 : 0, i < 3 ? 5 : 0));
         }
         Measurement recorded = new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, List.of(), contexts, List.of());
         Report report = new Report(Environment.current(), List.of(recorded), List.of());
@@ -89,5 +90,52 @@ class BestModelsTest {
         assertThat(json.get("results").get(0).get("samples_with_compilation").asInt()).isEqualTo(3);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Measurement(plain.verification(), plain.samplesMs(), 10, null, List.of(),
                 contexts.subList(0, 2), List.of())).hasMessageContaining("one per sample");
+    }
+
+    @Test
+    void samplesThatSawStolenCpuTime_areCountedInTheReportAndPerRow_andWarnedOf() throws Exception {
+        List<SampleContext> contexts = new java.util.ArrayList<>();
+        for (int i = 0; i < FAST.size(); i++) {
+            contexts.add(new SampleContext(0, 0, 0, i < 2 ? 620 + i * 10 : 0, true));
+        }
+        Measurement stolen = fastWith(contexts);
+        Report report = new Report(Environment.current(), List.of(stolen), List.of());
+
+        assertThat(stolen.samplesWithSteal()).isEqualTo(2);
+        assertThat(stolen.stolenMs()).isEqualTo(1_250);
+        assertThat(ReportFormat.text.render(report)).contains("0 saw JIT compilation, 2 saw CPU time stolen by the hypervisor (1,250 ms)");
+        assertThat(ReportFormat.markdown.render(report)).contains("2 saw CPU time stolen by the hypervisor (1,250 ms)");
+        var row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
+        assertThat(row.get("samples_with_steal").asInt()).isEqualTo(2);
+        assertThat(row.get("stolen_ms").asLong()).isEqualTo(1_250);
+        assertThat(report.stealWarning()).contains("warning: the hypervisor took 1,250 ms of CPU time from this run's CPUs during 2 of 8 "
+                + "samples (steal time): the machine is shared, timings may move between runs");
+    }
+
+    @Test
+    void whereStolenTimeIsNotAccounted_theReportSaysSo_andClaimsNoneStolen() throws Exception {
+        Report report = new Report(Environment.current(), List.of(fastWith(java.util.Collections.nCopies(FAST.size(),
+                new SampleContext(0, 0, 0)))), List.of());
+
+        assertThat(ReportFormat.text.render(report)).contains("stolen CPU time not recorded").doesNotContain("stolen by the hypervisor");
+        var row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
+        assertThat(row.get("samples_with_steal").isNull()).isTrue();
+        assertThat(row.get("stolen_ms").isNull()).isTrue();
+        assertThat(report.stealWarning()).isEmpty();
+    }
+
+    @Test
+    void samplesThatSawNoStolenTime_countZero_withoutAWarning() {
+        Report report = new Report(Environment.current(), List.of(fastWith(java.util.Collections.nCopies(FAST.size(),
+                new SampleContext(0, 0, 0, 0, true)))), List.of());
+
+        assertThat(ReportFormat.text.render(report)).contains("0 saw CPU time stolen by the hypervisor (0 ms)");
+        assertThat(report.stealWarning()).isEmpty();
+    }
+
+    /** forkjoin at 2 threads with the {@link #FAST} samples, each with its context. */
+    private static Measurement fastWith(List<SampleContext> contexts) {
+        Measurement plain = measured("forkjoin", 2, FAST);
+        return new Measurement(plain.verification(), plain.samplesMs(), plain.baselineMedian(), null, List.of(), contexts, List.of());
     }
 }

@@ -35,6 +35,9 @@ import java.util.Set;
  * @param forkNotes          for each file measured in one JVM per configuration ({@code --forks 0} or
  *                           from before forks), a line saying that its JVM-to-JVM variance is not
  *                           in the intervals; empty when both files were forked
+ * @param stealNotes         for each file some of whose samples saw CPU time stolen by the hypervisor
+ *                           (results.json's {@code samples_with_steal}), a line saying how many and how
+ *                           much: the machine was shared while it measured; empty when neither saw any
  * @param spreads            each kernel's fork-to-fork spread, pooled over both files' configurations of
  *                           that kernel ({@link ForkSpread}), which widens every pair's interval to at
  *                           least its Student-t interval
@@ -43,7 +46,7 @@ import java.util.Set;
  * @param onlyInCurrent      configurations the baseline file lacks
  */
 public record Diff(Path baseline, Path current, double threshold, long seed, List<String> environmentChanges, List<String> forkNotes,
-                   Map<String, ForkSpread> spreads, List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
+                   List<String> stealNotes, Map<String, ForkSpread> spreads, List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
 
     /** Copies the lists; {@code threshold} must lie in {@code [0, 1]}. */
     public Diff {
@@ -52,6 +55,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         }
         environmentChanges = List.copyOf(environmentChanges);
         forkNotes = List.copyOf(forkNotes);
+        stealNotes = List.copyOf(stealNotes);
         spreads = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
         pairs = List.copyOf(pairs);
         onlyInBaseline = List.copyOf(onlyInBaseline);
@@ -130,7 +134,10 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         List<String> forkNotes = new ArrayList<>();
         forkNote(baseline, "baseline").ifPresent(forkNotes::add);
         forkNote(current, "current").ifPresent(forkNotes::add);
-        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, spreads, pairs, onlyInBaseline,
+        List<String> stealNotes = new ArrayList<>();
+        stealNote(baseline, "baseline").ifPresent(stealNotes::add);
+        stealNote(current, "current").ifPresent(stealNotes::add);
+        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, stealNotes, spreads, pairs, onlyInBaseline,
                 List.copyOf(currentByKey.keySet()));
     }
 
@@ -209,6 +216,19 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 && ForkSamples.split(r.samplesMs(), r.sampleForks()).size() < 2);
         return oneFork ? java.util.Optional.of(role + " " + file.path() + ": one fork per configuration (measured in-process, or an "
                 + "older file): its JVM-to-JVM variance is not in the intervals, which may be too narrow") : java.util.Optional.empty();
+    }
+
+    /** The line on {@code file}'s samples that saw stolen CPU time, when any did (files from before record none). */
+    private static java.util.Optional<String> stealNote(ResultsFile file, String role) {
+        List<Result> recorded = file.results().stream().filter(r -> r.samplesWithSteal() != null).toList();
+        long samples = recorded.stream().mapToLong(Result::samplesWithSteal).sum();
+        if (samples == 0) {
+            return java.util.Optional.empty();
+        }
+        long stolen = recorded.stream().mapToLong(r -> r.stolenMs() == null ? 0 : r.stolenMs()).sum();
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s %s: %d of %d samples saw CPU time stolen by the hypervisor "
+                + "(%,d ms): the machine was shared while it measured", role, file.path(), samples,
+                recorded.stream().mapToLong(Result::samples).sum(), stolen));
     }
 
     /**

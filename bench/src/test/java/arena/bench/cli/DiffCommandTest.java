@@ -103,6 +103,30 @@ class DiffCommandTest {
                 .get("fork_notes")).hasSize(2);
     }
 
+    @Test
+    void aFileWhoseSamplesSawStolenCpuTime_isNamedInTheHeader_withHowManyAndHowMuch() throws Exception {
+        Path baseline = ResultsFixture.copy(dir, BASELINE);
+        ObjectNode document = ResultsFixture.load(CURRENT);
+        long samples = 0;
+        for (JsonNode result : ResultsFixture.results(document)) {
+            ((ObjectNode) result).put("samples_with_steal", 0).put("stolen_ms", 0);
+            samples += result.get("samples").asLong();
+        }
+        ((ObjectNode) ResultsFixture.results(document).get(0)).put("samples_with_steal", 3).put("stolen_ms", 70);
+        ((ObjectNode) ResultsFixture.results(document).get(1)).put("samples_with_steal", 2).put("stolen_ms", 1250);
+        Path current = ResultsFixture.write(dir, "stolen.json", document);
+
+        String text = CliRunner.run("diff", baseline.toString(), current.toString()).out();
+        assertThat(text).contains("current " + current + ": 5 of " + samples + " samples saw CPU time stolen by the hypervisor "
+                + "(1,320 ms): the machine was shared while it measured").doesNotContain("baseline " + baseline + ": 5 of");
+        assertThat(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "markdown").out())
+                .contains("samples saw CPU time stolen by the hypervisor");
+        JsonNode json = ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json").out());
+        assertThat(json.get("steal_notes")).hasSize(1);
+        assertThat(ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), baseline.toString(), "--format", "json").out())
+                .get("steal_notes")).isEmpty();
+    }
+
     private static JsonNode pair(JsonNode diff, String strategy) {
         for (JsonNode pair : diff.get("pairs")) {
             if (pair.get("strategy").asText().equals(strategy)) {

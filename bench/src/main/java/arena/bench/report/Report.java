@@ -7,6 +7,7 @@ import arena.bench.measure.ForkPlan;
 import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.Measurement;
+import arena.bench.measure.SampleContext;
 import arena.bench.measure.Stats;
 import arena.bench.measure.WarmUp;
 import arena.bench.report.ResultsDocument.Key;
@@ -102,7 +103,8 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
                 m.verification().difference().map(Object::toString).orElse(null), m.sampleForks(),
                 timed && !m.sampleForks().isEmpty() ? java.util.Arrays.stream(HierarchicalBootstrap.forkMedians(m.forkSamples())).mapToObj(Report::round).toList() : List.of(),
                 timed ? m.warmUps().stream().map(WarmUp::samples).toList() : List.of(),
-                timed && !m.warmUps().isEmpty() ? !m.neverSteady() : null);
+                timed && !m.warmUps().isEmpty() ? !m.neverSteady() : null,
+                m.stealRecorded() ? m.contexts().stream().map(SampleContext::stolenMs).toList() : List.of());
     }
 
     /**

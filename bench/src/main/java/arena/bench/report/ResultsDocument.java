@@ -81,6 +81,9 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
      * @param firstDifference the first differing cell, only when not identical
      * @param sampleForks     for each sample, the child JVM of {@code compare --forks} that measured it;
      *                        absent (empty) when measured in-process and in files from before forks
+     * @param sampleStolenMs  for each sample, the CPU time stolen from the run's CPUs during it,
+     *                        milliseconds (whole ticks of 10 ms), to set beside {@code samplesMs};
+     *                        absent (empty) when not recorded
      */
     public record Result(@JsonUnwrapped Key key, int samples, Double medianMs, Double ciLowMs, Double ciHighMs, Double minMs,
                          Double maxMs, Double meanMs, Double cv, Boolean noisy, Double speedup, Double efficiency, Double mpixelsPerS,
@@ -90,7 +93,8 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> sampleForks,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> forkMediansMs,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> warmUpSamples,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean steady) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean steady,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> sampleStolenMs) {
 
         /** Copies the lists (empty when the file has none). */
         public Result {
@@ -98,6 +102,7 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
             sampleForks = sampleForks == null ? List.of() : List.copyOf(sampleForks);
             forkMediansMs = forkMediansMs == null ? List.of() : List.copyOf(forkMediansMs);
             warmUpSamples = warmUpSamples == null ? List.of() : List.copyOf(warmUpSamples);
+            sampleStolenMs = sampleStolenMs == null ? List.of() : List.copyOf(sampleStolenMs);
         }
     }
 }

@@ -108,6 +108,8 @@ class BestModelsTest {
         var row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
         assertThat(row.get("samples_with_steal").asInt()).isEqualTo(2);
         assertThat(row.get("stolen_ms").asLong()).isEqualTo(1_250);
+        assertThat(row.get("sample_stolen_ms")).extracting(com.fasterxml.jackson.databind.JsonNode::asLong)
+                .containsExactly(620L, 630L, 0L, 0L, 0L, 0L, 0L, 0L);
         assertThat(report.stealWarning()).contains("warning: the hypervisor took 1,250 ms of CPU time from this run's CPUs during 2 of 8 "
                 + "samples (steal time): the machine is shared, timings may move between runs");
     }
@@ -121,6 +123,7 @@ class BestModelsTest {
         var row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
         assertThat(row.get("samples_with_steal").isNull()).isTrue();
         assertThat(row.get("stolen_ms").isNull()).isTrue();
+        assertThat(row.has("sample_stolen_ms")).isFalse();
         assertThat(report.stealWarning()).isEmpty();
     }
 

@@ -17,10 +17,10 @@ import java.util.Map;
  * The question a {@code compare} run is for, answered: for each problem and each (kernel, threads,
  * schedule) measured, the models tied for best and every other model with the ratio of its median
  * to the fastest's and that ratio's 95% bootstrap interval (at least the Student-t interval of the
- * fork spread of the kernel pooled over the report, {@link Report#forkSpread}). A model is tied for best when that
- * interval reaches down to 1: its difference from the fastest cannot be told from noise. Only
- * verified, timed configurations count; {@code sequential}, the reference every model is checked
- * and sped up against, is not a contender. Immutable.
+ * fork spread of the kernel pooled over the report, {@link Report#forkSpread}). A model is tied for
+ * best when that interval reaches down to 1: its difference from the fastest cannot be told from
+ * noise. Only verified, timed configurations count; {@code sequential}, the reference every model
+ * is checked and sped up against, is not a contender. Immutable.
  *
  * @param groups one per problem and (kernel, threads, schedule), in the order the report first lists them
  */

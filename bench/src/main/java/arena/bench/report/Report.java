@@ -109,8 +109,9 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
 
     /**
      * The fork-to-fork spread of each kernel, pooled over every timed configuration of that kernel in
-     * this report ({@link ForkSpread#perKernel}); unknown when measured in-process. It widens every interval the report shows to at least its Student-t interval
-     * ({@link ForkSpread}): a bootstrap over two forks alone is too narrow.
+     * this report ({@link ForkSpread#perKernel}); unknown when measured in-process. It widens every
+     * interval the report shows to at least its Student-t interval ({@link ForkSpread}): a bootstrap
+     * over two forks alone is too narrow.
      */
     public Map<String, ForkSpread> forkSpreads() {
         return ForkSpread.perKernel(measurements.stream().filter(Measurement::identical).toList(),

@@ -114,9 +114,9 @@ final class TextTables {
         long samples = recorded.stream().mapToLong(m -> m.samplesMs().size()).sum();
         long gc = recorded.stream().mapToLong(Measurement::samplesWithCollection).sum();
         long jit = recorded.stream().mapToLong(Measurement::samplesWithCompilation).sum();
+        Stolen stolen = Stolen.over(recorded);
         String steal = recorded.stream().allMatch(Measurement::stealRecorded)
-                ? String.format(Locale.ROOT, ", %d saw CPU time stolen by the hypervisor (%,d ms)",
-                        recorded.stream().mapToLong(Measurement::samplesWithSteal).sum(), recorded.stream().mapToLong(Measurement::stolenMs).sum())
+                ? String.format(Locale.ROOT, ", %d saw CPU time stolen by the hypervisor (%,d ms)", stolen.samplesWithSteal(), stolen.ms())
                 : ", stolen CPU time not recorded (the system does not account it)";
         return String.format(Locale.ROOT, "context: %d of %d samples saw a garbage collection, %d saw JIT compilation%s "
                 + "(per row in results.json: samples_with_gc, samples_with_compilation, samples_with_steal, stolen_ms)%n", gc, samples, jit, steal);
@@ -124,14 +124,23 @@ final class TextTables {
 
     /** {@link Report#stealWarning}'s text: when any timed sample saw stolen CPU time, how much, during how many samples. */
     static Optional<String> stealWarning(Report report) {
-        List<Measurement> recorded = report.measurements().stream().filter(Measurement::stealRecorded).toList();
-        long stolen = recorded.stream().mapToLong(Measurement::samplesWithSteal).sum();
-        if (stolen == 0) {
+        Stolen stolen = Stolen.over(report.measurements().stream().filter(Measurement::stealRecorded).toList());
+        if (stolen.samplesWithSteal() == 0) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "warning: the hypervisor took %,d ms of CPU time from this run's CPUs "
                         + "during %d of %d samples (steal time): the machine is shared, timings may move between runs",
-                recorded.stream().mapToLong(Measurement::stolenMs).sum(), stolen, recorded.stream().mapToLong(m -> m.samplesMs().size()).sum()));
+                stolen.ms(), stolen.samplesWithSteal(), stolen.samples()));
+    }
+
+    /** The stolen CPU time of some measurements: their samples, how many of those saw steal, and how much in all. */
+    private record Stolen(long samples, long samplesWithSteal, long ms) {
+
+        static Stolen over(List<Measurement> measurements) {
+            return new Stolen(measurements.stream().mapToLong(m -> m.samplesMs().size()).sum(),
+                    measurements.stream().mapToLong(Measurement::samplesWithSteal).sum(),
+                    measurements.stream().mapToLong(Measurement::stolenMs).sum());
+        }
     }
 
     /** {@code compute}'s figures, one per line. */

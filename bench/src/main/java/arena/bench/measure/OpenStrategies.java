@@ -2,20 +2,24 @@ package arena.bench.measure;
 
 import arena.core.Strategy;
 import arena.core.StrategyConfig;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps one strategy open at a time for a run over many configurations: consecutive configurations
- * of the same strategy and thread count share one opened instance (its pool or actor system), and
- * the previous instance is closed when the next one is opened. Opening and closing are
- * {@link InterruptShield#shielded} from interrupts. Not thread-safe; the command's main thread uses it.
+ * Keeps strategies open for a run over many configurations: each strategy and thread count is opened
+ * once, on first use, and shared by every configuration with that strategy and thread count (their
+ * pool or actor system), so that configurations measured in rounds ({@link Comparison#measureInRounds})
+ * each find theirs open; {@link #close} closes them all, the last opened first. Opening and closing
+ * are {@link InterruptShield#shielded} from interrupts. Not thread-safe; the command's main thread uses it.
  */
 public final class OpenStrategies implements AutoCloseable {
 
     private final Map<String, String> options;
-    private Configuration openFor;
-    private Strategy open;
+    private final Map<String, Strategy> open = new LinkedHashMap<>();
 
     /** Opens strategies without provider options. */
     public OpenStrategies() {
@@ -27,28 +31,42 @@ public final class OpenStrategies implements AutoCloseable {
         this.options = Map.copyOf(options);
     }
 
-    /** The strategy opened for {@code configuration}'s strategy and thread count. */
+    /** The strategy opened for {@code configuration}'s strategy and thread count, opened now if it is not yet. */
     public Strategy get(Configuration configuration) {
-        if (open == null || !openFor.strategy().equals(configuration.strategy()) || openFor.threads() != configuration.threads()) {
-            close();
+        String key = configuration.strategy() + " " + configuration.threads();
+        Strategy strategy = open.get(key);
+        if (strategy == null) {
             Map<String, String> declared = new HashMap<>(options);
             declared.keySet().retainAll(configuration.provider().capabilities().optionNames());
-            open = InterruptShield.shielded(() -> configuration.provider().open(new StrategyConfig(configuration.threads(), declared)));
-            openFor = configuration;
+            strategy = InterruptShield.shielded(() -> configuration.provider().open(new StrategyConfig(configuration.threads(), declared)));
+            open.put(key, strategy);
         }
-        return open;
+        return strategy;
     }
 
+    /** Closes every strategy opened, the last opened first, each even when closing another failed (that failure is thrown after). */
     @Override
     public void close() {
-        if (open != null) {
-            Strategy closing = open;
-            open = null;
-            openFor = null;
-            InterruptShield.shielded(() -> {
-                closing.close();
-                return null;
-            });
+        List<Strategy> closing = new ArrayList<>(open.values());
+        open.clear();
+        Collections.reverse(closing);
+        RuntimeException failure = null;
+        for (Strategy strategy : closing) {
+            try {
+                InterruptShield.shielded(() -> {
+                    strategy.close();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

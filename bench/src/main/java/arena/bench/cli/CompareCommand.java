@@ -184,7 +184,7 @@ public class CompareCommand extends StrategyRunCommand {
             Comparison.warmUpKernel(kernel, reference);
         }
         List<Measurement> forProblem = new ArrayList<>();
-        try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
+        try (OpenStrategies open = OpenStrategies.keepingEach(strategyOptions.toMap())) {
             for (List<Configuration> group : ForkOrder.withinFork(configurations, this::baselineOf, reversed)) {
                 Configuration baseline = baselineOf(group.getFirst().kernel());
                 for (Measurement measurement : comparison.measureInRounds(group, baseline, open::get, reference, step)) {

@@ -10,25 +10,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps strategies open for a run over many configurations: each strategy and thread count is opened
- * once, on first use, and shared by every configuration with that strategy and thread count (their
- * pool or actor system), so that configurations measured in rounds ({@link Comparison#measureInRounds})
- * each find theirs open; {@link #close} closes them all, the last opened first. Opening and closing
- * are {@link InterruptShield#shielded} from interrupts. Not thread-safe; the command's main thread uses it.
+ * Keeps strategies open for a run over many configurations: configurations with the same strategy and
+ * thread count share one opened instance (its pool or actor system). By default one instance is open
+ * at a time: the previous one is closed when another is needed. {@link #keepingEach} keeps each
+ * instance open once opened, so that configurations measured in rounds
+ * ({@link Comparison#measureInRounds}) each find theirs open. {@link #close} closes whatever is open,
+ * the last opened first. Opening and closing are {@link InterruptShield#shielded} from interrupts.
+ * Not thread-safe; the command's main thread uses it.
  */
 public final class OpenStrategies implements AutoCloseable {
 
     private final Map<String, String> options;
+    private final boolean keepEach;
     private final Map<String, Strategy> open = new LinkedHashMap<>();
 
-    /** Opens strategies without provider options. */
+    /** Opens strategies without provider options, one at a time. */
     public OpenStrategies() {
         this(Map.of());
     }
 
-    /** Opens strategies with those of {@code options} that each provider declares. */
+    /** Opens strategies with those of {@code options} that each provider declares, one at a time. */
     public OpenStrategies(Map<String, String> options) {
+        this(options, false);
+    }
+
+    private OpenStrategies(Map<String, String> options, boolean keepEach) {
         this.options = Map.copyOf(options);
+        this.keepEach = keepEach;
+    }
+
+    /** Opens strategies with those of {@code options} that each provider declares, and keeps each open until {@link #close}. */
+    public static OpenStrategies keepingEach(Map<String, String> options) {
+        return new OpenStrategies(options, true);
     }
 
     /** The strategy opened for {@code configuration}'s strategy and thread count, opened now if it is not yet. */
@@ -36,6 +49,9 @@ public final class OpenStrategies implements AutoCloseable {
         String key = configuration.strategy() + " " + configuration.threads();
         Strategy strategy = open.get(key);
         if (strategy == null) {
+            if (!keepEach) {
+                close();
+            }
             Map<String, String> declared = new HashMap<>(options);
             declared.keySet().retainAll(configuration.provider().capabilities().optionNames());
             strategy = InterruptShield.shielded(() -> configuration.provider().open(new StrategyConfig(configuration.threads(), declared)));

@@ -12,6 +12,7 @@ import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The harness's sampling rule on real strategies: warm-up by the steady-state rule, then the timed samples, a kernel's configurations in rounds. */
@@ -61,7 +62,7 @@ class ComparisonTest {
         List<String> runs = new ArrayList<>();
         List<String> verified = new ArrayList<>();
         List<Measurement> measured;
-        try (OpenStrategies open = new OpenStrategies()) {
+        try (OpenStrategies open = OpenStrategies.keepingEach(Map.of())) {
             measured = new Comparison(2, 4, 6, 0).measureInRounds(List.of(baseline, threads, forkjoin), baseline,
                     c -> new Logging(open.get(c), c.label(), runs), REFERENCE, verified::add);
         }

@@ -123,8 +123,11 @@ class InJvmClusterTest {
             assertThat(chunk.receivedNanos()).isLessThanOrEqualTo(end);
         });
         Timeline.Summary summary = timeline.summary(start, end, strategy.threads());
-        assertThat(summary.workers()).extracting(Timeline.WorkerShare::node).containsOnly(first.address(), second.address());
-        assertThat(summary.inFlightByNode()).containsOnlyKeys(first.address(), second.address())
+        // which nodes get chunks is the scheduler's business (a node busy compiling may get none of 30 chunks):
+        // every lane is a thread of one of the two nodes, and every node that worked has its time in flight
+        List<String> nodes = summary.workers().stream().map(Timeline.WorkerShare::node).distinct().toList();
+        assertThat(nodes).isNotEmpty().isSubsetOf(first.address(), second.address());
+        assertThat(summary.inFlightByNode()).containsOnlyKeys(nodes.toArray(String[]::new))
                 .allSatisfy((node, nanos) -> assertThat(nanos).as("time in flight of %s", node).isPositive());
     }
 

@@ -88,6 +88,11 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         return contexts.stream().mapToLong(SampleContext::stolenMs).sum();
     }
 
+    /** Whether every sample recorded when it began ({@link SampleContext#startedAtMs}). */
+    public boolean startsRecorded() {
+        return !contexts.isEmpty() && contexts.stream().allMatch(c -> c.startedAtMs() > 0);
+    }
+
     /** Whether every sample recorded its stolen time (contexts recorded where the system accounts it). */
     public boolean stealRecorded() {
         return !contexts.isEmpty() && contexts.stream().allMatch(SampleContext::stealRecorded);

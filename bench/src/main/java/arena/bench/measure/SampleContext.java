@@ -29,15 +29,24 @@ import java.util.List;
  *                      when not recorded
  * @param stealRecorded whether the system accounts stolen time (Linux); when false, {@code stolenMs}
  *                      says nothing
+ * @param startedAtMs   when the sample began, wall-clock milliseconds since the epoch, so that samples
+ *                      of every configuration and every child JVM can be set on one time line (and
+ *                      beside a log of the machine); 0 when not recorded
  */
-public record SampleContext(long collections, long collectionMs, long compilationMs, long stolenMs, boolean stealRecorded) {
+public record SampleContext(long collections, long collectionMs, long compilationMs, long stolenMs, boolean stealRecorded,
+                            long startedAtMs) {
 
     private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
-    /** A context without stolen time recorded. */
+    /** A context without stolen time or start recorded. */
     public SampleContext(long collections, long collectionMs, long compilationMs) {
         this(collections, collectionMs, compilationMs, 0, false);
+    }
+
+    /** A context without its start recorded. */
+    public SampleContext(long collections, long collectionMs, long compilationMs, long stolenMs, boolean stealRecorded) {
+        this(collections, collectionMs, compilationMs, stolenMs, stealRecorded, 0);
     }
 
     /** Whether a garbage collection happened during the sample. */
@@ -55,20 +64,20 @@ public record SampleContext(long collections, long collectionMs, long compilatio
         return stolenMs > 0;
     }
 
-    /** The counters before a sample; {@link #end()} gives what changed. Immutable. */
-    public record Reading(long collections, long collectionMs, long compilationMs, StolenTime stolen) {
+    /** The counters before a sample, and the wall clock then; {@link #end()} gives what changed. Immutable. */
+    public record Reading(long collections, long collectionMs, long compilationMs, StolenTime stolen, long atMs) {
 
-        /** What changed since this reading. */
+        /** What changed since this reading, with this reading's time as the sample's start. */
         public SampleContext end() {
             Reading now = read();
             boolean steal = stolen.available() && now.stolen.available();
             return new SampleContext(now.collections - collections, now.collectionMs - collectionMs, now.compilationMs - compilationMs,
                     // never negative: the process's CPU set may shrink between the two readings
-                    steal ? Math.max(0, now.stolen.ms() - stolen.ms()) : 0, steal);
+                    steal ? Math.max(0, now.stolen.ms() - stolen.ms()) : 0, steal, atMs);
         }
     }
 
-    /** Reads the counters before a sample. */
+    /** Reads the counters, and the wall clock, right before a sample. */
     public static Reading begin() {
         return read();
     }
@@ -81,6 +90,6 @@ public record SampleContext(long collections, long collectionMs, long compilatio
             time += Math.max(0, collector.getCollectionTime());
         }
         long compilation = COMPILER != null && COMPILER.isCompilationTimeMonitoringSupported() ? COMPILER.getTotalCompilationTime() : 0;
-        return new Reading(count, time, compilation, StolenTime.read());
+        return new Reading(count, time, compilation, StolenTime.read(), System.currentTimeMillis());
     }
 }

@@ -104,7 +104,8 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
                 timed && !m.sampleForks().isEmpty() ? java.util.Arrays.stream(HierarchicalBootstrap.forkMedians(m.forkSamples())).mapToObj(Report::round).toList() : List.of(),
                 timed ? m.warmUps().stream().map(WarmUp::samples).toList() : List.of(),
                 timed && !m.warmUps().isEmpty() ? !m.neverSteady() : null,
-                m.stealRecorded() ? m.contexts().stream().map(SampleContext::stolenMs).toList() : List.of());
+                m.stealRecorded() ? m.contexts().stream().map(SampleContext::stolenMs).toList() : List.of(),
+                m.startsRecorded() ? m.contexts().stream().map(SampleContext::startedAtMs).toList() : List.of());
     }
 
     /**

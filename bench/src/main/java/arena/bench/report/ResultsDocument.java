@@ -84,6 +84,10 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
      * @param sampleStolenMs  for each sample, the CPU time stolen from the run's CPUs during it,
      *                        milliseconds (whole ticks of 10 ms), to set beside {@code samplesMs};
      *                        absent (empty) when not recorded
+     * @param sampleStartedMs for each sample, when it began, wall-clock milliseconds since the epoch:
+     *                        every configuration's and every fork's samples on one time line (a
+     *                        slowdown of the machine shows as samples of several configurations
+     *                        slow at the same minutes); absent (empty) when not recorded
      */
     public record Result(@JsonUnwrapped Key key, int samples, Double medianMs, Double ciLowMs, Double ciHighMs, Double minMs,
                          Double maxMs, Double meanMs, Double cv, Boolean noisy, Double speedup, Double efficiency, Double mpixelsPerS,
@@ -94,7 +98,8 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> forkMediansMs,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> warmUpSamples,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean steady,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> sampleStolenMs) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> sampleStolenMs,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> sampleStartedMs) {
 
         /** Copies the lists (empty when the file has none). */
         public Result {
@@ -103,6 +108,7 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
             forkMediansMs = forkMediansMs == null ? List.of() : List.copyOf(forkMediansMs);
             warmUpSamples = warmUpSamples == null ? List.of() : List.copyOf(warmUpSamples);
             sampleStolenMs = sampleStolenMs == null ? List.of() : List.copyOf(sampleStolenMs);
+            sampleStartedMs = sampleStartedMs == null ? List.of() : List.copyOf(sampleStartedMs);
         }
     }
 }

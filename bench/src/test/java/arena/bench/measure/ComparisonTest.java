@@ -81,6 +81,11 @@ class ComparisonTest {
             long runsOfIt = runs.stream().filter(m.configuration().label()::equals).count();
             assertThat(runsOfIt).as(m.configuration().label()).isEqualTo(1 + warmUp.samples() + m.samplesMs().size());
         }
+        // every sample carries its start on the wall clock, in the order taken
+        for (Measurement m : measured) {
+            assertThat(m.startsRecorded()).isTrue();
+            assertThat(m.contexts()).extracting(SampleContext::startedAtMs).isSorted();
+        }
         // each configuration but the baseline divides the baseline's median
         double baseMedian = measured.getFirst().stats().median();
         assertThat(measured.get(1).baselineMedian()).isEqualTo(baseMedian);

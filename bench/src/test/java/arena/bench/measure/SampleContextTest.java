@@ -23,6 +23,16 @@ class SampleContextTest {
     }
 
     @Test
+    void aSample_recordsWhenItBegan_onTheWallClock() {
+        long earliest = System.currentTimeMillis();
+        SampleContext.Reading before = SampleContext.begin();
+        long latest = System.currentTimeMillis();
+        SampleContext context = before.end();
+
+        assertThat(context.startedAtMs()).isBetween(earliest, latest);
+    }
+
+    @Test
     void aSampleThatAllocatesNothing_sawNoCollection_andNoCounterGoesBackwards() {
         SampleContext.Reading before = SampleContext.begin();
         long sum = 0;

@@ -96,7 +96,7 @@ class BestModelsTest {
     void samplesThatSawStolenCpuTime_areCountedInTheReportAndPerRow_andWarnedOf() throws Exception {
         List<SampleContext> contexts = new java.util.ArrayList<>();
         for (int i = 0; i < FAST.size(); i++) {
-            contexts.add(new SampleContext(0, 0, 0, i < 2 ? 620 + i * 10 : 0, true));
+            contexts.add(new SampleContext(0, 0, 0, i < 2 ? 620 + i * 10 : 0, true, 1_795_000_000_000L + 100L * i));
         }
         Measurement stolen = fastWith(contexts);
         Report report = new Report(Environment.current(), List.of(stolen), List.of());
@@ -110,6 +110,9 @@ class BestModelsTest {
         assertThat(row.get("stolen_ms").asLong()).isEqualTo(1_250);
         assertThat(row.get("sample_stolen_ms")).extracting(com.fasterxml.jackson.databind.JsonNode::asLong)
                 .containsExactly(620L, 630L, 0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(row.get("sample_started_ms")).extracting(com.fasterxml.jackson.databind.JsonNode::asLong)
+                .containsExactly(1_795_000_000_000L, 1_795_000_000_100L, 1_795_000_000_200L, 1_795_000_000_300L,
+                        1_795_000_000_400L, 1_795_000_000_500L, 1_795_000_000_600L, 1_795_000_000_700L);
         assertThat(report.stealWarning()).contains("warning: the hypervisor took 1,250 ms of CPU time from this run's CPUs during 2 of 8 "
                 + "samples (steal time): the machine is shared, timings may move between runs");
     }
@@ -124,6 +127,7 @@ class BestModelsTest {
         assertThat(row.get("samples_with_steal").isNull()).isTrue();
         assertThat(row.get("stolen_ms").isNull()).isTrue();
         assertThat(row.has("sample_stolen_ms")).isFalse();
+        assertThat(row.has("sample_started_ms")).isFalse();
         assertThat(report.stealWarning()).isEmpty();
     }
 

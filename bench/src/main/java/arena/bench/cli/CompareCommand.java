@@ -23,8 +23,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -83,8 +85,7 @@ public class CompareCommand extends StrategyRunCommand {
     @Option(names = "--forks", paramLabel = "N", defaultValue = "" + DEFAULT_FORKS,
             description = "measure each strategy's configurations (with the sequential baseline) in N fresh child JVMs, "
                     + "0..20, the forks of all strategies in a seeded random order (randomized blocks), every second fork of a "
-                    + "strategy measuring in reverse order (ABBA); in every JVM a kernel's configurations take their runs in "
-                    + "rounds, one run of each per round, so that a slowdown of the machine falls on all alike; --warmup, --repeat, "
+                    + "strategy measuring in reverse order (ABBA); --warmup, --repeat, "
                     + "--max-repeat and --budget then apply per fork, and the median and its interval come from every "
                     + "fork's samples (a hierarchical bootstrap); 0 measures in this JVM, not forked, for a quick look "
                     + "(default: ${DEFAULT-VALUE})")
@@ -170,12 +171,11 @@ public class CompareCommand extends StrategyRunCommand {
     }
 
     /**
-     * Warms every kernel up, then measures each kernel's {@code sequential} baseline and the kernel's
-     * configurations on {@code reference}'s problem in rounds ({@link Comparison#measureInRounds}: one
-     * run of each per round, so that a slowdown of the machine falls on all of them alike), kernel by
-     * kernel; in exactly the reverse order when {@code reversed} (a fork of the second half of an ABBA
-     * pair). {@code step} hears each label before it is verified. Every strategy opened stays open
-     * until the problem is measured. The list is in the order verified.
+     * Warms every kernel up, then measures the {@code sequential} baseline of each kernel and every
+     * configuration of that kernel on {@code reference}'s problem, in that order, or in exactly the
+     * reverse order when {@code reversed} (a fork of the second half of an ABBA pair: a drift within
+     * the JVM's life then weighs on every configuration alike over the pair); {@code step} hears each
+     * label before it is measured. The list is in the order measured.
      */
     List<Measurement> measureProblem(Reference reference, List<Configuration> configurations, Comparison comparison, Consumer<String> step,
                                      boolean reversed) {
@@ -183,16 +183,21 @@ public class CompareCommand extends StrategyRunCommand {
         for (Kernel kernel : kernels) {
             Comparison.warmUpKernel(kernel, reference);
         }
+        Map<Kernel, Double> baselineMedians = new HashMap<>();
         List<Measurement> forProblem = new ArrayList<>();
-        try (OpenStrategies open = OpenStrategies.keepingEach(strategyOptions.toMap())) {
-            for (List<Configuration> group : ForkOrder.withinFork(configurations, this::baselineOf, reversed)) {
-                Configuration baseline = baselineOf(group.getFirst().kernel());
-                for (Measurement measurement : comparison.measureInRounds(group, baseline, open::get, reference, step)) {
-                    if (timeline && measurement.identical() && !measurement.configuration().equals(baseline)) {
-                        measurement = measurement.withTimeline(Comparison.record(open.get(measurement.configuration()), measurement.configuration(), reference));
-                    }
-                    forProblem.add(measurement);
+        try (OpenStrategies open = new OpenStrategies(strategyOptions.toMap())) {
+            for (Configuration configuration : ForkOrder.withinFork(configurations, this::baselineOf, reversed)) {
+                step.accept(configuration.label());
+                boolean isBaseline = configuration.equals(baselineOf(configuration.kernel()));
+                // a configuration measured before its baseline (reversed) gets its speed-up from whoever pools the forks
+                double baselineMedian = isBaseline ? Double.NaN : baselineMedians.getOrDefault(configuration.kernel(), Double.NaN);
+                Measurement measurement = comparison.measure(open.get(configuration), configuration, reference, baselineMedian);
+                if (isBaseline) {
+                    baselineMedians.put(configuration.kernel(), measurement.identical() ? measurement.stats().median() : Double.NaN);
+                } else if (timeline && measurement.identical()) {
+                    measurement = measurement.withTimeline(Comparison.record(open.get(configuration), configuration, reference));
                 }
+                forProblem.add(measurement);
             }
         }
         return forProblem;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * options (its parent passes them on, with {@code --strategies} naming one strategy, and {@link #REVERSED}
  * for the second fork of each ABBA pair), verifies and times exactly as {@code compare} does in-process
  * (in reverse order when asked), and prints one {@link ForkLine} as a JSON line per
- * measured configuration on stdout, in the order verified, nothing else. Runs on the main thread.
+ * measured configuration on stdout, in the order measured, nothing else. Runs on the main thread.
  *
  * <p>For tests, the system property {@link ForkedRun#FAULT_PROPERTY} makes it crash
  * ({@code halt}: the JVM halts with 7) or print a line that is not JSON ({@code garbage}).

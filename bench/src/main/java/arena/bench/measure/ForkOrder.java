@@ -14,8 +14,7 @@ import java.util.function.Function;
  * runs fork {@code r} of every unit, the units in an order shuffled with {@code seed}, so that a
  * drift of the machine during the run (heat, another process, a frequency change) hits every unit
  * alike instead of the ones that happen to run last; within a unit, every second fork measures in
- * reverse order ({@link Slot#reversed}), and within a fork each kernel's configurations are measured
- * in rounds ({@link Comparison#measureInRounds}). The same seed gives the same order. Immutable.
+ * reverse order ({@link Slot#reversed}). The same seed gives the same order. Immutable.
  *
  * @param seed the shuffle's seed, printed in every report so that a run's order can be repeated
  */
@@ -41,31 +40,25 @@ public record ForkOrder(long seed) {
     }
 
     /**
-     * The groups in which one JVM measures {@code configurations}, each measured in rounds
-     * ({@link Comparison#measureInRounds}): one per kernel, in the order the kernels first appear, each
-     * its baseline ({@code baselineOf}) and then the kernel's other configurations in their given order;
-     * exactly reversed when {@code reversed} ({@link Slot#reversed}): the kernels in reverse order, each
-     * group reversed.
+     * The order in which one JVM measures {@code configurations}: per kernel, in the order the kernels
+     * first appear, its baseline ({@code baselineOf}) and then the kernel's other configurations in
+     * their given order; exactly reversed when {@code reversed} ({@link Slot#reversed}).
      */
-    public static List<List<Configuration>> withinFork(List<Configuration> configurations,
-                                                       Function<Kernel, Configuration> baselineOf,
-                                                       boolean reversed) {
+    public static List<Configuration> withinFork(List<Configuration> configurations,
+                                                 Function<Kernel, Configuration> baselineOf,
+                                                 boolean reversed) {
         Set<Kernel> kernels = new LinkedHashSet<>();
         configurations.forEach(c -> kernels.add(c.kernel()));
-        List<List<Configuration>> groups = new ArrayList<>();
+        List<Configuration> order = new ArrayList<>();
         for (Kernel kernel : kernels) {
             Configuration baseline = baselineOf.apply(kernel);
-            List<Configuration> group = new ArrayList<>(List.of(baseline));
-            configurations.stream().filter(c -> c.kernel().equals(kernel) && !c.equals(baseline)).forEach(group::add);
-            if (reversed) {
-                Collections.reverse(group);
-            }
-            groups.add(List.copyOf(group));
+            order.add(baseline);
+            configurations.stream().filter(c -> c.kernel().equals(kernel) && !c.equals(baseline)).forEach(order::add);
         }
         if (reversed) {
-            Collections.reverse(groups);
+            Collections.reverse(order);
         }
-        return List.copyOf(groups);
+        return List.copyOf(order);
     }
 
     /** The order of {@code forks} forks of each of {@code units}. */

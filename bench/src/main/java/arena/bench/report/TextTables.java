@@ -67,10 +67,9 @@ final class TextTables {
         return text.toString();
     }
 
-    /** How the run was measured, how its warm-up ended and in what order its samples were taken: the line under the environment. */
+    /** How the run was measured, and how its warm-up ended: the line under the environment. */
     static String methodLine(Report report) {
-        return "measured " + report.plan().describe() + "; warm-up until the timings are steady (at least --warmup runs); "
-                + "each kernel's configurations in rounds, one run of each per round";
+        return "measured " + report.plan().describe() + "; warm-up until the timings are steady (at least --warmup runs)";
     }
 
     /**

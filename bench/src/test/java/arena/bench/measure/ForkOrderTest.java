@@ -50,7 +50,7 @@ class ForkOrderTest {
     }
 
     @Test
-    void withinAFork_eachKernelIsAGroupWithItsBaselineFirst_andAReversedForkMeasuresExactlyBackwards() {
+    void withinAFork_eachKernelsBaselineComesFirst_andAReversedForkMeasuresExactlyBackwards() {
         StrategyRegistry registry = StrategyRegistry.discover();
         Configuration scalarTwo = new Configuration(registry.find("forkjoin"), Kernels.reference(), 2, new Schedule.Static(0));
         Configuration scalarOne = new Configuration(registry.find("forkjoin"), Kernels.reference(), 1, new Schedule.Dynamic(1));
@@ -58,12 +58,12 @@ class ForkOrderTest {
         Configuration scalarBase = Configuration.baselineOf(registry, Kernels.reference());
         Configuration interleavedBase = Configuration.baselineOf(registry, Kernels.byName("interleaved"));
 
-        List<List<Configuration>> forward = ForkOrder.withinFork(List.of(scalarTwo, interleaved, scalarOne), k -> Configuration.baselineOf(registry, k),
+        List<Configuration> forward = ForkOrder.withinFork(List.of(scalarTwo, interleaved, scalarOne), k -> Configuration.baselineOf(registry, k),
                 false);
-        List<List<Configuration>> reversed = ForkOrder.withinFork(List.of(scalarTwo, interleaved, scalarOne), k -> Configuration.baselineOf(registry, k),
+        List<Configuration> reversed = ForkOrder.withinFork(List.of(scalarTwo, interleaved, scalarOne), k -> Configuration.baselineOf(registry, k),
                 true);
 
-        assertThat(forward).containsExactly(List.of(scalarBase, scalarTwo, scalarOne), List.of(interleavedBase, interleaved));
-        assertThat(reversed).containsExactly(List.of(interleaved, interleavedBase), List.of(scalarOne, scalarTwo, scalarBase));
+        assertThat(forward).containsExactly(scalarBase, scalarTwo, scalarOne, interleavedBase, interleaved);
+        assertThat(reversed).containsExactly(interleaved, interleavedBase, scalarOne, scalarTwo, scalarBase);
     }
 }

@@ -12,10 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The golden contract on SIMD lanes ({@code jdk.incubator.vector}, the CPU's preferred double
- * species: 8 lanes with AVX-512), seven vectors in flight, in two passes:
+ * species: 8 lanes with AVX-512, 4 with AVX2), seven vectors in flight where the CPU has 32 vector
+ * registers (AVX-512) and three where it has 16 (AVX2), in two passes:
  * <ol>
  *   <li>a dense first pass: the band's pixels go through the lanes a lane group at a time (up to
- *       {@code 7 * 8} pixels of one row, their coordinates loaded from a table), for
+ *       {@code 7 * 8} pixels of one row with AVX-512, their coordinates loaded from a table), for
  *       {@code min(32, nMax)} updates, stopping after 8 if every lane has escaped; the pixels that
  *       finish there (most of them) are written with one masked store per vector, the survivors are
  *       compressed into a queue with their {@code z};</li>
@@ -41,10 +42,11 @@ import jdk.incubator.vector.VectorSpecies;
  * bit-identical to {@link ScalarKernel}. The block lengths, the first pass and the escape-rate
  * estimate decide only when lanes are refilled, never a count.
  *
- * <p>Shape matters for speed, not for the counts: the update loop lives in {@code iterate}, a static
- * method with one counted loop, taking and returning only arrays and scalars, so C2 keeps its 21
- * vectors and 7 masks in registers (AVX-512 has 7 usable mask registers: an eighth vector in flight
- * spills them) and never boxes them; the other vector code (first-pass store and compress, refill
+ * <p>Shape matters for speed, not for the counts: the update loop lives in {@code iterate7} (or
+ * {@code iterate3}), a static method with one counted loop, taking and returning only arrays and
+ * scalars, so C2 keeps its 21 vectors and 7 masks in registers (AVX-512 has 7 usable mask registers:
+ * an eighth vector in flight spills them; AVX2 has 16 vector registers in all, which is why it gets
+ * three) and never boxes them; the other vector code (first-pass store and compress, refill
  * expand) is in small straight-line methods of the same kind; between blocks the lane state rests in
  * per-thread arrays (live masks as {@code long} bits). The same kernel written as one big method, or
  * with a loop nested around the update loop, gives the same counts many times slower (C2 boxes the
@@ -59,19 +61,26 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
 
-    static final VectorKernel INSTANCE = new VectorKernel();
-
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LENGTH = SPECIES.length();
     /** Ints with as many lanes as {@link #SPECIES}: counts and pixel indices. */
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, VectorShape.forBitSize(LENGTH * Integer.SIZE));
-    /** Vectors in flight ({@code iterate} is written out for exactly this many): 7 hide the latency of
-     *  the update chain and keep every mask in a mask register; 6 were 5% slower, 8 spill the masks. */
-    private static final int VECTORS = 7;
-    private static final int LANES = VECTORS * LENGTH;
+    /**
+     * Vectors in flight where the CPU has 32 vector registers (AVX-512: 8 lanes): 7 hide the latency
+     * of the update chain and keep every mask in a mask register; 6 were 5% slower, 8 spill the masks.
+     */
+    static final int WIDE = 7;
+    /**
+     * Vectors in flight where it has 16 (AVX2, SSE: 4 or 2 lanes), so that the loop's 3 vectors and a
+     * mask per vector in flight, and its 5 constants, stay in registers: 7 spill there, and ran 1.4-1.8x
+     * slower per update on a Zen 3 (AVX2), by how deep the calling thread's stack was (so by model and
+     * thread), where 3 and 2 ran alike at every depth.
+     */
+    static final int NARROW = 3;
     private static final long LANE_BITS = -1L >>> (64 - LENGTH);
-    /** Queue room: a few survivors left over, one lane group's survivors, and slack for whole-vector loads and stores. */
-    private static final int QUEUE = LANES + 3 * LENGTH;
+
+    /** The kernel {@link VectorSupport#kernel()} gives: as many vectors in flight as this CPU's registers hold. */
+    static final VectorKernel INSTANCE = new VectorKernel(LENGTH >= 8 ? WIDE : NARROW);
     /** Updates of the dense first pass, and after how many of them it stops if every lane has escaped. */
     private static final int FIRST_PASS = 32, FIRST_CHECK = 8;
     /** The span is chosen near this many updates. */
@@ -87,8 +96,26 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
      */
     private static final int POLL_BLOCK = StopSignal.POLL_UPDATES / 8;
 
-    private VectorKernel() {
-        super("vector", Lanes::new);
+    /** Vectors in flight: {@link #WIDE} or {@link #NARROW}; the counts are the same with either. */
+    private final int vectors;
+
+    /** The kernel with {@code vectors} in flight, {@link #WIDE} or {@link #NARROW} (tests run both on any CPU). */
+    VectorKernel(int vectors) {
+        super("vector", () -> new Lanes(vectors));
+        if (vectors != WIDE && vectors != NARROW) {
+            throw new IllegalArgumentException("vectors in flight must be " + WIDE + " or " + NARROW + ", was " + vectors);
+        }
+        this.vectors = vectors;
+    }
+
+    /** How many vectors this kernel keeps in flight. */
+    int vectors() {
+        return vectors;
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + vectors + " vectors of " + LENGTH + " lanes in flight)";
     }
 
     /**
@@ -111,7 +138,7 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
         while (true) {
             int escaped = 0;
             double oldest = 0;
-            for (int v = 0; v < VECTORS; v++) {
+            for (int v = 0; v < vectors; v++) {
                 long due = due(lanes.count, lanes.live[v], nMax, v);
                 if (due != 0) {
                     escaped += lanes.retire(v, due, counts, nMax);
@@ -129,7 +156,7 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
                 }
                 budget = POLL_BLOCK;
             }
-            iterate(lanes.zr, lanes.zi, lanes.count, lanes.live, cRe, cIm, zMax2, length);
+            lanes.iterate(lanes.zr, lanes.zi, lanes.count, lanes.live, cRe, cIm, zMax2, length);
             budget -= length;
         }
     }
@@ -154,16 +181,18 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
 
     /** One thread's lanes, its queue of survivors and its cursor over the band's pixels. */
     static final class Lanes {
+        final int vectors, lanes;
         // the refill pass's lanes: z, count and pixel per lane (-1: empty), the live mask per vector
-        final double[] zr = new double[LANES], zi = new double[LANES], count = new double[LANES];
-        final int[] pixel = new int[LANES];
-        final long[] live = new long[VECTORS];
+        final double[] zr, zi, count;
+        final int[] pixel;
+        final long[] live;
         int busy;
-        // the first pass's lane group, and the survivors it queues
-        final double[] fzr = new double[LANES], fzi = new double[LANES], fcount = new double[LANES];
-        final long[] flive = new long[VECTORS];
-        final double[] qzr = new double[QUEUE], qzi = new double[QUEUE];
-        final int[] qpixel = new int[QUEUE];
+        // the first pass's lane group, and the survivors it queues (room for a few left over, one lane
+        // group's survivors, and slack for whole-vector loads and stores)
+        final double[] fzr, fzi, fcount;
+        final long[] flive;
+        final double[] qzr, qzi;
+        final int[] qpixel;
         int head, tail;
         // the band: the grid's coordinates, and the next first-pass group's row and column
         JuliaParams params;
@@ -171,6 +200,33 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
         int firstPass, row, column, rowEnd;
         // the escape-rate estimate: escapes and updates of the recent blocks, older ones weighing less
         double escapes, updates;
+
+        Lanes(int vectors) {
+            this.vectors = vectors;
+            lanes = vectors * LENGTH;
+            zr = new double[lanes];
+            zi = new double[lanes];
+            count = new double[lanes];
+            pixel = new int[lanes];
+            live = new long[vectors];
+            fzr = new double[lanes];
+            fzi = new double[lanes];
+            fcount = new double[lanes];
+            flive = new long[vectors];
+            int queue = lanes + 3 * LENGTH;
+            qzr = new double[queue];
+            qzi = new double[queue];
+            qpixel = new int[queue];
+        }
+
+        /** Runs {@code iterations} updates on all lanes of {@code zr...live} with the loop written out for this many vectors. */
+        void iterate(double[] zr, double[] zi, double[] count, long[] live, double cRe, double cIm, double zMax2, int iterations) {
+            if (vectors == WIDE) {
+                iterate7(zr, zi, count, live, cRe, cIm, zMax2, iterations);
+            } else {
+                iterate3(zr, zi, count, live, cRe, cIm, zMax2, iterations);
+            }
+        }
 
         void start(JuliaParams p, int rowStart, int rowEnd) {
             if (!p.equals(params)) {
@@ -256,14 +312,14 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
         private void firstPass(int[] counts) {
             JuliaParams p = params;
             int size = p.size();
-            int used = Math.min(LANES, size - column);
+            int used = Math.min(lanes, size - column);
             System.arraycopy(coord, column, fzi, 0, used);
             Arrays.fill(fzr, coord[row]);
             Arrays.fill(fcount, 0);
-            if (used < LANES) {
-                Arrays.fill(fzi, used, LANES, 0);
+            if (used < lanes) {
+                Arrays.fill(fzi, used, lanes, 0);
             }
-            for (int v = 0; v < VECTORS; v++) {
+            for (int v = 0; v < vectors; v++) {
                 flive[v] = inUse(used, v * LENGTH);
             }
             int check = Math.min(FIRST_CHECK, firstPass);
@@ -303,7 +359,7 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
     /** After the first pass: writes the counts of the finished lanes, appends the survivors to the queue; returns its new tail. */
     private static int finish(double[] zr, double[] zi, double[] count, long[] live, boolean keep, int[] counts,
                               int pixel0, int used, double[] qzr, double[] qzi, int[] qpixel, int tail) {
-        for (int v = 0; v < VECTORS && v * LENGTH < used; v++) {
+        for (int v = 0; v < live.length && v * LENGTH < used; v++) {
             int base = v * LENGTH;
             long valid = inUse(used, base);
             long survivors = keep ? live[v] & valid : 0;
@@ -332,12 +388,12 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
     }
 
     /**
-     * Runs {@code iterations} updates on all lanes: a lane whose live bit is set and whose
+     * Runs {@code iterations} updates on the lanes of 7 vectors: a lane whose live bit is set and whose
      * {@code |z|^2 < zMax2} adds one to its count and stays live; a failing test clears the bit for
-     * good. {@code z} is updated in every lane (a dead lane's {@code z} is never read again). The only
-     * method that holds vectors: one counted loop, nothing passed in or out but arrays and scalars.
+     * good. {@code z} is updated in every lane (a dead lane's {@code z} is never read again). One
+     * counted loop, nothing passed in or out but arrays and scalars.
      */
-    private static void iterate(double[] zr, double[] zi, double[] count, long[] live,
+    private static void iterate7(double[] zr, double[] zi, double[] count, long[] live,
                                 double cRe, double cIm, double zMax2, int iterations) {
         DoubleVector re = DoubleVector.broadcast(SPECIES, cRe), im = DoubleVector.broadcast(SPECIES, cIm);
         DoubleVector limit = DoubleVector.broadcast(SPECIES, zMax2);
@@ -394,5 +450,37 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
         c5.intoArray(count, 5 * LENGTH); live[5] = m5.toLong();
         r6.intoArray(zr, 6 * LENGTH); i6.intoArray(zi, 6 * LENGTH);
         c6.intoArray(count, 6 * LENGTH); live[6] = m6.toLong();
+    }
+
+    /** As {@link #iterate7}, on the lanes of 3 vectors: the same statements, for vectors 0 to 2. */
+    private static void iterate3(double[] zr, double[] zi, double[] count, long[] live,
+                                double cRe, double cIm, double zMax2, int iterations) {
+        DoubleVector re = DoubleVector.broadcast(SPECIES, cRe), im = DoubleVector.broadcast(SPECIES, cIm);
+        DoubleVector limit = DoubleVector.broadcast(SPECIES, zMax2);
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0), two = DoubleVector.broadcast(SPECIES, 2.0);
+        DoubleVector r0 = DoubleVector.fromArray(SPECIES, zr, 0), i0 = DoubleVector.fromArray(SPECIES, zi, 0);
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, count, 0); VectorMask<Double> m0 = VectorMask.fromLong(SPECIES, live[0]);
+        DoubleVector r1 = DoubleVector.fromArray(SPECIES, zr, 1 * LENGTH), i1 = DoubleVector.fromArray(SPECIES, zi, 1 * LENGTH);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, count, 1 * LENGTH); VectorMask<Double> m1 = VectorMask.fromLong(SPECIES, live[1]);
+        DoubleVector r2 = DoubleVector.fromArray(SPECIES, zr, 2 * LENGTH), i2 = DoubleVector.fromArray(SPECIES, zi, 2 * LENGTH);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, count, 2 * LENGTH); VectorMask<Double> m2 = VectorMask.fromLong(SPECIES, live[2]);
+        for (int it = 0; it < iterations; it++) {
+            // per vector: the escape test on the old z (masked: a dead lane stays dead), then the update
+            DoubleVector rr0 = r0.mul(r0), ii0 = i0.mul(i0), t0 = r0.mul(i0);
+            DoubleVector rr1 = r1.mul(r1), ii1 = i1.mul(i1), t1 = r1.mul(i1);
+            DoubleVector rr2 = r2.mul(r2), ii2 = i2.mul(i2), t2 = r2.mul(i2);
+            m0 = rr0.add(ii0).compare(VectorOperators.LT, limit, m0); c0 = c0.add(one, m0);
+            m1 = rr1.add(ii1).compare(VectorOperators.LT, limit, m1); c1 = c1.add(one, m1);
+            m2 = rr2.add(ii2).compare(VectorOperators.LT, limit, m2); c2 = c2.add(one, m2);
+            r0 = rr0.sub(ii0).add(re); i0 = t0.mul(two).add(im);
+            r1 = rr1.sub(ii1).add(re); i1 = t1.mul(two).add(im);
+            r2 = rr2.sub(ii2).add(re); i2 = t2.mul(two).add(im);
+        }
+        r0.intoArray(zr, 0); i0.intoArray(zi, 0);
+        c0.intoArray(count, 0); live[0] = m0.toLong();
+        r1.intoArray(zr, 1 * LENGTH); i1.intoArray(zi, 1 * LENGTH);
+        c1.intoArray(count, 1 * LENGTH); live[1] = m1.toLong();
+        r2.intoArray(zr, 2 * LENGTH); i2.intoArray(zi, 2 * LENGTH);
+        c2.intoArray(count, 2 * LENGTH); live[2] = m2.toLong();
     }
 }

@@ -28,9 +28,14 @@ class KernelCancellationTest {
     /** Warm kernels stop within a few milliseconds; a cold vector kernel (Vector API not yet compiled) within 0.4 s here. */
     private static final Duration PROMPT = Duration.ofSeconds(2);
 
-    /** Every kernel {@link Kernels} finds available: a new kernel's provider puts it here (and in the tests that use this list). */
+    /**
+     * Every kernel {@link Kernels} finds available, and the vector kernel again with the number of
+     * vectors in flight this CPU does not get (so that both are checked on any CPU): a new kernel's
+     * provider puts it here (and in the tests that use this list).
+     */
     static Stream<Kernel> everyKernel() {
-        return Kernels.providers().stream().filter(KernelProvider::available).map(KernelProvider::kernel);
+        Stream<Kernel> found = Kernels.providers().stream().filter(KernelProvider::available).map(KernelProvider::kernel);
+        return Stream.concat(found, VectorSupport.available() ? Stream.of(VectorKernelWidthTest.theOtherWidth()) : Stream.empty());
     }
 
     @ParameterizedTest

@@ -71,10 +71,11 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
      */
     static final int WIDE = 7;
     /**
-     * Vectors in flight where it has 16 (AVX2, SSE: 4 or 2 lanes), so that the loop's 3 vectors and a
-     * mask per vector in flight, and its 5 constants, stay in registers: 7 spill there, and ran 1.4-1.8x
-     * slower per update on a Zen 3 (AVX2), by how deep the calling thread's stack was (so by model and
-     * thread), where 3 and 2 ran alike at every depth.
+     * Vectors in flight where it has 16 (AVX2, SSE: 4 or 2 lanes, masks in vector registers too), so
+     * that the loop's state (z, count and mask per vector, 12 registers) and its 5 constants about fit:
+     * the update loop alone with 7 vectors ran 1.4-1.8x slower per update than with 3 on a Zen 3 (AVX2),
+     * by how deep the calling thread's stack was (so by model and thread); 3 and 2 ran alike at every
+     * depth, 4 varied by depth again (docs/BENCHMARKS.md, section 6g).
      */
     static final int NARROW = 3;
     private static final long LANE_BITS = -1L >>> (64 - LENGTH);

@@ -111,7 +111,6 @@ final class TextTables {
         if (recorded.isEmpty()) {
             return "";
         }
-        long samples = recorded.stream().mapToLong(m -> m.samplesMs().size()).sum();
         long gc = recorded.stream().mapToLong(Measurement::samplesWithCollection).sum();
         long jit = recorded.stream().mapToLong(Measurement::samplesWithCompilation).sum();
         Stolen stolen = Stolen.over(recorded);
@@ -119,7 +118,7 @@ final class TextTables {
                 ? String.format(Locale.ROOT, ", %d saw CPU time stolen by the hypervisor (%,d ms)", stolen.samplesWithSteal(), stolen.ms())
                 : ", stolen CPU time not recorded (the system does not account it)";
         return String.format(Locale.ROOT, "context: %d of %d samples saw a garbage collection, %d saw JIT compilation%s "
-                + "(per row in results.json: samples_with_gc, samples_with_compilation, samples_with_steal, stolen_ms)%n", gc, samples, jit, steal);
+                + "(per row in results.json: samples_with_gc, samples_with_compilation, samples_with_steal, stolen_ms)%n", gc, stolen.samples(), jit, steal);
     }
 
     /** {@link Report#stealWarning}'s text: when any timed sample saw stolen CPU time, how much, during how many samples. */

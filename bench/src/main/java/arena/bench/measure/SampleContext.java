@@ -41,12 +41,7 @@ public record SampleContext(long collections, long collectionMs, long compilatio
 
     /** A context without stolen time or start recorded. */
     public SampleContext(long collections, long collectionMs, long compilationMs) {
-        this(collections, collectionMs, compilationMs, 0, false);
-    }
-
-    /** A context without its start recorded. */
-    public SampleContext(long collections, long collectionMs, long compilationMs, long stolenMs, boolean stealRecorded) {
-        this(collections, collectionMs, compilationMs, stolenMs, stealRecorded, 0);
+        this(collections, collectionMs, compilationMs, 0, false, 0);
     }
 
     /** Whether a garbage collection happened during the sample. */

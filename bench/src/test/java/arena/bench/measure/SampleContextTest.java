@@ -64,6 +64,6 @@ class SampleContextTest {
 
         assertThat(context.stealRecorded()).isFalse();
         assertThat(context.sawSteal()).isFalse();
-        assertThat(new SampleContext(0, 0, 0, 20, true).sawSteal()).isTrue();
+        assertThat(new SampleContext(0, 0, 0, 20, true, 0).sawSteal()).isTrue();
     }
 }

@@ -134,7 +134,7 @@ class BestModelsTest {
     @Test
     void samplesThatSawNoStolenTime_countZero_withoutAWarning() {
         Report report = new Report(Environment.current(), List.of(fastWith(java.util.Collections.nCopies(FAST.size(),
-                new SampleContext(0, 0, 0, 0, true)))), List.of());
+                new SampleContext(0, 0, 0, 0, true, 0)))), List.of());
 
         assertThat(ReportFormat.text.render(report)).contains("0 saw CPU time stolen by the hypervisor (0 ms)");
         assertThat(report.stealWarning()).isEmpty();

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Runs one unit of {@code compare --forks} (one strategy's configurations with their baseline) in a
  * fresh child JVM: the same java binary, class path and JVM flags as this one (less debugger agents;
- * a flight recording gets a file name per child), and reads the child's {@link ForkLine}s from its
+ * a flight recording gets a file name per child), on a heap whose pages are all touched before the
+ * child's {@code main} ({@link #PRE_TOUCHED_HEAP_BYTES}), and reads the child's {@link ForkLine}s from its
  * stdout. A child that exits non-zero, dies, or prints a line that is not a {@code ForkLine} is a
  * {@link ForkFailedException} naming the unit and the child's last stderr line. An interrupt of the
  * calling thread (Ctrl-C, {@code --timeout}) destroys the child, forcibly after a grace period, before
@@ -40,6 +41,17 @@ public record ForkedRun(String mainClass) {
      */
     public static final String FAULT_PROPERTY = "arena.fork.fault";
 
+    /**
+     * The initial heap of a child, every page of it touched at start ({@code -XX:+AlwaysPreTouch}):
+     * each timed grid is a new array (4 MB in the chapter's case), and until the heap has been used
+     * once over, those arrays land on pages the operating system hands over at their first touch, a
+     * page fault each. On a 2-core Firecracker guest (about 1.8 us per 4 KB page) that made whatever a
+     * fork measured first 1.3-1.6x slower than the same configuration later in the same fork
+     * (docs/BENCHMARKS.md, section 6h); touching 256 MB costs a child about half a second, before
+     * anything is timed.
+     */
+    public static final long PRE_TOUCHED_HEAP_BYTES = 256L << 20;
+
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,7 +71,9 @@ public record ForkedRun(String mainClass) {
     public List<String> command(List<String> arguments, int fork) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(preTouchedHeap(inherited, Runtime.getRuntime().maxMemory()));
+        for (String flag : inherited) {
             if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Xrunjdwp") || flag.startsWith("-javaagent:") && flag.contains("debugger")) {
                 continue;
             }
@@ -74,6 +88,21 @@ public record ForkedRun(String mainClass) {
         command.add(mainClass);
         command.addAll(arguments);
         return command;
+    }
+
+    /**
+     * The flags that start a child on a pre-touched heap of {@link #PRE_TOUCHED_HEAP_BYTES} (at most
+     * {@code maxHeapBytes}, this JVM's maximum heap, which the child inherits); none where the
+     * {@code inherited} flags set the initial heap or pre-touching themselves (the user's choice stands).
+     */
+    static List<String> preTouchedHeap(List<String> inherited, long maxHeapBytes) {
+        boolean ownHeap = inherited.stream().anyMatch(flag -> flag.startsWith("-Xms")
+                || flag.startsWith("-XX:InitialHeapSize=") || flag.endsWith("AlwaysPreTouch"));
+        if (ownHeap) {
+            return List.of();
+        }
+        long megabytes = Math.min(PRE_TOUCHED_HEAP_BYTES, maxHeapBytes) >> 20;
+        return List.of("-Xms" + megabytes + "m", "-XX:+AlwaysPreTouch");
     }
 
     /** {@code flag} with its {@code filename=} made unique to child number {@code fork}. */

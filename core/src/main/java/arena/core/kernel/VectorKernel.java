@@ -12,11 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The golden contract on SIMD lanes ({@code jdk.incubator.vector}, the CPU's preferred double
- * species: 8 lanes with AVX-512, 4 with AVX2), seven vectors in flight where the CPU has 32 vector
+ * species: 8 lanes with AVX-512, 4 with AVX2), six vectors in flight where the CPU has 32 vector
  * registers (AVX-512) and three where it has 16 (AVX2), in two passes:
  * <ol>
  *   <li>a dense first pass: the band's pixels go through the lanes a lane group at a time (up to
- *       {@code 7 * 8} pixels of one row with AVX-512, their coordinates loaded from a table), for
+ *       {@code 6 * 8} pixels of one row with AVX-512, their coordinates loaded from a table), for
  *       {@code min(32, nMax)} updates, stopping after 8 if every lane has escaped; the pixels that
  *       finish there (most of them) are written with one masked store per vector, the survivors are
  *       compressed into a queue with their {@code z};</li>
@@ -42,9 +42,9 @@ import jdk.incubator.vector.VectorSpecies;
  * bit-identical to {@link ScalarKernel}. The block lengths, the first pass and the escape-rate
  * estimate decide only when lanes are refilled, never a count.
  *
- * <p>Shape matters for speed, not for the counts: the update loop lives in {@code iterate7} (or
+ * <p>Shape matters for speed, not for the counts: the update loop lives in {@code iterate6} (or
  * {@code iterate3}), a static method with one counted loop, taking and returning only arrays and
- * scalars, so C2 keeps its 21 vectors and 7 masks in registers (AVX-512 has 7 usable mask registers:
+ * scalars, so C2 keeps its 18 vectors and 6 masks in registers (AVX-512 has 7 usable mask registers:
  * an eighth vector in flight spills them; AVX2 has 16 vector registers in all, which is why it gets
  * three) and never boxes them; the other vector code (first-pass store and compress, refill
  * expand) is in small straight-line methods of the same kind; between blocks the lane state rests in
@@ -66,10 +66,13 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
     /** Ints with as many lanes as {@link #SPECIES}: counts and pixel indices. */
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, VectorShape.forBitSize(LENGTH * Integer.SIZE));
     /**
-     * Vectors in flight where the CPU has 32 vector registers (AVX-512: 8 lanes): 7 hide the latency
-     * of the update chain and keep every mask in a mask register; 6 were 5% slower, 8 spill the masks.
+     * Vectors in flight where the CPU has 32 vector registers (AVX-512: 8 lanes): 6 hide the latency
+     * of the update chain and keep every mask in a mask register. 7 were 3-6% faster where the calling
+     * thread's stack happened to sit well and 1.5-1.7x slower where it did not (one call depth in 16
+     * to 64 in a scratch harness on a Zen 5, and so whole forks of one model in {@code compare});
+     * 6 ran alike at every depth (docs/BENCHMARKS.md, section 6h). 8 spill the masks.
      */
-    static final int WIDE = 7;
+    static final int WIDE = 6;
     /**
      * Vectors in flight where it has 16 (AVX2, SSE: 4 or 2 lanes, masks in vector registers too), so
      * that the loop's state (z, count and mask per vector, 12 registers) and its 5 constants about fit:
@@ -223,7 +226,7 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
         /** Runs {@code iterations} updates on all lanes of {@code zr...live} with the loop written out for this many vectors. */
         void iterate(double[] zr, double[] zi, double[] count, long[] live, double cRe, double cIm, double zMax2, int iterations) {
             if (vectors == WIDE) {
-                iterate7(zr, zi, count, live, cRe, cIm, zMax2, iterations);
+                iterate6(zr, zi, count, live, cRe, cIm, zMax2, iterations);
             } else {
                 iterate3(zr, zi, count, live, cRe, cIm, zMax2, iterations);
             }
@@ -389,12 +392,12 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
     }
 
     /**
-     * Runs {@code iterations} updates on the lanes of 7 vectors: a lane whose live bit is set and whose
+     * Runs {@code iterations} updates on the lanes of 6 vectors: a lane whose live bit is set and whose
      * {@code |z|^2 < zMax2} adds one to its count and stays live; a failing test clears the bit for
      * good. {@code z} is updated in every lane (a dead lane's {@code z} is never read again). One
      * counted loop, nothing passed in or out but arrays and scalars.
      */
-    private static void iterate7(double[] zr, double[] zi, double[] count, long[] live,
+    private static void iterate6(double[] zr, double[] zi, double[] count, long[] live,
                                 double cRe, double cIm, double zMax2, int iterations) {
         DoubleVector re = DoubleVector.broadcast(SPECIES, cRe), im = DoubleVector.broadcast(SPECIES, cIm);
         DoubleVector limit = DoubleVector.broadcast(SPECIES, zMax2);
@@ -411,8 +414,6 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
         DoubleVector c4 = DoubleVector.fromArray(SPECIES, count, 4 * LENGTH); VectorMask<Double> m4 = VectorMask.fromLong(SPECIES, live[4]);
         DoubleVector r5 = DoubleVector.fromArray(SPECIES, zr, 5 * LENGTH), i5 = DoubleVector.fromArray(SPECIES, zi, 5 * LENGTH);
         DoubleVector c5 = DoubleVector.fromArray(SPECIES, count, 5 * LENGTH); VectorMask<Double> m5 = VectorMask.fromLong(SPECIES, live[5]);
-        DoubleVector r6 = DoubleVector.fromArray(SPECIES, zr, 6 * LENGTH), i6 = DoubleVector.fromArray(SPECIES, zi, 6 * LENGTH);
-        DoubleVector c6 = DoubleVector.fromArray(SPECIES, count, 6 * LENGTH); VectorMask<Double> m6 = VectorMask.fromLong(SPECIES, live[6]);
         for (int it = 0; it < iterations; it++) {
             // per vector: the escape test on the old z (masked: a dead lane stays dead), then the update
             DoubleVector rr0 = r0.mul(r0), ii0 = i0.mul(i0), t0 = r0.mul(i0);
@@ -421,21 +422,18 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
             DoubleVector rr3 = r3.mul(r3), ii3 = i3.mul(i3), t3 = r3.mul(i3);
             DoubleVector rr4 = r4.mul(r4), ii4 = i4.mul(i4), t4 = r4.mul(i4);
             DoubleVector rr5 = r5.mul(r5), ii5 = i5.mul(i5), t5 = r5.mul(i5);
-            DoubleVector rr6 = r6.mul(r6), ii6 = i6.mul(i6), t6 = r6.mul(i6);
             m0 = rr0.add(ii0).compare(VectorOperators.LT, limit, m0); c0 = c0.add(one, m0);
             m1 = rr1.add(ii1).compare(VectorOperators.LT, limit, m1); c1 = c1.add(one, m1);
             m2 = rr2.add(ii2).compare(VectorOperators.LT, limit, m2); c2 = c2.add(one, m2);
             m3 = rr3.add(ii3).compare(VectorOperators.LT, limit, m3); c3 = c3.add(one, m3);
             m4 = rr4.add(ii4).compare(VectorOperators.LT, limit, m4); c4 = c4.add(one, m4);
             m5 = rr5.add(ii5).compare(VectorOperators.LT, limit, m5); c5 = c5.add(one, m5);
-            m6 = rr6.add(ii6).compare(VectorOperators.LT, limit, m6); c6 = c6.add(one, m6);
             r0 = rr0.sub(ii0).add(re); i0 = t0.mul(two).add(im);
             r1 = rr1.sub(ii1).add(re); i1 = t1.mul(two).add(im);
             r2 = rr2.sub(ii2).add(re); i2 = t2.mul(two).add(im);
             r3 = rr3.sub(ii3).add(re); i3 = t3.mul(two).add(im);
             r4 = rr4.sub(ii4).add(re); i4 = t4.mul(two).add(im);
             r5 = rr5.sub(ii5).add(re); i5 = t5.mul(two).add(im);
-            r6 = rr6.sub(ii6).add(re); i6 = t6.mul(two).add(im);
         }
         r0.intoArray(zr, 0); i0.intoArray(zi, 0);
         c0.intoArray(count, 0); live[0] = m0.toLong();
@@ -449,11 +447,9 @@ public final class VectorKernel extends ScratchKernel<VectorKernel.Lanes> {
         c4.intoArray(count, 4 * LENGTH); live[4] = m4.toLong();
         r5.intoArray(zr, 5 * LENGTH); i5.intoArray(zi, 5 * LENGTH);
         c5.intoArray(count, 5 * LENGTH); live[5] = m5.toLong();
-        r6.intoArray(zr, 6 * LENGTH); i6.intoArray(zi, 6 * LENGTH);
-        c6.intoArray(count, 6 * LENGTH); live[6] = m6.toLong();
     }
 
-    /** As {@link #iterate7}, on the lanes of 3 vectors: the same statements, for vectors 0 to 2. */
+    /** As {@link #iterate6}, on the lanes of 3 vectors: the same statements, for vectors 0 to 2. */
     private static void iterate3(double[] zr, double[] zi, double[] count, long[] live,
                                 double cRe, double cIm, double zMax2, int iterations) {
         DoubleVector re = DoubleVector.broadcast(SPECIES, cRe), im = DoubleVector.broadcast(SPECIES, cIm);

@@ -11,7 +11,7 @@ public final class VectorKernelProvider extends AbstractKernelProvider {
 
     /** The provider of the vector kernel. */
     public VectorKernelProvider() {
-        super("vector", "SIMD lanes through the Vector API (jdk.incubator.vector), seven vectors in flight (three with AVX2)", 20, VectorSupport::kernel);
+        super("vector", "SIMD lanes through the Vector API (jdk.incubator.vector), six vectors in flight (three with AVX2)", 20, VectorSupport::kernel);
     }
 
     @Override

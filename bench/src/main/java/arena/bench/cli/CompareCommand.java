@@ -209,7 +209,7 @@ public class CompareCommand extends StrategyRunCommand {
      */
     private List<Measurement> measureForked(List<JuliaParams> problems, List<Configuration> configurations, ForkPlan plan) {
         long units = configurations.stream().map(Configuration::strategy).distinct().count();
-        ForkedComparison forked = new ForkedComparison(new ForkedRun(ArenaCli.class.getName()), plan.forks(), new ForkOrder(plan.orderSeed()));
+        ForkedComparison forked = new ForkedComparison(new ForkedRun(ArenaCli.class.getName(), ForkedRun.heapFor(problems)), plan.forks(), new ForkOrder(plan.orderSeed()));
         List<Measurement> measurements = new ArrayList<>();
         try (Progress progress = Progress.start("compare", units * plan.forks())) {
             for (List<Measurement> forProblem : forked.measure(problems, configurations, this::baselineOf, this::childArguments, progress::step)) {

@@ -1,5 +1,6 @@
 package arena.bench.measure;
 
+import arena.core.problem.JuliaParams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Runs one unit of {@code compare --forks} (one strategy's configurations with their baseline) in a
  * fresh child JVM: the same java binary, class path and JVM flags as this one (less debugger agents;
- * a flight recording gets a file name per child), on a heap whose pages are all touched before the
- * child's {@code main} ({@link #PRE_TOUCHED_HEAP_BYTES}), and reads the child's {@link ForkLine}s from its
+ * a flight recording gets a file name per child), on a heap of fixed size whose pages are all touched
+ * before the child's {@code main} ({@link #heapFor}), and reads the child's {@link ForkLine}s from its
  * stdout. A child that exits non-zero, dies, or prints a line that is not a {@code ForkLine} is a
  * {@link ForkFailedException} naming the unit and the child's last stderr line. An interrupt of the
  * calling thread (Ctrl-C, {@code --timeout}) destroys the child, forcibly after a grace period, before
@@ -29,8 +30,9 @@ import java.util.regex.Pattern;
  * thread-safe.
  *
  * @param mainClass the class whose {@code main} runs the child command line
+ * @param heapBytes the fixed, pre-touched heap of each child ({@link #heapFor}); at most this JVM's maximum heap is used
  */
-public record ForkedRun(String mainClass) {
+public record ForkedRun(String mainClass, long heapBytes) {
 
     /** How long a child may take to stop after {@link Process#destroy()} before it is killed. */
     public static final long GRACE_MILLIS = 2_000;
@@ -42,15 +44,20 @@ public record ForkedRun(String mainClass) {
     public static final String FAULT_PROPERTY = "arena.fork.fault";
 
     /**
-     * The initial heap of a child, every page of it touched at start ({@code -XX:+AlwaysPreTouch}):
-     * each timed grid is a new array (4 MB in the chapter's case), and until the heap has been used
-     * once over, those arrays land on pages the operating system hands over at their first touch, a
-     * page fault each. On a 2-core Firecracker guest (about 1.8 us per 4 KB page) that made whatever a
-     * fork measured first 1.3-1.6x slower than the same configuration later in the same fork
-     * (docs/BENCHMARKS.md, section 6h); touching 256 MB costs a child about half a second, before
-     * anything is timed.
+     * A child's heap beyond its grids. The heap is fixed ({@code -Xms} = {@code -Xmx}) and every page
+     * of it touched at start ({@code -XX:+AlwaysPreTouch}): each timed grid is a new array (4 MB in the
+     * chapter's case), and until the heap has been used once over, those arrays landed on pages the
+     * operating system hands over at their first touch, a page fault each. On a 2-core Firecracker
+     * guest (about 1.8 us per 4 KB page) that made whatever a fork measured first 1.3-1.6x slower than
+     * the same configuration later in the same fork. Fixed, because a growing heap is touched as it
+     * grows, inside a collection's pause: G1 grew a 256 MB child to 1.5 GB during the kernel's warm-up
+     * and the child took 11 s instead of 5. 512 MB rather than 256: fewer collections while the first
+     * configurations are timed (docs/BENCHMARKS.md, section 6h). Touching it costs a child about a
+     * second, before anything is timed.
      */
-    public static final long PRE_TOUCHED_HEAP_BYTES = 256L << 20;
+    public static final long HEAP_BEYOND_GRIDS_BYTES = 512L << 20;
+    /** Grids of the largest problem a child's heap holds besides {@link #HEAP_BEYOND_GRIDS_BYTES}: the reference, the timed one, and two in collection. */
+    static final int GRIDS_IN_HEAP = 4;
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,13 +79,13 @@ public record ForkedRun(String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        command.addAll(preTouchedHeap(inherited, Runtime.getRuntime().maxMemory()));
         for (String flag : inherited) {
             if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Xrunjdwp") || flag.startsWith("-javaagent:") && flag.contains("debugger")) {
                 continue;
             }
             command.add(flag.startsWith("-XX:StartFlightRecording") ? perChildRecording(flag, fork) : flag);
         }
+        command.addAll(preTouchedHeap(inherited, Math.min(heapBytes, Runtime.getRuntime().maxMemory())));
         String fault = System.getProperty(FAULT_PROPERTY);
         if (fault != null) {
             command.add("-D" + FAULT_PROPERTY + "=" + fault);
@@ -91,18 +98,29 @@ public record ForkedRun(String mainClass) {
     }
 
     /**
-     * The flags that start a child on a pre-touched heap of {@link #PRE_TOUCHED_HEAP_BYTES} (at most
-     * {@code maxHeapBytes}, this JVM's maximum heap, which the child inherits); none where the
-     * {@code inherited} flags set the initial heap or pre-touching themselves (the user's choice stands).
+     * The heap of a child that measures {@code problems}: {@link #HEAP_BEYOND_GRIDS_BYTES} and
+     * {@link #GRIDS_IN_HEAP} grids of the largest, rounded up to whole 16 MB (which the JVM keeps as given).
      */
-    static List<String> preTouchedHeap(List<String> inherited, long maxHeapBytes) {
+    public static long heapFor(List<JuliaParams> problems) {
+        long cells = problems.stream().mapToLong(JuliaParams::cellCount).max().orElse(0);
+        long unit = 16L << 20;
+        return (HEAP_BEYOND_GRIDS_BYTES + GRIDS_IN_HEAP * cells * Integer.BYTES + unit - 1) / unit * unit;
+    }
+
+    /**
+     * The flags that start a child on a fixed, pre-touched heap of {@code heapBytes} (the caller caps
+     * it at this JVM's maximum heap, so a user's {@code -Xmx} caps it too), in whole megabytes; they
+     * come after the {@code inherited} flags, so they hold. None where the inherited flags set the
+     * initial heap or choose pre-touching themselves: the user's choice stands.
+     */
+    static List<String> preTouchedHeap(List<String> inherited, long heapBytes) {
         boolean ownHeap = inherited.stream().anyMatch(flag -> flag.startsWith("-Xms")
                 || flag.startsWith("-XX:InitialHeapSize=") || flag.endsWith("AlwaysPreTouch"));
         if (ownHeap) {
             return List.of();
         }
-        long megabytes = Math.min(PRE_TOUCHED_HEAP_BYTES, maxHeapBytes) >> 20;
-        return List.of("-Xms" + megabytes + "m", "-XX:+AlwaysPreTouch");
+        long megabytes = heapBytes >> 20;
+        return List.of("-Xms" + megabytes + "m", "-Xmx" + megabytes + "m", "-XX:+AlwaysPreTouch");
     }
 
     /** {@code flag} with its {@code filename=} made unique to child number {@code fork}. */

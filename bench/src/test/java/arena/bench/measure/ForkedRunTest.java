@@ -2,6 +2,7 @@ package arena.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import arena.core.problem.JuliaParams;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -13,47 +14,63 @@ class ForkedRunTest {
 
     private static final long GB = 1L << 30;
 
-    @Test
-    void aChild_startsOnAPreTouchedHeapOf256Mb_asItsFirstFlags() {
-        List<String> command = new ForkedRun(PrintHeap.class.getName()).command(List.of("x"), 1);
+    private static final long CHAPTERS_HEAP = ForkedRun.heapFor(List.of(JuliaParams.chapterCase()));
 
-        assertThat(command.subList(1, 3)).containsExactly("-Xms256m", "-XX:+AlwaysPreTouch");
+    @Test
+    void theChaptersCase_getsA528MbHeap_512MbAndFourGridsInWhole16Mb() {
+        JuliaParams chapter = JuliaParams.chapterCase(), larger = chapter.withResolution(4000);
+        assertThat(CHAPTERS_HEAP).isEqualTo(528L << 20);
+        assertThat(ForkedRun.heapFor(List.of(chapter, larger))).as("the largest problem sizes it: 512 MB + 4 * 61 MB, in whole 16 MB")
+                .isEqualTo(768L << 20);
+    }
+
+    @Test
+    void aChild_getsThatHeapFixedAndPreTouched_afterThisJvmsFlags() {
+        List<String> command = new ForkedRun(PrintHeap.class.getName(), CHAPTERS_HEAP).command(List.of("x"), 1);
+
+        int cp = command.indexOf("-cp");
+        assertThat(command.subList(cp - 3, cp)).containsExactly("-Xms528m", "-Xmx528m", "-XX:+AlwaysPreTouch");
         assertThat(command).endsWith(PrintHeap.class.getName(), "x");
     }
 
     @Test
-    void thePreTouchedHeap_isCappedAtTheMaximumHeap() {
-        assertThat(ForkedRun.preTouchedHeap(List.of("-Xmx128m"), 128L << 20)).containsExactly("-Xms128m", "-XX:+AlwaysPreTouch");
-        assertThat(ForkedRun.preTouchedHeap(List.of(), 16 * GB)).containsExactly("-Xms256m", "-XX:+AlwaysPreTouch");
+    void theHeap_isCappedAtThisJvmsMaximum_soAUsersXmxCapsIt() {
+        long max = Runtime.getRuntime().maxMemory();
+        List<String> command = new ForkedRun(PrintHeap.class.getName(), 64 * GB).command(List.of(), 1);
+
+        assertThat(command).contains("-Xmx" + (max >> 20) + "m");
     }
 
     @Test
     void aUsersOwnInitialHeapOrPreTouchChoice_standsAlone() {
-        assertThat(ForkedRun.preTouchedHeap(List.of("-Xms2g"), 16 * GB)).isEmpty();
-        assertThat(ForkedRun.preTouchedHeap(List.of("-XX:InitialHeapSize=1073741824"), 16 * GB)).isEmpty();
-        assertThat(ForkedRun.preTouchedHeap(List.of("-XX:-AlwaysPreTouch"), 16 * GB)).isEmpty();
+        for (String flag : List.of("-Xms2g", "-XX:InitialHeapSize=1073741824", "-XX:-AlwaysPreTouch", "-XX:+AlwaysPreTouch")) {
+            assertThat(ForkedRun.preTouchedHeap(List.of("--add-modules=jdk.incubator.vector", flag), 16 * GB)).as(flag).isEmpty();
+        }
+        assertThat(ForkedRun.preTouchedHeap(List.of("--add-modules=jdk.incubator.vector", "-Xmx16g"), 300L << 20))
+                .containsExactly("-Xms300m", "-Xmx300m", "-XX:+AlwaysPreTouch");
     }
 
     @Test
     void aRealChild_runsWithThatHeap() throws Exception {
-        Process process = new ProcessBuilder(new ForkedRun(PrintHeap.class.getName()).command(List.of(), 1))
+        Process process = new ProcessBuilder(new ForkedRun(PrintHeap.class.getName(), CHAPTERS_HEAP).command(List.of(), 1))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child ended").isTrue();
             assertThat(process.exitValue()).as("the child's exit code, output " + lines).isZero();
 
-            assertThat(lines).containsExactly("InitialHeapSize " + ForkedRun.PRE_TOUCHED_HEAP_BYTES, "AlwaysPreTouch true");
+            assertThat(lines).containsExactly("InitialHeapSize " + (528L << 20), "MaxHeapSize " + (528L << 20), "AlwaysPreTouch true");
         } finally {
             process.destroyForcibly();
         }
     }
 
-    /** Prints this JVM's initial heap size and whether it pre-touched it. */
+    /** Prints this JVM's initial and maximum heap sizes and whether it pre-touched the heap. */
     static final class PrintHeap {
         public static void main(String[] args) {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             System.out.println("InitialHeapSize " + vm.getVMOption("InitialHeapSize").getValue());
+            System.out.println("MaxHeapSize " + vm.getVMOption("MaxHeapSize").getValue());
             System.out.println("AlwaysPreTouch " + vm.getVMOption("AlwaysPreTouch").getValue());
         }
     }

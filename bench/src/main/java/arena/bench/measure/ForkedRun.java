@@ -102,9 +102,9 @@ public record ForkedRun(String mainClass, long heapBytes) {
      * {@link #GRIDS_IN_HEAP} grids of the largest, rounded up to whole 16 MB (which the JVM keeps as given).
      */
     public static long heapFor(List<JuliaParams> problems) {
-        long cells = problems.stream().mapToLong(JuliaParams::cellCount).max().orElse(0);
+        long grid = problems.stream().mapToLong(MemoryCheck::gridBytes).max().orElse(0);
         long unit = 16L << 20;
-        return (HEAP_BEYOND_GRIDS_BYTES + GRIDS_IN_HEAP * cells * Integer.BYTES + unit - 1) / unit * unit;
+        return (HEAP_BEYOND_GRIDS_BYTES + GRIDS_IN_HEAP * grid + unit - 1) / unit * unit;
     }
 
     /**

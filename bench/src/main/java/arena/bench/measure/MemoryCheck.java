@@ -22,7 +22,7 @@ public final class MemoryCheck {
      * @throws InvalidInputException naming {@code resolution} when the grids do not fit
      */
     public static void requireRoom(JuliaParams params, int grids) {
-        long needed = (long) params.cellCount() * Integer.BYTES * grids;
+        long needed = gridBytes(params) * grids;
         Runtime runtime = Runtime.getRuntime();
         long usable = (long) ((runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) * USABLE_SHARE);
         if (needed > usable) {
@@ -32,6 +32,11 @@ public final class MemoryCheck {
                             + "lower --resolution or give Java more heap, e.g. ARENA_JAVA_OPTS=-Xmx%dg",
                     params.resolution(), size(needed), grids, grids == 1 ? "" : "s", params.cellCount(), size(usable), suggestedGiB));
         }
+    }
+
+    /** The bytes of one grid of {@code params}: an int32 per cell. */
+    static long gridBytes(JuliaParams params) {
+        return (long) params.cellCount() * Integer.BYTES;
     }
 
     private static String size(long bytes) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import arena.core.problem.JuliaParams;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ForkedRunTest {
@@ -52,17 +50,9 @@ class ForkedRunTest {
 
     @Test
     void aRealChild_runsWithThatHeap() throws Exception {
-        Process process = new ProcessBuilder(new ForkedRun(PrintHeap.class.getName(), CHAPTERS_HEAP).command(List.of(), 1))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child ended").isTrue();
-            assertThat(process.exitValue()).as("the child's exit code, output " + lines).isZero();
+        List<String> lines = ChildJvm.linesOf(new ForkedRun(PrintHeap.class.getName(), CHAPTERS_HEAP).command(List.of(), 1));
 
-            assertThat(lines).containsExactly("InitialHeapSize " + (528L << 20), "MaxHeapSize " + (528L << 20), "AlwaysPreTouch true");
-        } finally {
-            process.destroyForcibly();
-        }
+        assertThat(lines).containsExactly("InitialHeapSize " + (528L << 20), "MaxHeapSize " + (528L << 20), "AlwaysPreTouch true");
     }
 
     /** Prints this JVM's initial and maximum heap sizes and whether it pre-touched the heap. */

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,16 +125,8 @@ class StolenTimeTest {
     /** Runs {@code main}'s class in a fresh JVM under {@code taskset -c cpu} and returns its stdout's lines. */
     private static List<String> runPinned(int cpu, Class<?> main) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder("taskset", "-c", Integer.toString(cpu), java, "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), main.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child ended").isTrue();
-            assertThat(process.exitValue()).as("the child's exit code, output " + lines).isZero();
-            return lines;
-        } finally {
-            process.destroyForcibly();
-        }
+        return ChildJvm.linesOf(List.of("taskset", "-c", Integer.toString(cpu), java, "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
     }
 
     private static BitSet cpus(int... numbers) {

@@ -6,6 +6,7 @@ import arena.bench.measure.Environment;
 import arena.bench.measure.ForkOrder;
 import arena.bench.measure.ForkPlan;
 import arena.bench.measure.ForkedComparison;
+import arena.bench.measure.SpeedCheck;
 import arena.bench.measure.ForkedRun;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.MemoryCheck;
@@ -120,10 +121,11 @@ public class CompareCommand extends StrategyRunCommand {
                 : new ForkPlan(forkCount, orderSeed != null ? orderSeed : new SplittableRandom().nextLong() >>> 1);
         OutputDirectory outDirectory = out == null ? null : OutputDirectory.check("out", out);
         Environment environment = Environment.current();
+        SpeedCheck speed = new SpeedCheck(kernelsOf(expansion.configurations()));
         List<Measurement> measurements = plan.forked()
-                ? measureForked(problems, expansion.configurations(), plan)
+                ? measureForked(problems, expansion.configurations(), plan, speed)
                 : measureInProcess(problems, expansion.configurations(), comparison);
-        Report report = new Report(environment, plan, measurements, expansion.skipped());
+        Report report = new Report(environment, plan, measurements, expansion.skipped(), speed.result());
 
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(format.render(report));
@@ -136,6 +138,7 @@ public class CompareCommand extends StrategyRunCommand {
             }
         }
         report.stealWarning().ifPresent(this::warn);
+        report.machineSpeed().warning().ifPresent(this::warn);
         return report.allIdentical() ? ExitCode.OK : ExitCode.RESULT_DIFFERS;
     }
 
@@ -205,14 +208,20 @@ public class CompareCommand extends StrategyRunCommand {
 
     /**
      * Measures each strategy's configurations, with the baseline, in {@code plan.forks()} fresh child
-     * JVMs per strategy, in randomized blocks; the progress bar counts forks.
+     * JVMs per strategy, in randomized blocks; the progress bar counts forks. {@code speed} checks the
+     * machine before every fork and after the last, while no child runs.
      */
-    private List<Measurement> measureForked(List<JuliaParams> problems, List<Configuration> configurations, ForkPlan plan) {
+    private List<Measurement> measureForked(List<JuliaParams> problems, List<Configuration> configurations, ForkPlan plan, SpeedCheck speed) {
         long units = configurations.stream().map(Configuration::strategy).distinct().count();
         ForkedComparison forked = new ForkedComparison(new ForkedRun(ArenaCli.class.getName(), ForkedRun.heapFor(problems)), plan.forks(), new ForkOrder(plan.orderSeed()));
         List<Measurement> measurements = new ArrayList<>();
         try (Progress progress = Progress.start("compare", units * plan.forks())) {
-            for (List<Measurement> forProblem : forked.measure(problems, configurations, this::baselineOf, this::childArguments, progress::step)) {
+            List<List<Measurement>> byProblem = forked.measure(problems, configurations, this::baselineOf, this::childArguments, fork -> {
+                speed.check();
+                progress.step(fork);
+            });
+            speed.check();
+            for (List<Measurement> forProblem : byProblem) {
                 List<Measurement> sorted = new ArrayList<>(forProblem);
                 sortByMedian(sorted);
                 measurements.addAll(sorted);

@@ -7,7 +7,8 @@
  * statistics ({@link arena.bench.measure.Stats}, {@link arena.bench.measure.Bootstrap},
  * {@link arena.bench.measure.HierarchicalBootstrap} over forks, the warm-up rule
  * {@link arena.bench.measure.SteadyState}, what the JVM and the machine did during a sample
- * {@link arena.bench.measure.SampleContext} with {@link arena.bench.measure.StolenTime}) and the
+ * {@link arena.bench.measure.SampleContext} with {@link arena.bench.measure.StolenTime}, and how fast the
+ * machine's CPUs ran between forks {@link arena.bench.measure.SpeedCheck}, {@link arena.bench.measure.MachineSpeed}) and the
  * environment a result was measured in ({@link arena.bench.measure.Environment},
  * {@link arena.bench.measure.MemoryCheck}, {@link arena.bench.measure.AsyncProfilerLibrary}), and the
  * child JVMs of {@code compare --forks} ({@link arena.bench.measure.ForkedRun} starts and stops one

@@ -5,6 +5,7 @@ import arena.bench.measure.ForkPlan;
 import arena.bench.measure.ForkSamples;
 import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
+import arena.bench.measure.MachineSpeed;
 import arena.bench.measure.Environment;
 import arena.bench.report.ResultsDocument.Key;
 import arena.bench.report.ResultsDocument.Result;
@@ -35,9 +36,11 @@ import java.util.Set;
  * @param forkNotes          for each file measured in one JVM per configuration ({@code --forks 0} or
  *                           from before forks), a line saying that its JVM-to-JVM variance is not
  *                           in the intervals; empty when both files were forked
- * @param stealNotes         for each file some of whose samples saw CPU time stolen by the hypervisor
- *                           (results.json's {@code samples_with_steal}), a line saying how many and how
- *                           much: the machine was shared while it measured; empty when neither saw any
+ * @param machineNotes       lines on each file whose machine was shared while it measured: some of its
+ *                           samples saw CPU time stolen by the hypervisor (results.json's
+ *                           {@code samples_with_steal}: how many and how much), or its speed checks between
+ *                           forks moved beyond {@link MachineSpeed#MOVED_BEYOND} (results.json's
+ *                           {@code speed_checks}: by how much); empty when neither file has either
  * @param spreads            each kernel's fork-to-fork spread, pooled over both files' configurations of
  *                           that kernel ({@link ForkSpread}), which widens every pair's interval to at
  *                           least its Student-t interval
@@ -46,7 +49,7 @@ import java.util.Set;
  * @param onlyInCurrent      configurations the baseline file lacks
  */
 public record Diff(Path baseline, Path current, double threshold, long seed, List<String> environmentChanges, List<String> forkNotes,
-                   List<String> stealNotes, Map<String, ForkSpread> spreads, List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
+                   List<String> machineNotes, Map<String, ForkSpread> spreads, List<Pair> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent) {
 
     /** Copies the lists; {@code threshold} must lie in {@code [0, 1]}. */
     public Diff {
@@ -55,7 +58,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         }
         environmentChanges = List.copyOf(environmentChanges);
         forkNotes = List.copyOf(forkNotes);
-        stealNotes = List.copyOf(stealNotes);
+        machineNotes = List.copyOf(machineNotes);
         spreads = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
         pairs = List.copyOf(pairs);
         onlyInBaseline = List.copyOf(onlyInBaseline);
@@ -134,10 +137,12 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         List<String> forkNotes = new ArrayList<>();
         forkNote(baseline, "baseline").ifPresent(forkNotes::add);
         forkNote(current, "current").ifPresent(forkNotes::add);
-        List<String> stealNotes = new ArrayList<>();
-        stealNote(baseline, "baseline").ifPresent(stealNotes::add);
-        stealNote(current, "current").ifPresent(stealNotes::add);
-        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, stealNotes, spreads, pairs, onlyInBaseline,
+        List<String> machineNotes = new ArrayList<>();
+        stealNote(baseline, "baseline").ifPresent(machineNotes::add);
+        speedNote(baseline, "baseline").ifPresent(machineNotes::add);
+        stealNote(current, "current").ifPresent(machineNotes::add);
+        speedNote(current, "current").ifPresent(machineNotes::add);
+        return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, machineNotes, spreads, pairs, onlyInBaseline,
                 List.copyOf(currentByKey.keySet()));
     }
 
@@ -216,6 +221,17 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 && ForkSamples.split(r.samplesMs(), r.sampleForks()).size() < 2);
         return oneFork ? java.util.Optional.of(role + " " + file.path() + ": one fork per configuration (measured in-process, or an "
                 + "older file): its JVM-to-JVM variance is not in the intervals, which may be too narrow") : java.util.Optional.empty();
+    }
+
+    /** The line on {@code file}'s speed checks when the machine's speed moved during its run (files from before have none). */
+    private static java.util.Optional<String> speedNote(ResultsFile file, String role) {
+        MachineSpeed speed = new MachineSpeed(file.document().speedChecks());
+        if (!speed.moved()) {
+            return java.util.Optional.empty();
+        }
+        double worst = speed.slowdownPerKernel().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s %s: the machine's speed moved during its run (speed checks between "
+                + "forks: the same work took up to %.2fx as long): changes of that size may be the machine's", role, file.path(), worst));
     }
 
     /** The line on {@code file}'s samples that saw stolen CPU time, when any did (files from before record none). */

@@ -22,7 +22,7 @@ public enum DiffFormat {
         public String render(Diff diff) {
             StringBuilder out = header(diff.baseline(), diff.current(), "", diff.environmentChanges());
             diff.forkNotes().forEach(n -> out.append(n).append('\n'));
-            diff.stealNotes().forEach(n -> out.append(n).append('\n'));
+            diff.machineNotes().forEach(n -> out.append(n).append('\n'));
             diff.spreadNote().ifPresent(n -> out.append(n).append('\n'));
             out.append(rule(diff)).append('\n');
             String row = "%-13s %-11s %3s %-10s %11s %11s %7s  %-16s  %s%n";
@@ -67,7 +67,7 @@ public enum DiffFormat {
                     round(p.currentMedian(), 1e3), round(p.ratio().estimate(), 1e4), round(p.ratio().low(), 1e4),
                     round(p.ratio().high(), 1e4), p.verdict().word())).toList();
             return ReportJson.write(new DiffJson(diff.baseline().toString(), diff.current().toString(), diff.threshold(), diff.seed(),
-                    diff.environmentChanges(), diff.forkNotes(), diff.stealNotes(), spreadsJson(diff), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
+                    diff.environmentChanges(), diff.forkNotes(), diff.machineNotes(), spreadsJson(diff), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
                     diff.count(Verdict.FASTER), diff.count(Verdict.INCONCLUSIVE))) + "\n";
         }
 
@@ -87,7 +87,7 @@ public enum DiffFormat {
         public String render(Diff diff) {
             StringBuilder md = markdownHeader("diff", diff.baseline(), diff.current(), rule(diff) + ".", diff.environmentChanges());
             diff.forkNotes().forEach(n -> md.append("\n").append(n).append('\n'));
-            diff.stealNotes().forEach(n -> md.append("\n").append(n).append('\n'));
+            diff.machineNotes().forEach(n -> md.append("\n").append(n).append('\n'));
             diff.spreadNote().ifPresent(n -> md.append("\n").append(n).append('\n'));
             byProblem(diff).forEach((problem, pairs) -> {
                 md.append("\n## ").append(problem).append("\n\n");
@@ -230,7 +230,7 @@ public enum DiffFormat {
 
     /** The JSON form of a diff: the files, the threshold and seed, every pair, the unpaired keys and the counts. */
     private record DiffJson(String baseline, String current, double threshold, long seed, List<String> environmentChanges,
-                            List<String> forkNotes, List<String> stealNotes, Map<String, SpreadJson> forkSpreads, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
+                            List<String> forkNotes, List<String> machineNotes, Map<String, SpreadJson> forkSpreads, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
                             long inconclusive) {
     }
 

@@ -6,6 +6,7 @@ import arena.bench.measure.Environment;
 import arena.bench.measure.ForkPlan;
 import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
+import arena.bench.measure.MachineSpeed;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.SampleContext;
 import arena.bench.measure.Stats;
@@ -25,9 +26,10 @@ import java.util.Optional;
  * @param plan         how it was measured: in-process or forked, and the forks' order
  * @param measurements every configuration, baselines included, grouped by problem and sorted by median
  * @param skipped      combinations of the selection that were not run, and why
+ * @param machineSpeed the speed checks made between forks; {@link MachineSpeed#NONE} when in-process
  */
-public record Report(Environment environment, ForkPlan plan, List<Measurement> measurements, List<String> skipped)
-        implements ReportDocument {
+public record Report(Environment environment, ForkPlan plan, List<Measurement> measurements, List<String> skipped,
+                     MachineSpeed machineSpeed) implements ReportDocument {
 
     /** The version of the results.json layout. */
     public static final int SCHEMA_VERSION = 1;
@@ -42,10 +44,16 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
     /** The seed of the bootstrap behind every confidence interval, so reports are reproducible. */
     static final long BOOTSTRAP_SEED = 42;
 
-    /** Copies the lists. */
+    /** Copies the lists; a null {@code machineSpeed} is {@link MachineSpeed#NONE}. */
     public Report {
         measurements = List.copyOf(measurements);
         skipped = List.copyOf(skipped);
+        machineSpeed = machineSpeed == null ? MachineSpeed.NONE : machineSpeed;
+    }
+
+    /** A report without speed checks. */
+    public Report(Environment environment, ForkPlan plan, List<Measurement> measurements, List<String> skipped) {
+        this(environment, plan, measurements, skipped, MachineSpeed.NONE);
     }
 
     /** A report of measurements made in-process. */
@@ -78,7 +86,7 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
         Map<String, ForkSpread> spreads = forkSpreads();
         return new ResultsDocument(SCHEMA_VERSION, environment, measurements.stream()
                 .map(m -> result(m, spreads.getOrDefault(m.configuration().kernel().name(), ForkSpread.UNKNOWN))).toList(), skipped,
-                allIdentical(), plan.forks(), plan.forked() ? plan.orderSeed() : null);
+                allIdentical(), plan.forks(), plan.forked() ? plan.orderSeed() : null, machineSpeed.checks().isEmpty() ? null : machineSpeed.checks());
     }
 
     private static Result result(Measurement m, ForkSpread spread) {

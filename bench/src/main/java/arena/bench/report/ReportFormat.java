@@ -107,7 +107,7 @@ public enum ReportFormat {
                 md.append("\nSkipped:\n\n");
                 report.skipped().forEach(note -> md.append("- ").append(note).append('\n'));
             }
-            String notes = TextTables.steadyNote(report) + TextTables.contextNote(report);
+            String notes = TextTables.steadyNote(report) + TextTables.contextNote(report) + TextTables.speedNote(report);
             if (!notes.isEmpty()) {
                 md.append('\n').append(notes.replace("\n", "\n\n").stripTrailing()).append('\n');
             }

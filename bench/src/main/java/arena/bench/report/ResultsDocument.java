@@ -1,6 +1,7 @@
 package arena.bench.report;
 
 import arena.bench.measure.Environment;
+import arena.bench.measure.MachineSpeed;
 import arena.core.problem.JuliaParams;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -20,9 +21,12 @@ import java.util.List;
  * @param forks         child JVMs per strategy ({@code compare --forks}); 0 when measured in-process;
  *                      null in files from before forks
  * @param orderSeed     the seed of the forks' order; absent when in-process
+ * @param speedChecks   the machine's speed checks between forks ({@link MachineSpeed}); absent when
+ *                      in-process and in files from before them
  */
 public record ResultsDocument(int schemaVersion, Environment environment, List<Result> results, List<String> skipped,
-                              boolean allIdentical, Integer forks, @JsonInclude(JsonInclude.Include.NON_NULL) Long orderSeed) {
+                              boolean allIdentical, Integer forks, @JsonInclude(JsonInclude.Include.NON_NULL) Long orderSeed,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<MachineSpeed.Check> speedChecks) {
 
     /** Copies the lists; a missing {@code skipped} reads as empty. */
     public ResultsDocument {

@@ -3,6 +3,7 @@ package arena.bench.report;
 import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Configuration;
 import arena.bench.measure.HierarchicalBootstrap;
+import arena.bench.measure.MachineSpeed;
 import arena.bench.measure.Measurement;
 import arena.bench.measure.Stats;
 import arena.bench.measure.SteadyState;
@@ -58,6 +59,7 @@ final class TextTables {
         }
         text.append(steadyNote(report));
         text.append(contextNote(report));
+        text.append(speedNote(report));
         BestModels best = BestModels.of(report);
         if (!best.groups().isEmpty()) {
             text.append('\n').append(best.text());
@@ -119,6 +121,18 @@ final class TextTables {
                 : ", stolen CPU time not recorded (the system does not account it)";
         return String.format(Locale.ROOT, "context: %d of %d samples saw a garbage collection, %d saw JIT compilation%s "
                 + "(per row in results.json: samples_with_gc, samples_with_compilation, samples_with_steal, stolen_ms)%n", gc, stolen.samples(), jit, steal);
+    }
+
+    /**
+     * The machine's speed checks between forks ({@link MachineSpeed#summary}), and what a speed that
+     * moved means for the rows; empty when none was made (in-process).
+     */
+    static String speedNote(Report report) {
+        MachineSpeed speed = report.machineSpeed();
+        String limit = String.format(Locale.ROOT, "%.0f%%", (MachineSpeed.MOVED_BEYOND - 1) * 100);
+        return speed.summary().map(line -> line + (speed.moved()
+                ? "; the machine's speed moved beyond " + limit + ": rows and forks that differ by less cannot be told from it"
+                : "; steady within " + limit) + " (results.json: speed_checks)" + System.lineSeparator()).orElse("");
     }
 
     /** {@link Report#stealWarning}'s text: when any timed sample saw stolen CPU time, how much, during how many samples. */

@@ -122,9 +122,32 @@ class DiffCommandTest {
         assertThat(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "markdown").out())
                 .contains("samples saw CPU time stolen by the hypervisor");
         JsonNode json = ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json").out());
-        assertThat(json.get("steal_notes")).hasSize(1);
+        assertThat(json.get("machine_notes")).hasSize(1);
         assertThat(ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), baseline.toString(), "--format", "json").out())
-                .get("steal_notes")).isEmpty();
+                .get("machine_notes")).isEmpty();
+    }
+
+    @Test
+    void aFileWhoseMachineMovedBetweenForks_isNamedInTheHeader_withByHowMuch_andOneThatHeld_isNot() throws Exception {
+        ObjectNode held = ResultsFixture.load(BASELINE);
+        held.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 3.50, 3.52), speedCheck(2, 3.51, 3.55)));
+        Path baseline = ResultsFixture.write(dir, "held.json", held);
+        ObjectNode moved = ResultsFixture.load(CURRENT);
+        // the second check found CPU 1 a quarter slower: another guest on its core
+        moved.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 3.50, 3.52), speedCheck(2, 3.51, 4.375)));
+        Path current = ResultsFixture.write(dir, "moved.json", moved);
+
+        String text = CliRunner.run("diff", baseline.toString(), current.toString()).out();
+        assertThat(text).contains("current " + current + ": the machine's speed moved during its run (speed checks between forks: "
+                + "the same work took up to 1.25x as long): changes of that size may be the machine's")
+                .doesNotContain("baseline " + baseline + ": the machine's speed");
+        JsonNode json = ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json").out());
+        assertThat(json.get("machine_notes")).hasSize(1);
+    }
+
+    private static java.util.Map<String, Object> speedCheck(long startedMs, double... cpuMs) {
+        return java.util.Map.of("started_ms", startedMs, "kernel", "scalar", "cpu_ms", java.util.Arrays.stream(cpuMs).boxed().toList(),
+                "cpus", java.util.stream.IntStream.range(0, cpuMs.length).boxed().toList());
     }
 
     private static JsonNode pair(JsonNode diff, String strategy) {

@@ -57,6 +57,7 @@ class ForkedCompareTest {
             assertThat(all("\"samples_with_steal\": (\\d+)", forked.out())).hasSize(5);
         }
         assertSpeedupsUseTheBaselineOfTheSameForks(forked);
+        assertMachineWasCheckedBeforeEveryForkAndAfterTheLast(forked, inProcess);
         assertThat(noForkChildLeft()).isTrue();
     }
 
@@ -76,9 +77,13 @@ class ForkedCompareTest {
     }
 
     @Test
-    void textReport_saysWhetherItWasForked() {
-        assertThat(CliRunner.run(args()).out()).contains("measured in-process, not forked");
-        assertThat(CliRunner.run(args("--forks", "1")).out()).contains("measured 1 fork per strategy");
+    void textReport_saysWhetherItWasForked_andHowFastTheMachineRanBetweenForks() {
+        String inProcess = CliRunner.run(args()).out();
+        String forked = CliRunner.run(args("--forks", "1")).out();
+        assertThat(inProcess).contains("measured in-process, not forked").doesNotContain("speed checks");
+        assertThat(forked).contains("measured 1 fork per strategy")
+                .containsPattern("machine: 3 speed checks between forks, every CPU \\(\\d+\\) at once: \\w+ [0-9.]+-[0-9.]+ ms \\([0-9.]+x\\); "
+                        + "(steady within 5%|the machine's speed moved beyond 5%: rows and forks that differ by less cannot be told from it)");
     }
 
     @Test
@@ -276,6 +281,21 @@ class ForkedCompareTest {
             rows++;
         }
         assertThat(rows).isEqualTo(4);
+    }
+
+    /** One check of each kernel before each of the 2 x 2 forks and one after the last, every CPU timed in each; none in-process. */
+    private static void assertMachineWasCheckedBeforeEveryForkAndAfterTheLast(CliRunner forked, CliRunner inProcess) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode checks = json.readTree(forked.out()).get("speed_checks");
+        java.util.Set<String> kernels = new TreeSet<>(all("\"kernel\": ?\"(\\w+)\"", forked.out()));
+        assertThat(checks).hasSize(5 * kernels.size());
+        for (com.fasterxml.jackson.databind.JsonNode check : checks) {
+            assertThat(kernels).contains(check.get("kernel").asText());
+            assertThat(check.get("cpu_ms")).hasSize(Runtime.getRuntime().availableProcessors());
+            assertThat(check.get("cpus")).hasSize(Runtime.getRuntime().availableProcessors());
+            assertThat(check.get("started_ms").asLong()).isPositive();
+        }
+        assertThat(json.readTree(inProcess.out()).has("speed_checks")).isFalse();
     }
 
     private static List<Integer> ints(com.fasterxml.jackson.databind.JsonNode array) {

@@ -55,6 +55,7 @@ class ResultsSchemaTest {
         JsonNode results = compare(dir.resolve("forked"), "--forks", "1", "--timeline");
 
         assertThat(results.get("order_seed")).isNotNull();
+        assertThat(results.get("speed_checks")).isNotEmpty();
         assertThat(schema.validate(results)).isEmpty();
     }
 

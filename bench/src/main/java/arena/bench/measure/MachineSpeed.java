@@ -1,0 +1,115 @@
+package arena.bench.measure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How fast the machine's CPUs ran a fixed piece of work at moments of a run: the {@link SpeedCheck}s
+ * made between the forks of {@code compare --forks}. On a shared host a CPU's speed can move by a
+ * quarter for tens of seconds while the hypervisor accounts no steal time (another guest on the same
+ * physical core), one CPU at a time, and for vector code more than scalar code
+ * (docs/BENCHMARKS.md, section 6i); a difference between two forks of that size is then the
+ * machine's, not the model's. Immutable.
+ *
+ * @param checks every check of the run, in the order made; empty when none was made (in-process, or a
+ *               file from before the checks)
+ */
+public record MachineSpeed(List<Check> checks) {
+
+    /** No check made. */
+    public static final MachineSpeed NONE = new MachineSpeed(List.of());
+
+    /**
+     * A kernel's slowest check time over its fastest beyond which the machine "moved": the same 5%
+     * that makes a row too noisy to rank and that {@code arena diff} tells apart by default.
+     */
+    public static final double MOVED_BEYOND = 1.05;
+
+    /** Copies the list; null reads as none (a file from before the checks). */
+    public MachineSpeed {
+        checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /**
+     * One check: every CPU of the machine running the same small problem on one kernel at once, one
+     * thread per CPU. Immutable.
+     *
+     * @param startedMs when it started, milliseconds since the epoch (as a sample's {@code sample_started_ms})
+     * @param kernel    the kernel's name
+     * @param cpuMs     each thread's time, milliseconds: the fastest of its runs
+     * @param cpus      the CPU each thread ran on, in the order of {@code cpuMs}; -1 where it moved or
+     *                  the system does not say (not Linux)
+     */
+    public record Check(long startedMs, String kernel, List<Double> cpuMs, List<Integer> cpus) {
+
+        /** Copies the lists, which must be as long as each other and not empty. */
+        public Check {
+            cpuMs = List.copyOf(cpuMs);
+            cpus = List.copyOf(cpus);
+            if (cpuMs.isEmpty() || cpuMs.size() != cpus.size()) {
+                throw new IllegalArgumentException("a check needs one time and one CPU per thread, got " + cpuMs.size() + " times and "
+                        + cpus.size() + " CPUs");
+            }
+        }
+    }
+
+    /**
+     * Per kernel, in the order of the first check: how much slower its slowest check time (any CPU,
+     * any moment) was than its fastest, as a ratio at least 1.
+     */
+    public Map<String, Double> slowdownPerKernel() {
+        Map<String, double[]> range = new LinkedHashMap<>();
+        for (Check check : checks) {
+            double[] minMax = range.computeIfAbsent(check.kernel(), k -> new double[] {Double.MAX_VALUE, 0});
+            for (double ms : check.cpuMs()) {
+                minMax[0] = Math.min(minMax[0], ms);
+                minMax[1] = Math.max(minMax[1], ms);
+            }
+        }
+        Map<String, Double> slowdown = new LinkedHashMap<>();
+        range.forEach((kernel, minMax) -> slowdown.put(kernel, minMax[1] / minMax[0]));
+        return slowdown;
+    }
+
+    /** Whether some kernel's slowdown went beyond {@link #MOVED_BEYOND}. */
+    public boolean moved() {
+        return slowdownPerKernel().values().stream().anyMatch(s -> s > MOVED_BEYOND);
+    }
+
+    /**
+     * One line for a report: how many checks, on how many CPUs, and each kernel's fastest and slowest
+     * time with their ratio; empty when no check was made.
+     */
+    public Optional<String> summary() {
+        if (checks.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> kernels = new ArrayList<>();
+        slowdownPerKernel().forEach((kernel, slowdown) -> {
+            double fastest = checks.stream().filter(c -> c.kernel().equals(kernel)).flatMap(c -> c.cpuMs().stream())
+                    .mapToDouble(Double::doubleValue).min().orElseThrow();
+            kernels.add(String.format(Locale.ROOT, "%s %.2f-%.2f ms (%.2fx)", kernel, fastest, fastest * slowdown, slowdown));
+        });
+        long moments = checks.stream().mapToLong(Check::startedMs).distinct().count();
+        return Optional.of(String.format(Locale.ROOT, "machine: %d speed checks between forks, every CPU (%d) at once: %s", moments,
+                checks.get(0).cpuMs().size(), String.join(", ", kernels)));
+    }
+
+    /**
+     * The warning when the machine {@linkplain #moved() moved}: by how much, and what that means for
+     * reading the rows; empty otherwise.
+     */
+    public Optional<String> warning() {
+        if (!moved()) {
+            return Optional.empty();
+        }
+        double worst = slowdownPerKernel().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return Optional.of(String.format(Locale.ROOT, "warning: the machine's speed moved during this run: the same work took up to "
+                + "%.2fx as long on one CPU or at one moment as on another (speed checks between forks, no steal time needed): "
+                + "differences between rows or runs of that size may be the machine's, not the models'", worst));
+    }
+}

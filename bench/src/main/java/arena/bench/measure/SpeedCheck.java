@@ -1,0 +1,202 @@
+package arena.bench.measure;
+
+import arena.core.kernel.Kernel;
+import arena.core.problem.JuliaParams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Times the machine's CPUs on the run's own kernels, so that a report can say whether the machine
+ * kept its speed while it measured ({@link MachineSpeed}). A {@linkplain #check() check} starts one
+ * platform thread per CPU ({@code availableProcessors}), lets them go at once, and has each run one
+ * kernel on a small problem of the chapter's {@code c} (sized on first use to about
+ * {@value #TARGET_MS} ms a run) once untimed and then {@value #RUNS} times, keeping its fastest run
+ * and the CPU it ran on; every kernel in turn. With every CPU busy, each thread stays on a CPU of its
+ * own, so a CPU that runs slower (a busy neighbour on the host's core) shows as one slow thread.
+ * {@code compare --forks} checks before every fork and after the last, while no child runs; about
+ * 25 ms per kernel a check, and once per kernel a warm-up (until its runs stop getting faster, 0.4 to
+ * 5 s) that sizes its problem.
+ *
+ * <p>Threading: used by one thread at a time, the command's. A check joins every thread it started
+ * before it returns, also when the calling thread is interrupted meanwhile (a check lasts tens of
+ * milliseconds; the interrupt flag is kept); a kernel that throws in any thread fails the check with
+ * that exception as its cause, after every thread has ended.
+ */
+public final class SpeedCheck {
+
+    /** About how long one run of a check's problem takes, milliseconds. */
+    static final double TARGET_MS = 4;
+
+    /** Timed runs per thread and check; the fastest counts, so that a short interruption does not. */
+    static final int RUNS = 5;
+
+    /** The resolution at which a kernel is warmed up and timed to size its problem. */
+    private static final int SIZING_RESOLUTION = 100;
+
+    /** How long a kernel is warmed up before its problem is sized, at least and at most, nanoseconds. */
+    private static final long MIN_WARM_UP_NANOS = 400_000_000L, MAX_WARM_UP_NANOS = 5_000_000_000L;
+
+    /** Runs per round of the warm-up; it ends when a round's fastest run is within 3% of the round's before. */
+    private static final int WARM_UP_ROUND = 20;
+
+    /** How often a check is made again when two of its threads shared a CPU (the JVM's own threads were busy). */
+    static final int ATTEMPTS = 3;
+
+    /** The name prefix of a check's threads; the thread's index follows. */
+    static final String THREAD_PREFIX = "arena-speed-check-";
+
+    private final List<Kernel> kernels;
+    private final int threads;
+    private final Map<Kernel, JuliaParams> problems = new LinkedHashMap<>();
+    private final List<MachineSpeed.Check> checks = new ArrayList<>();
+
+    /** Checks on {@code kernels} with one thread per CPU this JVM may use. */
+    public SpeedCheck(Collection<Kernel> kernels) {
+        this(kernels, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Checks on {@code kernels} with {@code threads} threads at once. */
+    SpeedCheck(Collection<Kernel> kernels, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a speed check needs at least one thread, got " + threads);
+        }
+        this.kernels = List.copyOf(kernels);
+        this.threads = threads;
+    }
+
+    /**
+     * Makes one check of every kernel now and keeps it. A check in which two threads ran on the same
+     * CPU (so that each had half of it: this JVM's compiler or collector threads held another) is made
+     * again, at most {@value #ATTEMPTS} times in all; the last one is kept.
+     */
+    public void check() {
+        for (Kernel kernel : kernels) {
+            JuliaParams problem = problems.computeIfAbsent(kernel, SpeedCheck::sizeProblem);
+            MachineSpeed.Check check = check(kernel, problem);
+            for (int attempt = 1; attempt < ATTEMPTS && sharedACpu(check); attempt++) {
+                check = check(kernel, problem);
+            }
+            checks.add(check);
+        }
+    }
+
+    /** Whether two threads of {@code check} ran on the same known CPU. */
+    static boolean sharedACpu(MachineSpeed.Check check) {
+        List<Integer> known = check.cpus().stream().filter(cpu -> cpu >= 0).toList();
+        return known.stream().distinct().count() < known.size();
+    }
+
+    /** Every check made so far. */
+    public MachineSpeed result() {
+        return new MachineSpeed(checks);
+    }
+
+    /** The chapter's {@code c} at the resolution where one run of {@code kernel} takes about {@link #TARGET_MS}, once it is warm. */
+    static JuliaParams sizeProblem(Kernel kernel) {
+        JuliaParams sizing = JuliaParams.of(SIZING_RESOLUTION, JuliaParams.SEED_C);
+        int[] counts = new int[sizing.size() * sizing.size()];
+        long start = System.nanoTime();
+        double previous = Double.MAX_VALUE, ms = fastestRun(kernel, sizing, counts, WARM_UP_ROUND);
+        while (System.nanoTime() - start < MAX_WARM_UP_NANOS && (System.nanoTime() - start < MIN_WARM_UP_NANOS || ms < 0.97 * previous)) {
+            previous = ms;
+            ms = fastestRun(kernel, sizing, counts, WARM_UP_ROUND);
+        }
+        int resolution = (int) Math.round(SIZING_RESOLUTION * Math.sqrt(TARGET_MS / Math.max(ms, 1e-3)));
+        return JuliaParams.of(Math.clamp(resolution, 16, JuliaParams.SEED_RESOLUTION), JuliaParams.SEED_C);
+    }
+
+    private MachineSpeed.Check check(Kernel kernel, JuliaParams problem) {
+        double[] ms = new double[threads];
+        int[] cpus = new int[threads];
+        Throwable[] failures = new Throwable[threads];
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> started = new ArrayList<>();
+        long startedMs = System.currentTimeMillis();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int index = t;
+                started.add(Thread.ofPlatform().name(THREAD_PREFIX + t).start(() -> {
+                    try {
+                        go.await();
+                        int[] counts = new int[problem.size() * problem.size()];
+                        kernel.computeRows(problem, counts, 0, problem.size());
+                        int before = currentCpu();
+                        ms[index] = fastestRun(kernel, problem, counts, RUNS);
+                        int after = currentCpu();
+                        cpus[index] = before == after ? before : -1;
+                    } catch (Throwable e) {
+                        failures[index] = e;
+                    }
+                }));
+            }
+        } finally {
+            go.countDown();
+            joinAll(started);
+        }
+        for (Throwable failure : failures) {
+            if (failure != null) {
+                throw new IllegalStateException("the speed check of kernel " + kernel.name() + " failed: " + failure, failure);
+            }
+        }
+        return new MachineSpeed.Check(startedMs, kernel.name(), java.util.Arrays.stream(ms).boxed().toList(),
+                java.util.Arrays.stream(cpus).boxed().toList());
+    }
+
+    private static double fastestRun(Kernel kernel, JuliaParams problem, int[] counts, int runs) {
+        long fastest = Long.MAX_VALUE;
+        for (int r = 0; r < runs; r++) {
+            long start = System.nanoTime();
+            kernel.computeRows(problem, counts, 0, problem.size());
+            fastest = Math.min(fastest, System.nanoTime() - start);
+        }
+        return fastest / 1e6;
+    }
+
+    /** Joins every thread, waiting on through interrupts (the work is bounded); the interrupt flag is set again after. */
+    private static void joinAll(List<Thread> started) {
+        boolean interrupted = false;
+        for (Thread thread : started) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The CPU the calling thread last ran on (Linux's /proc/thread-self/stat); -1 where the system does not say. */
+    static int currentCpu() {
+        try {
+            return processor(Files.readString(Path.of("/proc/thread-self/stat")));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The {@code processor} field (the 39th) of a {@code /proc/<pid>/task/<tid>/stat} line; -1 when it
+     * has none. The fields are counted after the command name, which is in parentheses and may hold spaces.
+     */
+    static int processor(String stat) {
+        int end = stat.lastIndexOf(')');
+        if (end < 0) {
+            return -1;
+        }
+        String[] fields = stat.substring(end + 1).trim().split("\\s+");
+        // fields[0] is the state, the 3rd field of the line; the processor is the 39th
+        int index = 39 - 3;
+        return fields.length > index ? Integer.parseInt(fields[index]) : -1;
+    }
+}

@@ -1,0 +1,60 @@
+package arena.bench.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MachineSpeedTest {
+
+    private static MachineSpeed.Check check(long at, String kernel, double... ms) {
+        return new MachineSpeed.Check(at, kernel, java.util.Arrays.stream(ms).boxed().toList(),
+                java.util.stream.IntStream.range(0, ms.length).boxed().toList());
+    }
+
+    @Test
+    void aSteadyMachine_hasEveryKernelsSlowdownNearOne_andNoWarning() {
+        MachineSpeed speed = new MachineSpeed(List.of(check(1, "vector", 3.50, 3.52), check(1, "scalar", 4.00, 4.02),
+                check(2, "vector", 3.55, 3.51), check(2, "scalar", 4.01, 4.03)));
+
+        assertThat(speed.slowdownPerKernel()).containsOnlyKeys("vector", "scalar");
+        assertThat(speed.slowdownPerKernel().get("vector")).isCloseTo(3.55 / 3.50, within(1e-12));
+        assertThat(speed.moved()).isFalse();
+        assertThat(speed.warning()).isEmpty();
+        assertThat(speed.summary()).hasValue("machine: 2 speed checks between forks, every CPU (2) at once: vector 3.50-3.55 ms (1.01x), "
+                + "scalar 4.00-4.03 ms (1.01x)");
+    }
+
+    @Test
+    void oneSlowCpuAtOneMoment_isTheMachineMoving_byItsSlowestOverItsFastest() {
+        // the host's core under CPU 1 was busy during the second check: vector code 25% slower there
+        MachineSpeed speed = new MachineSpeed(List.of(check(1, "vector", 3.50, 3.52), check(2, "vector", 3.51, 4.375)));
+
+        assertThat(speed.slowdownPerKernel().get("vector")).isCloseTo(1.25, within(1e-12));
+        assertThat(speed.moved()).isTrue();
+        assertThat(speed.warning()).hasValueSatisfying(w -> assertThat(w).startsWith("warning: the machine's speed moved during this run")
+                .contains("up to 1.25x as long"));
+    }
+
+    @Test
+    void justBeyondTheLimit_moves_andJustWithin_doesNot() {
+        assertThat(new MachineSpeed(List.of(check(1, "scalar", 4.0, 4.0 * 1.049))).moved()).isFalse();
+        assertThat(new MachineSpeed(List.of(check(1, "scalar", 4.0, 4.0 * 1.051))).moved()).isTrue();
+    }
+
+    @Test
+    void noChecks_sayNothing() {
+        assertThat(MachineSpeed.NONE.summary()).isEmpty();
+        assertThat(MachineSpeed.NONE.warning()).isEmpty();
+        assertThat(new MachineSpeed(null).checks()).isEmpty();
+    }
+
+    @Test
+    void aCheck_needsOneTimeAndOneCpuPerThread() {
+        assertThatThrownBy(() -> new MachineSpeed.Check(1, "scalar", List.of(1.0, 2.0), List.of(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 times and 1 CPUs");
+        assertThatThrownBy(() -> new MachineSpeed.Check(1, "scalar", List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+}

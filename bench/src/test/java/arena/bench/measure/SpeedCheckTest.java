@@ -1,0 +1,92 @@
+package arena.bench.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import arena.core.kernel.Kernel;
+import arena.core.kernel.Kernels;
+import arena.core.problem.JuliaParams;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpeedCheckTest {
+
+    /** A task's stat line as Linux writes it, its name with a space and a parenthesis; the processor (39th field) is 3. */
+    private static final String STAT = "4242 (arena (speed) 1) R 4200 4200 10261 0 -1 4194304 101 0 0 0 0 0 0 0 20 0 1 0 1299024 "
+            + "3133440 405 18446744073709551615 94697771073536 94697771093417 140720628245184 0 0 0 0 0 0 0 0 0 17 3 0 0 0 0 0 "
+            + "94697771109424 94697771111040 94698714980352 140720628247055 140720628247082 140720628247082 140720628248555 0\n";
+
+    @Test
+    void everyCheck_timesEveryKernelOnEveryThreadAtOnce_andLeavesNoThread() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        SpeedCheck speed = new SpeedCheck(List.of(Kernels.reference()), 2);
+
+        speed.check();
+        speed.check();
+
+        List<MachineSpeed.Check> checks = speed.result().checks();
+        assertThat(checks).hasSize(2).allSatisfy(check -> {
+            assertThat(check.kernel()).isEqualTo("scalar");
+            assertThat(check.cpuMs()).hasSize(2).allSatisfy(ms -> assertThat(ms).isPositive().isLessThan(1000));
+            assertThat(check.cpus()).hasSize(2).allSatisfy(cpu -> assertThat(cpu).isBetween(-1, cpus - 1));
+        });
+        assertThat(checks.get(1).startedMs()).isGreaterThanOrEqualTo(checks.get(0).startedMs());
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(SpeedCheck.THREAD_PREFIX));
+    }
+
+    @Test
+    void aKernelIsSizedToAFewMillisecondsARun_once_warm() {
+        JuliaParams problem = SpeedCheck.sizeProblem(Kernels.reference());
+
+        assertThat(problem.c()).isEqualTo(JuliaParams.SEED_C);
+        assertThat(problem.resolution()).isBetween(16, JuliaParams.SEED_RESOLUTION);
+    }
+
+    @Test
+    void aKernelThatThrows_failsTheCheckWithItsCause_afterEveryThreadHasEnded() {
+        Kernel failing = new Kernel() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+                // the sizing's warm-up runs on the caller and works; the check's threads then fail
+                if (Thread.currentThread().getName().startsWith(SpeedCheck.THREAD_PREFIX)) {
+                    throw new ArithmeticException("lane overflow");
+                }
+                Kernels.reference().computeRows(params, counts, rowStart, rowEnd);
+            }
+        };
+        SpeedCheck speed = new SpeedCheck(List.of(failing), 3);
+
+        assertThatThrownBy(speed::check).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("speed check of kernel failing failed").hasRootCauseInstanceOf(ArithmeticException.class);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(SpeedCheck.THREAD_PREFIX));
+        assertThat(speed.result().checks()).isEmpty();
+    }
+
+    @Test
+    void theCpuIsRead_afterTheName_evenWithSpacesAndParenthesesInIt() {
+        assertThat(SpeedCheck.processor(STAT)).isEqualTo(3);
+        assertThat(SpeedCheck.processor("4242 (short) R 1 2")).isEqualTo(-1);
+        assertThat(SpeedCheck.processor("garbage")).isEqualTo(-1);
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/thread-self/stat"))) {
+            assertThat(SpeedCheck.currentCpu()).isBetween(0, Runtime.getRuntime().availableProcessors() - 1);
+        }
+    }
+
+    @Test
+    void twoThreadsOnOneCpu_sharedIt_whileUnknownCpusDoNot() {
+        assertThat(SpeedCheck.sharedACpu(new MachineSpeed.Check(1, "scalar", List.of(4.0, 8.0), List.of(0, 0)))).isTrue();
+        assertThat(SpeedCheck.sharedACpu(new MachineSpeed.Check(1, "scalar", List.of(4.0, 4.0), List.of(0, 1)))).isFalse();
+        assertThat(SpeedCheck.sharedACpu(new MachineSpeed.Check(1, "scalar", List.of(4.0, 4.0), List.of(-1, -1)))).isFalse();
+    }
+
+    @Test
+    void aCheckNeedsAThread() {
+        assertThatThrownBy(() -> new SpeedCheck(List.of(Kernels.reference()), 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one thread");
+    }
+}

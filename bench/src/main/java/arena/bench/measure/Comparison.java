@@ -34,7 +34,7 @@ public record Comparison(int warmup, int repeat, int maxRepeat, double budgetMs)
 
     /** Warms the JVM kernel {@code kernel} up on a small version of {@code reference}'s problem, single-threaded; a strategy's own (native) kernel is left alone. */
     public static void warmUpKernel(Kernel kernel, Reference reference) {
-        if (Kernels.providers().stream().noneMatch(p -> p.name().equals(kernel.name()))) {
+        if (!Kernels.runsInJava(kernel)) {
             return; // a strategy's own kernel (native code): no JIT to warm, and sequential cannot run it
         }
         var params = reference.params().withResolution(Math.min(reference.params().resolution(), 250));

@@ -1,6 +1,7 @@
 package arena.bench.measure;
 
 import arena.core.kernel.Kernel;
+import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * {@value #TARGET_MS} ms a run) once untimed and then {@value #RUNS} times, keeping its fastest run
  * and the CPU it ran on; every kernel in turn. With every CPU busy, each thread stays on a CPU of its
  * own, so a CPU that runs slower (a busy neighbour on the host's core) shows as one slow thread.
+ * Only kernels that run in Java are checked (a run of the {@code openmp} strategy's native kernels
+ * alone has no check).
  * {@code compare --forks} checks before every fork and after the last, while no child runs; about
  * 25 ms per kernel a check, and once per kernel a warm-up (until its runs stop getting faster, 0.4 to
  * 5 s) that sizes its problem.
@@ -62,12 +65,15 @@ public final class SpeedCheck {
         this(kernels, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Checks on {@code kernels} with {@code threads} threads at once. */
+    /**
+     * Checks on those of {@code kernels} that {@linkplain Kernels#runsInJava run in Java} (a strategy's
+     * native kernel is left out: only its strategy may call it), with {@code threads} threads at once.
+     */
     SpeedCheck(Collection<Kernel> kernels, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("a speed check needs at least one thread, got " + threads);
         }
-        this.kernels = List.copyOf(kernels);
+        this.kernels = kernels.stream().filter(Kernels::runsInJava).toList();
         this.threads = threads;
     }
 

@@ -46,6 +46,26 @@ class NativeRowsCompareTest {
     }
 
     @Test
+    void forked_theMachinesSpeedIsCheckedOnTheJvmKernelsOnly_forANativeKernelRunsOnlyInsideOpenmp(@TempDir Path dir) throws Exception {
+        requireOpenmp();
+        Path out = dir.resolve("results");
+        CliRunner run = CliRunner.run("compare", "--strategies", "openmp,threads", "--threads", "1", "--schedules", "static",
+                "--resolution", "40", "--repeat", "2", "--max-repeat", "2", "--warmup", "0", "--budget", "0", "--forks", "1",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode document = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        document.get("speed_checks").forEach(check -> checked.add(check.get("kernel").asText()));
+        java.util.Set<String> jvmKernels = new java.util.TreeSet<>();
+        document.get("results").forEach(r -> {
+            if (!r.get("kernel").asText().startsWith("c-")) {
+                jvmKernels.add(r.get("kernel").asText());
+            }
+        });
+        assertThat(checked).isNotEmpty().isEqualTo(jvmKernels);
+    }
+
+    @Test
     void aNativeKernelForAJvmStrategy_isRefusedWithExit2_sayingWhoRunsWhat() {
         CliRunner run = CliRunner.run("verify", "--strategies", "forkjoin", "--kernels", "c-scalar", "--resolution", "20");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -47,7 +47,7 @@ class SpeedCheckTest {
         Kernel failing = new Kernel() {
             @Override
             public String name() {
-                return "failing";
+                return "scalar"; // a registered kernel's name: one that runs in Java is checked
             }
 
             @Override
@@ -62,9 +62,29 @@ class SpeedCheckTest {
         SpeedCheck speed = new SpeedCheck(List.of(failing), 3);
 
         assertThatThrownBy(speed::check).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("speed check of kernel failing failed").hasRootCauseInstanceOf(ArithmeticException.class);
+                .hasMessageContaining("speed check of kernel scalar failed").hasRootCauseInstanceOf(ArithmeticException.class);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(SpeedCheck.THREAD_PREFIX));
         assertThat(speed.result().checks()).isEmpty();
+    }
+
+    @Test
+    void aStrategysNativeKernel_isLeftOut_forOnlyItsStrategyMayCallIt() {
+        Kernel nativeOnly = new Kernel() {
+            @Override
+            public String name() {
+                return "c-avx512";
+            }
+
+            @Override
+            public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+                throw new UnsupportedOperationException("the c-avx512 kernel is native code that only the openmp strategy runs");
+            }
+        };
+        SpeedCheck speed = new SpeedCheck(List.of(nativeOnly, Kernels.reference()), 1);
+
+        speed.check();
+
+        assertThat(speed.result().checks()).extracting(MachineSpeed.Check::kernel).containsExactly("scalar");
     }
 
     @Test

@@ -46,6 +46,15 @@ public final class Kernels {
     }
 
     /**
+     * Whether any thread may call {@code kernel}'s {@link Kernel#computeRows}: a kernel of a
+     * registered provider, not a strategy's own (the {@code openmp} strategy's native kernels run only
+     * inside its native loop and refuse every other caller).
+     */
+    public static boolean runsInJava(Kernel kernel) {
+        return providers().stream().anyMatch(p -> p.name().equals(kernel.name()));
+    }
+
+    /**
      * The kernel with this name; {@code auto} gives the highest-ranked available kernel.
      *
      * @throws arena.core.input.InvalidInputException naming {@code kernel}: for an unknown name,

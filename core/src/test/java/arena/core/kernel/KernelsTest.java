@@ -41,6 +41,24 @@ class KernelsTest {
     }
 
     @Test
+    void theRegisteredKernels_runInJava_andAStrategysOwnKernel_doesNot() {
+        assertThat(Kernels.runsInJava(Kernels.reference())).isTrue();
+        assertThat(Kernels.runsInJava(Kernels.defaultKernel())).isTrue();
+        Kernel strategysOwn = new Kernel() {
+            @Override
+            public String name() {
+                return "c-avx512";
+            }
+
+            @Override
+            public void computeRows(arena.core.problem.JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+                throw new UnsupportedOperationException("only its strategy runs it");
+            }
+        };
+        assertThat(Kernels.runsInJava(strategysOwn)).isFalse();
+    }
+
+    @Test
     void anUnknownName_isRefusedNamingTheParameter_andListingTheKnownKernels() {
         assertThatThrownBy(() -> Kernels.byName("turbo"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("kernel"))

@@ -75,6 +75,34 @@ public record MachineSpeed(List<Check> checks) {
         return slowdown;
     }
 
+    /**
+     * How slow the machine was for {@code kernel} around a fork that measured from {@code fromMs} to
+     * {@code toMs}: the last check of that kernel started at or before {@code fromMs} and the first
+     * started at or after {@code toMs}, each as its slowest thread over the kernel's fastest time in
+     * the whole run, the larger of the two; NaN when no check of that kernel lies on either side.
+     */
+    public double slowdownAround(String kernel, long fromMs, long toMs) {
+        List<Check> ofKernel = checks.stream().filter(c -> c.kernel().equals(kernel)).toList();
+        double fastest = ofKernel.stream().flatMap(c -> c.cpuMs().stream()).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double slowdown = Double.NaN;
+        Check before = null, after = null;
+        for (Check check : ofKernel) {
+            if (check.startedMs() <= fromMs) {
+                before = check;
+            }
+            if (after == null && check.startedMs() >= toMs) {
+                after = check;
+            }
+        }
+        for (Check check : java.util.Arrays.asList(before, after)) {
+            if (check != null) {
+                double slowest = check.cpuMs().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                slowdown = Double.isNaN(slowdown) ? slowest / fastest : Math.max(slowdown, slowest / fastest);
+            }
+        }
+        return slowdown;
+    }
+
     /** Whether some kernel's slowdown went beyond {@link #MOVED_BEYOND}. */
     public boolean moved() {
         return slowdownPerKernel().values().stream().anyMatch(s -> s > MOVED_BEYOND);

@@ -93,6 +93,34 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         return !contexts.isEmpty() && contexts.stream().allMatch(c -> c.startedAtMs() > 0);
     }
 
+    /**
+     * When each fork measured this configuration, in the order of {@link #forkSamples()}: from its
+     * first sample's start to its last sample's end; empty when measured in-process or when the starts
+     * were not recorded.
+     */
+    public List<ForkSpan> forkSpans() {
+        if (sampleForks.isEmpty() || !startsRecorded()) {
+            return List.of();
+        }
+        java.util.Map<Integer, ForkSpan> spans = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < samplesMs.size(); i++) {
+            long start = contexts.get(i).startedAtMs();
+            long end = start + (long) Math.ceil(samplesMs.get(i));
+            spans.merge(sampleForks.get(i), new ForkSpan(start, end),
+                    (a, b) -> new ForkSpan(Math.min(a.fromMs(), b.fromMs()), Math.max(a.toMs(), b.toMs())));
+        }
+        return List.copyOf(spans.values());
+    }
+
+    /**
+     * When one fork measured a configuration, wall-clock milliseconds since the epoch. Immutable.
+     *
+     * @param fromMs its first sample's start
+     * @param toMs   its last sample's end
+     */
+    public record ForkSpan(long fromMs, long toMs) {
+    }
+
     /** Whether every sample recorded its stolen time (contexts recorded where the system accounts it). */
     public boolean stealRecorded() {
         return !contexts.isEmpty() && contexts.stream().allMatch(SampleContext::stealRecorded);

@@ -75,6 +75,22 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
         return TextTables.stealWarning(this);
     }
 
+    /**
+     * How slow the machine was around each fork of {@code m}, in the order of its fork medians
+     * ({@link MachineSpeed#slowdownAround}, for its kernel); empty when no check was made for its
+     * kernel or its samples' starts were not recorded.
+     */
+    public List<Double> forkMachineSlowdowns(Measurement m) {
+        String kernel = m.configuration().kernel().name();
+        List<Double> slowdowns = m.forkSpans().stream().map(span -> machineSpeed.slowdownAround(kernel, span.fromMs(), span.toMs())).toList();
+        return slowdowns.stream().anyMatch(s -> Double.isNaN(s)) ? List.of() : slowdowns;
+    }
+
+    /** Whether some fork of {@code m} measured while the machine's speed had moved beyond {@link MachineSpeed#MOVED_BEYOND}. */
+    public boolean machineSlowed(Measurement m) {
+        return forkMachineSlowdowns(m).stream().anyMatch(s -> s > MachineSpeed.MOVED_BEYOND);
+    }
+
     /** Whether every configuration's result was identical to the reference. */
     public boolean allIdentical() {
         return measurements.stream().allMatch(Measurement::identical);
@@ -85,11 +101,12 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
     public ResultsDocument document() {
         Map<String, ForkSpread> spreads = forkSpreads();
         return new ResultsDocument(SCHEMA_VERSION, environment, measurements.stream()
-                .map(m -> result(m, spreads.getOrDefault(m.configuration().kernel().name(), ForkSpread.UNKNOWN))).toList(), skipped,
+                .map(m -> result(m, spreads.getOrDefault(m.configuration().kernel().name(), ForkSpread.UNKNOWN),
+                        forkMachineSlowdowns(m))).toList(), skipped,
                 allIdentical(), plan.forks(), plan.forked() ? plan.orderSeed() : null, machineSpeed.checks().isEmpty() ? null : machineSpeed.checks());
     }
 
-    private static Result result(Measurement m, ForkSpread spread) {
+    private static Result result(Measurement m, ForkSpread spread, List<Double> machineSlowdowns) {
         Configuration c = m.configuration();
         Key key = new Key(m.verification().reference().params(), c.strategy(), c.kernel().name(), c.threads(), c.schedule().spec());
         boolean timed = m.identical();
@@ -113,7 +130,8 @@ public record Report(Environment environment, ForkPlan plan, List<Measurement> m
                 timed ? m.warmUps().stream().map(WarmUp::samples).toList() : List.of(),
                 timed && !m.warmUps().isEmpty() ? !m.neverSteady() : null,
                 m.stealRecorded() ? m.contexts().stream().map(SampleContext::stolenMs).toList() : List.of(),
-                m.startsRecorded() ? m.contexts().stream().map(SampleContext::startedAtMs).toList() : List.of());
+                m.startsRecorded() ? m.contexts().stream().map(SampleContext::startedAtMs).toList() : List.of(),
+                timed ? machineSlowdowns.stream().map(Report::round).toList() : List.of());
     }
 
     /**

@@ -92,6 +92,10 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
      *                        every configuration's and every fork's samples on one time line (a
      *                        slowdown of the machine shows as samples of several configurations
      *                        slow at the same minutes); absent (empty) when not recorded
+     * @param forkMachineSlowdowns for each fork, in the order of {@code forkMediansMs}, how slow the
+     *                        machine was around it: the slower of the speed checks just before and just
+     *                        after it, over the kernel's fastest check of the run (1.25: a CPU took a
+     *                        quarter longer); absent (empty) when no check was made
      */
     public record Result(@JsonUnwrapped Key key, int samples, Double medianMs, Double ciLowMs, Double ciHighMs, Double minMs,
                          Double maxMs, Double meanMs, Double cv, Boolean noisy, Double speedup, Double efficiency, Double mpixelsPerS,
@@ -103,7 +107,8 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> warmUpSamples,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean steady,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> sampleStolenMs,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> sampleStartedMs) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> sampleStartedMs,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> forkMachineSlowdowns) {
 
         /** Copies the lists (empty when the file has none). */
         public Result {
@@ -113,6 +118,7 @@ public record ResultsDocument(int schemaVersion, Environment environment, List<R
             warmUpSamples = warmUpSamples == null ? List.of() : List.copyOf(warmUpSamples);
             sampleStolenMs = sampleStolenMs == null ? List.of() : List.copyOf(sampleStolenMs);
             sampleStartedMs = sampleStartedMs == null ? List.of() : List.copyOf(sampleStartedMs);
+            forkMachineSlowdowns = forkMachineSlowdowns == null ? List.of() : List.copyOf(forkMachineSlowdowns);
         }
     }
 }

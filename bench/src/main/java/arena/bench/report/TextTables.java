@@ -130,9 +130,12 @@ final class TextTables {
     static String speedNote(Report report) {
         MachineSpeed speed = report.machineSpeed();
         String limit = String.format(Locale.ROOT, "%.0f%%", (MachineSpeed.MOVED_BEYOND - 1) * 100);
+        long timed = report.measurements().stream().filter(Measurement::identical).count();
+        long slowed = report.measurements().stream().filter(m -> m.identical() && report.machineSlowed(m)).count();
         return speed.summary().map(line -> line + (speed.moved()
-                ? "; the machine's speed moved beyond " + limit + ": rows and forks that differ by less cannot be told from it"
-                : "; steady within " + limit) + " (results.json: speed_checks)" + System.lineSeparator()).orElse("");
+                ? String.format(Locale.ROOT, "; the machine's speed moved beyond %s: rows and forks that differ by less cannot be told "
+                        + "from it; %d of %d rows had a fork measured while it was slower (marked: machine slowed)", limit, slowed, timed)
+                : "; steady within " + limit) + " (results.json: speed_checks, fork_machine_slowdowns)" + System.lineSeparator()).orElse("");
     }
 
     /** {@link Report#stealWarning}'s text: when any timed sample saw stolen CPU time, how much, during how many samples. */
@@ -201,8 +204,17 @@ final class TextTables {
     static String verdict(Report report, Measurement m) {
         String note = m.timeline() == null ? "" : String.format(Locale.ROOT, ", imbalance %.2f, idle %.0f%%", m.timeline().imbalance(),
                 m.timeline().idleShare() * 100);
-        String flags = report.noisy(m) ? (m.neverSteady() ? " (noisy, never steady)" : " (noisy)") : m.neverSteady() ? " (never steady)" : "";
-        return "yes" + flags + note;
+        List<String> flags = new java.util.ArrayList<>();
+        if (report.noisy(m)) {
+            flags.add("noisy");
+        }
+        if (m.neverSteady()) {
+            flags.add("never steady");
+        }
+        if (report.machineSlowed(m)) {
+            flags.add("machine slowed");
+        }
+        return "yes" + (flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")") + note;
     }
 
     private static void line(StringBuilder text, String format, Object... args) {

@@ -39,6 +39,19 @@ class MachineSpeedTest {
     }
 
     @Test
+    void aForksSlowdown_isTheSlowerOfTheChecksJustBeforeAndJustAfterIt_overTheKernelsFastest() {
+        MachineSpeed speed = new MachineSpeed(List.of(check(100, "vector", 3.5, 3.6), check(100, "scalar", 4.0, 4.0),
+                check(200, "vector", 3.5, 4.2), check(300, "vector", 3.55, 3.5)));
+
+        assertThat(speed.slowdownAround("vector", 110, 190)).isCloseTo(4.2 / 3.5, within(1e-12));
+        assertThat(speed.slowdownAround("vector", 210, 290)).isCloseTo(4.2 / 3.5, within(1e-12));
+        assertThat(speed.slowdownAround("vector", 300, 300)).isCloseTo(3.55 / 3.5, within(1e-12));
+        assertThat(speed.slowdownAround("vector", 50, 60)).as("only a check after").isCloseTo(3.6 / 3.5, within(1e-12));
+        assertThat(speed.slowdownAround("scalar", 110, 190)).as("only a check before").isEqualTo(1.0);
+        assertThat(speed.slowdownAround("interleaved", 110, 190)).isNaN();
+    }
+
+    @Test
     void justBeyondTheLimit_moves_andJustWithin_doesNot() {
         assertThat(new MachineSpeed(List.of(check(1, "scalar", 4.0, 4.0 * 1.049))).moved()).isFalse();
         assertThat(new MachineSpeed(List.of(check(1, "scalar", 4.0, 4.0 * 1.051))).moved()).isTrue();

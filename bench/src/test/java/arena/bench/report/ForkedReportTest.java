@@ -121,6 +121,42 @@ class ForkedReportTest {
         assertThat(quiet.high() / quiet.low()).isLessThan(1.10);
     }
 
+    @Test
+    void aRowWithAForkMeasuredWhileTheMachineWasSlow_isMarked_withEachForksSlowdownInResultsJson() throws Exception {
+        // fork 3 measured from t=1000 to about t=1060, fork 0 from t=5000 on; checks at 900, 1100, 4900 and 5100 ms
+        Measurement m = forked("threads", List.of(new WarmUp(3, true), new WarmUp(5, true)));
+        List<arena.bench.measure.SampleContext> contexts = new ArrayList<>();
+        for (int i = 0; i < m.samplesMs().size(); i++) {
+            long start = i < FORK_A.size() ? 1000 + 10L * i : 5000 + 12L * (i - FORK_A.size());
+            contexts.add(new arena.bench.measure.SampleContext(0, 0, 0, 0, true, start));
+        }
+        Measurement timed = new Measurement(m.verification(), m.samplesMs(), m.baselineMedian(), null, m.sampleForks(), contexts, m.warmUps());
+        arena.bench.measure.MachineSpeed speed = new arena.bench.measure.MachineSpeed(List.of(
+                check(900, 4.0, 4.02), check(1100, 4.01, 5.0), check(4900, 4.0, 4.1), check(5100, 4.03, 4.0)));
+        Report report = new Report(Environment.current(), new ForkPlan(2, 7), List.of(timed), List.of(), speed);
+
+        assertThat(report.forkMachineSlowdowns(timed)).containsExactly(1.25, 1.025);
+        assertThat(report.machineSlowed(timed)).isTrue();
+        String text = ReportFormat.text.render(report);
+        assertThat(text).contains("yes (noisy, machine slowed)").contains("machine: 4 speed checks between forks, every CPU (2) at once: scalar "
+                + "4.00-5.00 ms (1.25x); the machine's speed moved beyond 5%").contains("1 of 1 rows had a fork measured while it was slower");
+        JsonNode row = new ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
+        assertThat(row.get("fork_machine_slowdowns")).extracting(JsonNode::asDouble).containsExactly(1.25, 1.025);
+        assertThat(report.machineSpeed().warning()).isPresent();
+
+        Report steady = new Report(Environment.current(), new ForkPlan(2, 7), List.of(timed), List.of(),
+                new arena.bench.measure.MachineSpeed(List.of(check(900, 4.0, 4.02), check(5100, 4.03, 4.0))));
+        assertThat(steady.machineSlowed(timed)).isFalse();
+        assertThat(ReportFormat.text.render(steady)).doesNotContain("machine slowed").contains("steady within 5%");
+        assertThat(new Report(Environment.current(), new ForkPlan(2, 7), List.of(m), List.of(), speed).forkMachineSlowdowns(m))
+                .as("no sample starts recorded").isEmpty();
+    }
+
+    private static arena.bench.measure.MachineSpeed.Check check(long startedMs, double... cpuMs) {
+        return new arena.bench.measure.MachineSpeed.Check(startedMs, "scalar", java.util.Arrays.stream(cpuMs).boxed().toList(),
+                java.util.stream.IntStream.range(0, cpuMs.length).boxed().toList());
+    }
+
     /** A configuration measured in two forks of five samples each, at {@code first} and {@code second} ms (1% jitter). */
     private static Measurement twoForks(String strategy, arena.core.kernel.Kernel kernel, int threads, double first, double second) {
         var configuration = new Configuration(StrategyRegistry.discover().find(strategy), kernel, threads, new Schedule.Static(0));

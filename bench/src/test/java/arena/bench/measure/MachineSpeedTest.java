@@ -53,8 +53,8 @@ class MachineSpeedTest {
 
     @Test
     void justBeyondTheLimit_moves_andJustWithin_doesNot() {
-        assertThat(new MachineSpeed(List.of(check(1, "scalar", 4.0, 4.0 * 1.049))).moved()).isFalse();
-        assertThat(new MachineSpeed(List.of(check(1, "scalar", 4.0, 4.0 * 1.051))).moved()).isTrue();
+        assertThat(new MachineSpeed(List.of(check(1, "scalar", 4.0, 4.0 * 1.099))).moved()).isFalse();
+        assertThat(new MachineSpeed(List.of(check(1, "scalar", 4.0, 4.0 * 1.101))).moved()).isTrue();
     }
 
     @Test

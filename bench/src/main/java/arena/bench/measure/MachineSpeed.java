@@ -104,9 +104,14 @@ public record MachineSpeed(List<Check> checks) {
         return slowdown;
     }
 
+    /** The largest of {@link #slowdownPerKernel()}; 1 when no check was made. */
+    public double worstSlowdown() {
+        return slowdownPerKernel().values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    }
+
     /** Whether some kernel's slowdown went beyond {@link #MOVED_BEYOND}. */
     public boolean moved() {
-        return slowdownPerKernel().values().stream().anyMatch(s -> s > MOVED_BEYOND);
+        return worstSlowdown() > MOVED_BEYOND;
     }
 
     /**
@@ -136,9 +141,8 @@ public record MachineSpeed(List<Check> checks) {
         if (!moved()) {
             return Optional.empty();
         }
-        double worst = slowdownPerKernel().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return Optional.of(String.format(Locale.ROOT, "warning: the machine's speed moved during this run: the same work took up to "
                 + "%.2fx as long on one CPU or at one moment as on another (speed checks between forks, no steal time needed): "
-                + "differences between rows or runs of that size may be the machine's, not the models'", worst));
+                + "differences between rows or runs of that size may be the machine's, not the models'", worstSlowdown()));
     }
 }

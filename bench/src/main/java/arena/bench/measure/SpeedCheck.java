@@ -27,10 +27,11 @@ import java.util.concurrent.CountDownLatch;
  * 25 ms per kernel a check, and once per kernel a warm-up (until its runs stop getting faster, 0.4 to
  * 5 s) that sizes its problem.
  *
- * <p>Threading: used by one thread at a time, the command's. A check joins every thread it started
- * before it returns, also when the calling thread is interrupted meanwhile (a check lasts tens of
- * milliseconds; the interrupt flag is kept); a kernel that throws in any thread fails the check with
- * that exception as its cause, after every thread has ended.
+ * <p>Threading: used by one thread at a time, the command's. An interrupt of that thread ends a
+ * kernel's warm-up early (the command is being stopped; its next fork will not start). A check joins
+ * every thread it started before it returns, also when the calling thread is interrupted meanwhile (a
+ * check lasts tens of milliseconds; the interrupt flag is kept); a kernel that throws in any thread
+ * fails the check with that exception as its cause, after every thread has ended.
  */
 public final class SpeedCheck {
 
@@ -110,7 +111,8 @@ public final class SpeedCheck {
         int[] counts = new int[sizing.size() * sizing.size()];
         long start = System.nanoTime();
         double previous = Double.MAX_VALUE, ms = fastestRun(kernel, sizing, counts, WARM_UP_ROUND);
-        while (System.nanoTime() - start < MAX_WARM_UP_NANOS && (System.nanoTime() - start < MIN_WARM_UP_NANOS || ms < 0.97 * previous)) {
+        while (System.nanoTime() - start < MAX_WARM_UP_NANOS && (System.nanoTime() - start < MIN_WARM_UP_NANOS || ms < 0.97 * previous)
+                && !Thread.currentThread().isInterrupted()) {
             previous = ms;
             ms = fastestRun(kernel, sizing, counts, WARM_UP_ROUND);
         }

@@ -229,9 +229,9 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         if (!speed.moved()) {
             return java.util.Optional.empty();
         }
-        double worst = speed.slowdownPerKernel().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return java.util.Optional.of(String.format(Locale.ROOT, "%s %s: the machine's speed moved during its run (speed checks between "
-                + "forks: the same work took up to %.2fx as long): changes of that size may be the machine's", role, file.path(), worst));
+                + "forks: the same work took up to %.2fx as long): changes of that size may be the machine's", role, file.path(),
+                speed.worstSlowdown()));
     }
 
     /** The line on {@code file}'s samples that saw stolen CPU time, when any did (files from before record none). */

@@ -33,6 +33,7 @@ class MachineSpeedTest {
         MachineSpeed speed = new MachineSpeed(List.of(check(1, "vector", 3.50, 3.52), check(2, "vector", 3.51, 4.375)));
 
         assertThat(speed.slowdownPerKernel().get("vector")).isCloseTo(1.25, within(1e-12));
+        assertThat(speed.worstSlowdown()).isCloseTo(1.25, within(1e-12));
         assertThat(speed.moved()).isTrue();
         assertThat(speed.warning()).hasValueSatisfying(w -> assertThat(w).startsWith("warning: the machine's speed moved during this run")
                 .contains("up to 1.25x as long"));
@@ -61,6 +62,7 @@ class MachineSpeedTest {
     void noChecks_sayNothing() {
         assertThat(MachineSpeed.NONE.summary()).isEmpty();
         assertThat(MachineSpeed.NONE.warning()).isEmpty();
+        assertThat(MachineSpeed.NONE.worstSlowdown()).isEqualTo(1.0);
         assertThat(new MachineSpeed(null).checks()).isEmpty();
     }
 

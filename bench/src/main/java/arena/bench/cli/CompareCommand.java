@@ -88,8 +88,9 @@ public class CompareCommand extends StrategyRunCommand {
                     + "0..20, the forks of all strategies in a seeded random order (randomized blocks), every second fork of a "
                     + "strategy measuring in reverse order (ABBA); --warmup, --repeat, "
                     + "--max-repeat and --budget then apply per fork, and the median and its interval come from every "
-                    + "fork's samples (a hierarchical bootstrap); 0 measures in this JVM, not forked, for a quick look "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "fork's samples (a hierarchical bootstrap); before every fork and after the last, every CPU runs "
+                    + "the run's kernels at once for a few milliseconds, and the report says whether the machine kept its "
+                    + "speed; 0 measures in this JVM, not forked, for a quick look (default: ${DEFAULT-VALUE})")
     String forks;
 
     @Option(names = "--order-seed", paramLabel = "N",

@@ -39,7 +39,8 @@ public record MachineSpeed(List<Check> checks) {
      * One check: every CPU of the machine running the same small problem on one kernel at once, one
      * thread per CPU. Immutable.
      *
-     * @param startedMs when it started, milliseconds since the epoch (as a sample's {@code sample_started_ms})
+     * @param startedMs when the checks of that moment (one per kernel, one after another) started,
+     *                  milliseconds since the epoch (as a sample's {@code sample_started_ms})
      * @param kernel    the kernel's name
      * @param cpuMs     each thread's time, milliseconds: the fastest of its runs
      * @param cpus      the CPU each thread ran on, in the order of {@code cpuMs}; -1 where it moved or
@@ -63,16 +64,8 @@ public record MachineSpeed(List<Check> checks) {
      * any moment) was than its fastest, as a ratio at least 1.
      */
     public Map<String, Double> slowdownPerKernel() {
-        Map<String, double[]> range = new LinkedHashMap<>();
-        for (Check check : checks) {
-            double[] minMax = range.computeIfAbsent(check.kernel(), k -> new double[] {Double.MAX_VALUE, 0});
-            for (double ms : check.cpuMs()) {
-                minMax[0] = Math.min(minMax[0], ms);
-                minMax[1] = Math.max(minMax[1], ms);
-            }
-        }
         Map<String, Double> slowdown = new LinkedHashMap<>();
-        range.forEach((kernel, minMax) -> slowdown.put(kernel, minMax[1] / minMax[0]));
+        rangePerKernel().forEach((kernel, range) -> slowdown.put(kernel, range.slowest() / range.fastest()));
         return slowdown;
     }
 
@@ -83,25 +76,40 @@ public record MachineSpeed(List<Check> checks) {
      * the whole run, the larger of the two; NaN when no check of that kernel lies on either side.
      */
     public double slowdownAround(String kernel, long fromMs, long toMs) {
-        List<Check> ofKernel = checks.stream().filter(c -> c.kernel().equals(kernel)).toList();
-        double fastest = ofKernel.stream().flatMap(c -> c.cpuMs().stream()).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-        double slowdown = Double.NaN;
+        Range range = rangePerKernel().get(kernel);
         Check before = null, after = null;
-        for (Check check : ofKernel) {
-            if (check.startedMs() <= fromMs) {
+        for (Check check : checks) {
+            if (check.kernel().equals(kernel) && check.startedMs() <= fromMs) {
                 before = check;
             }
-            if (after == null && check.startedMs() >= toMs) {
+            if (check.kernel().equals(kernel) && after == null && check.startedMs() >= toMs) {
                 after = check;
             }
         }
-        for (Check check : java.util.Arrays.asList(before, after)) {
-            if (check != null) {
-                double slowest = check.cpuMs().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-                slowdown = Double.isNaN(slowdown) ? slowest / fastest : Math.max(slowdown, slowest / fastest);
-            }
+        return java.util.stream.Stream.of(before, after).filter(java.util.Objects::nonNull)
+                .mapToDouble(check -> Range.of(check.cpuMs()).slowest() / range.fastest()).max().orElse(Double.NaN);
+    }
+
+    /** Per kernel, in the order of the first check: its fastest and slowest thread time over every check. */
+    private Map<String, Range> rangePerKernel() {
+        Map<String, Range> ranges = new LinkedHashMap<>();
+        for (Check check : checks) {
+            ranges.merge(check.kernel(), Range.of(check.cpuMs()), Range::with);
         }
-        return slowdown;
+        return ranges;
+    }
+
+    /** The fastest and the slowest of some check times, milliseconds. */
+    private record Range(double fastest, double slowest) {
+
+        static Range of(List<Double> ms) {
+            return new Range(ms.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                    ms.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        }
+
+        Range with(Range other) {
+            return new Range(Math.min(fastest, other.fastest), Math.max(slowest, other.slowest));
+        }
     }
 
     /** The largest of {@link #slowdownPerKernel()}; 1 when no check was made. */
@@ -123,11 +131,8 @@ public record MachineSpeed(List<Check> checks) {
             return Optional.empty();
         }
         List<String> kernels = new ArrayList<>();
-        slowdownPerKernel().forEach((kernel, slowdown) -> {
-            double fastest = checks.stream().filter(c -> c.kernel().equals(kernel)).flatMap(c -> c.cpuMs().stream())
-                    .mapToDouble(Double::doubleValue).min().orElseThrow();
-            kernels.add(String.format(Locale.ROOT, "%s %.2f-%.2f ms (%.2fx)", kernel, fastest, fastest * slowdown, slowdown));
-        });
+        rangePerKernel().forEach((kernel, range) -> kernels.add(String.format(Locale.ROOT, "%s %.2f-%.2f ms (%.2fx)", kernel,
+                range.fastest(), range.slowest(), range.slowest() / range.fastest())));
         long moments = checks.stream().mapToLong(Check::startedMs).distinct().count();
         return Optional.of(String.format(Locale.ROOT, "machine: %d speed checks between forks, every CPU (%d) at once: %s", moments,
                 checks.get(0).cpuMs().size(), String.join(", ", kernels)));

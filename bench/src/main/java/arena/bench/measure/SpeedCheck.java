@@ -1,5 +1,7 @@
 package arena.bench.measure;
 
+import arena.core.concurrent.FirstFailure;
+import arena.core.concurrent.Uninterruptibly;
 import arena.core.kernel.Kernel;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
@@ -31,7 +33,7 @@ import java.util.concurrent.CountDownLatch;
  * kernel's warm-up early (the command is being stopped; its next fork will not start). A check joins
  * every thread it started before it returns, also when the calling thread is interrupted meanwhile (a
  * check lasts tens of milliseconds; the interrupt flag is kept); a kernel that throws in any thread
- * fails the check with that exception as its cause, after every thread has ended.
+ * fails the check with the first exception thrown as its cause, after every thread has ended.
  */
 public final class SpeedCheck {
 
@@ -79,16 +81,18 @@ public final class SpeedCheck {
     }
 
     /**
-     * Makes one check of every kernel now and keeps it. A check in which two threads ran on the same
+     * Makes one check of every kernel now, one after another, all stamped with the moment this call
+     * began, and keeps them. A check in which two threads ran on the same
      * CPU (so that each had half of it: this JVM's compiler or collector threads held another) is made
      * again, at most {@value #ATTEMPTS} times in all; the last one is kept.
      */
     public void check() {
+        long moment = System.currentTimeMillis();
         for (Kernel kernel : kernels) {
             JuliaParams problem = problems.computeIfAbsent(kernel, SpeedCheck::sizeProblem);
-            MachineSpeed.Check check = check(kernel, problem);
+            MachineSpeed.Check check = check(moment, kernel, problem);
             for (int attempt = 1; attempt < ATTEMPTS && sharedACpu(check); attempt++) {
-                check = check(kernel, problem);
+                check = check(moment, kernel, problem);
             }
             checks.add(check);
         }
@@ -120,13 +124,12 @@ public final class SpeedCheck {
         return JuliaParams.of(Math.clamp(resolution, 16, JuliaParams.SEED_RESOLUTION), JuliaParams.SEED_C);
     }
 
-    private MachineSpeed.Check check(Kernel kernel, JuliaParams problem) {
+    private MachineSpeed.Check check(long moment, Kernel kernel, JuliaParams problem) {
         double[] ms = new double[threads];
         int[] cpus = new int[threads];
-        Throwable[] failures = new Throwable[threads];
+        FirstFailure failure = new FirstFailure();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> started = new ArrayList<>();
-        long startedMs = System.currentTimeMillis();
         try {
             for (int t = 0; t < threads; t++) {
                 int index = t;
@@ -140,20 +143,18 @@ public final class SpeedCheck {
                         int after = currentCpu();
                         cpus[index] = before == after ? before : -1;
                     } catch (Throwable e) {
-                        failures[index] = e;
+                        failure.fail(e);
                     }
                 }));
             }
         } finally {
             go.countDown();
-            joinAll(started);
+            Uninterruptibly.joinAll(started.toArray(Thread[]::new), started.size(), () -> { });
         }
-        for (Throwable failure : failures) {
-            if (failure != null) {
-                throw new IllegalStateException("the speed check of kernel " + kernel.name() + " failed: " + failure, failure);
-            }
+        if (failure.cause() != null) {
+            throw new IllegalStateException("the speed check of kernel " + kernel.name() + " failed: " + failure.cause(), failure.cause());
         }
-        return new MachineSpeed.Check(startedMs, kernel.name(), java.util.Arrays.stream(ms).boxed().toList(),
+        return new MachineSpeed.Check(moment, kernel.name(), java.util.Arrays.stream(ms).boxed().toList(),
                 java.util.Arrays.stream(cpus).boxed().toList());
     }
 
@@ -165,23 +166,6 @@ public final class SpeedCheck {
             fastest = Math.min(fastest, System.nanoTime() - start);
         }
         return fastest / 1e6;
-    }
-
-    /** Joins every thread, waiting on through interrupts (the work is bounded); the interrupt flag is set again after. */
-    private static void joinAll(List<Thread> started) {
-        boolean interrupted = false;
-        for (Thread thread : started) {
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The CPU the calling thread last ran on (Linux's /proc/thread-self/stat); -1 where the system does not say. */

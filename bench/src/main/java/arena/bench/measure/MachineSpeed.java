@@ -43,7 +43,7 @@ public record MachineSpeed(List<Check> checks) {
      *                  milliseconds since the epoch (as a sample's {@code sample_started_ms})
      * @param kernel    the kernel's name
      * @param cpuMs     each thread's time, milliseconds: the fastest of its runs
-     * @param cpus      the CPU each thread ran on, in the order of {@code cpuMs}; -1 where it moved or
+     * @param cpus      the CPU each thread ran on, in the order of {@code cpuMs}; -1 where it changed CPU or
      *                  the system does not say (not Linux)
      */
     public record Check(long startedMs, String kernel, List<Double> cpuMs, List<Integer> cpus) {

@@ -6,6 +6,8 @@ import arena.core.kernel.Kernel;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +28,8 @@ import java.util.concurrent.CountDownLatch;
  * Only kernels that run in Java are checked (a run of the {@code openmp} strategy's native kernels
  * alone has no check).
  * {@code compare --forks} checks before every fork and after the last, while no child runs; about
- * 25 ms per kernel a check, and once per kernel a warm-up (until its runs stop getting faster, 0.4 to
- * 5 s) that sizes its problem.
+ * 25 ms per kernel a check, and once per kernel a warm-up that sizes its problem (until its runs stop
+ * getting faster and the JIT compiler is idle, then again on the sized problem; 0.4 to 5 s).
  *
  * <p>Threading: used by one thread at a time, the command's. An interrupt of that thread ends a
  * kernel's warm-up early (the command is being stopped; its next fork will not start). A check joins
@@ -40,6 +42,9 @@ public final class SpeedCheck {
     /** About how long one run of a check's problem takes, milliseconds. */
     static final double TARGET_MS = 4;
 
+    /** The band a run of a sized problem lies in once warm, milliseconds: about {@link #TARGET_MS}. */
+    static final double FASTEST_MS = 0.7 * TARGET_MS, SLOWEST_MS = 1.4 * TARGET_MS;
+
     /** Timed runs per thread and check; the fastest counts, so that a short interruption does not. */
     static final int RUNS = 5;
 
@@ -49,10 +54,16 @@ public final class SpeedCheck {
     /** How long a kernel is warmed up before its problem is sized, at least and at most, nanoseconds. */
     private static final long MIN_WARM_UP_NANOS = 400_000_000L, MAX_WARM_UP_NANOS = 5_000_000_000L;
 
-    /** Runs per round of the warm-up; it ends when a round's fastest run is within 3% of the round's before. */
+    /** Runs per round of the warm-up; it ends when a round's fastest run is within 3% of the round's before and nothing was compiled meanwhile. */
     private static final int WARM_UP_ROUND = 20;
 
-    /** How often a check is made again when two of its threads shared a CPU (the JVM's own threads were busy). */
+    /** How often a problem is scaled again after the first sizing, at most. */
+    private static final int MAX_RESIZES = 3;
+
+    /** The smallest resolution a check's problem gets. */
+    private static final int MIN_RESOLUTION = 16;
+
+    /** How often a check is made at most when two of its threads shared a CPU or one changed CPU (the JVM's own threads were busy). */
     static final int ATTEMPTS = 3;
 
     /** The name prefix of a check's threads; the thread's index follows. */
@@ -82,8 +93,8 @@ public final class SpeedCheck {
 
     /**
      * Makes one check of every kernel now, one after another, all stamped with the moment this call
-     * began, and keeps them. A check in which two threads ran on the same
-     * CPU (so that each had half of it: this JVM's compiler or collector threads held another) is made
+     * began, and keeps them. A check in which two threads ran on the same CPU (so that each had half of
+     * it: this JVM's compiler or collector threads held another) or a thread changed CPU is made
      * again, at most {@value #ATTEMPTS} times in all; the last one is kept.
      */
     public void check() {
@@ -91,17 +102,22 @@ public final class SpeedCheck {
         for (Kernel kernel : kernels) {
             JuliaParams problem = problems.computeIfAbsent(kernel, SpeedCheck::sizeProblem);
             MachineSpeed.Check check = check(moment, kernel, problem);
-            for (int attempt = 1; attempt < ATTEMPTS && sharedACpu(check); attempt++) {
+            for (int attempt = 1; attempt < ATTEMPTS && disturbed(check); attempt++) {
                 check = check(moment, kernel, problem);
             }
             checks.add(check);
         }
     }
 
-    /** Whether two threads of {@code check} ran on the same known CPU. */
-    static boolean sharedACpu(MachineSpeed.Check check) {
+    /**
+     * Whether two threads of {@code check} ran on the same CPU, or one changed CPU while it was timed
+     * (it may have shared one meanwhile). A CPU of -1 among known ones is a thread that changed CPU; a
+     * check whose CPUs are all -1 comes from a system that does not name them, and counts as undisturbed.
+     */
+    static boolean disturbed(MachineSpeed.Check check) {
         List<Integer> known = check.cpus().stream().filter(cpu -> cpu >= 0).toList();
-        return known.stream().distinct().count() < known.size();
+        boolean changedCpu = !known.isEmpty() && known.size() < check.cpus().size();
+        return changedCpu || known.stream().distinct().count() < known.size();
     }
 
     /** Every check made so far. */
@@ -109,19 +125,63 @@ public final class SpeedCheck {
         return new MachineSpeed(checks);
     }
 
-    /** The chapter's {@code c} at the resolution where one run of {@code kernel} takes about {@link #TARGET_MS}, once it is warm. */
+    /**
+     * The chapter's {@code c} at the resolution where one run of {@code kernel} takes about
+     * {@link #TARGET_MS} ({@link #FASTEST_MS} to {@link #SLOWEST_MS}), once it is warm. The kernel is warmed up on a
+     * small problem, the problem scaled to the target from its fastest run, and the scaled problem
+     * warmed up and timed again, scaling again while it lies outside that band: a kernel that the JIT
+     * compiler made faster only after the first warm-up seemed to have ended (a plateau in a lower
+     * tier) is thus still sized to the target. Past {@link #MAX_WARM_UP_NANOS} each warm-up is one
+     * round; an interrupt ends it early.
+     */
     static JuliaParams sizeProblem(Kernel kernel) {
-        JuliaParams sizing = JuliaParams.of(SIZING_RESOLUTION, JuliaParams.SEED_C);
-        int[] counts = new int[sizing.size() * sizing.size()];
         long start = System.nanoTime();
-        double previous = Double.MAX_VALUE, ms = fastestRun(kernel, sizing, counts, WARM_UP_ROUND);
-        while (System.nanoTime() - start < MAX_WARM_UP_NANOS && (System.nanoTime() - start < MIN_WARM_UP_NANOS || ms < 0.97 * previous)
-                && !Thread.currentThread().isInterrupted()) {
-            previous = ms;
-            ms = fastestRun(kernel, sizing, counts, WARM_UP_ROUND);
+        JuliaParams problem = JuliaParams.of(SIZING_RESOLUTION, JuliaParams.SEED_C);
+        double ms = warmUp(kernel, problem, start);
+        for (int resize = 0; resize < MAX_RESIZES && (ms < FASTEST_MS || ms > SLOWEST_MS); resize++) {
+            JuliaParams scaled = scaled(problem, ms);
+            if (scaled.resolution() == problem.resolution()) {
+                break; // at a bound of the resolution
+            }
+            problem = scaled;
+            ms = warmUp(kernel, problem, start);
         }
-        int resolution = (int) Math.round(SIZING_RESOLUTION * Math.sqrt(TARGET_MS / Math.max(ms, 1e-3)));
-        return JuliaParams.of(Math.clamp(resolution, 16, JuliaParams.SEED_RESOLUTION), JuliaParams.SEED_C);
+        return problem;
+    }
+
+    /** The chapter's {@code c} at the resolution where a run would take {@link #TARGET_MS}, when one of {@code problem} took {@code ms}. */
+    static JuliaParams scaled(JuliaParams problem, double ms) {
+        int resolution = (int) Math.round(problem.resolution() * Math.sqrt(TARGET_MS / Math.max(ms, 1e-3)));
+        return JuliaParams.of(Math.clamp(resolution, MIN_RESOLUTION, JuliaParams.SEED_RESOLUTION), JuliaParams.SEED_C);
+    }
+
+    /**
+     * Runs {@code kernel} on {@code problem} in rounds of {@value #WARM_UP_ROUND} until a round's
+     * fastest run is within 3% of the round's before and the JIT compiler compiled nothing during it,
+     * and at least {@link #MIN_WARM_UP_NANOS} after {@code start}; at most until
+     * {@link #MAX_WARM_UP_NANOS} after {@code start} (then one round) or an interrupt.
+     *
+     * @return the last round's fastest run, milliseconds
+     */
+    private static double warmUp(Kernel kernel, JuliaParams problem, long start) {
+        int[] counts = new int[problem.size() * problem.size()];
+        double previous = Double.MAX_VALUE;
+        while (true) {
+            long compiledBefore = compilationMillis();
+            double ms = fastestRun(kernel, problem, counts, WARM_UP_ROUND);
+            boolean steady = ms >= 0.97 * previous && compilationMillis() == compiledBefore;
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= MAX_WARM_UP_NANOS || (steady && elapsed >= MIN_WARM_UP_NANOS) || Thread.currentThread().isInterrupted()) {
+                return ms;
+            }
+            previous = ms;
+        }
+    }
+
+    /** The JIT compiler's time so far in this JVM, milliseconds; 0 where the JVM does not say. */
+    private static long compilationMillis() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }
 
     private MachineSpeed.Check check(long moment, Kernel kernel, JuliaParams problem) {

@@ -7,6 +7,7 @@ import arena.core.kernel.Kernel;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SpeedCheckTest {
@@ -40,6 +41,34 @@ class SpeedCheckTest {
 
         assertThat(problem.c()).isEqualTo(JuliaParams.SEED_C);
         assertThat(problem.resolution()).isBetween(16, JuliaParams.SEED_RESOLUTION);
+    }
+
+    @Test
+    void aKernelThatTurnsFastAfterItsFirstPlateau_isSizedAgain_toTheTargetOnceFast() {
+        // 2 us a cell for its first 60 runs, then 0.2 us (as when the JIT compiler's last tier arrives
+        // late): 20 ms at the sizing resolution, so the first warm-up's plateau (40 runs) sizes it to
+        // resolution 45 (about 4 ms), where it turns ten times faster; it must end near resolution 141
+        AtomicInteger runs = new AtomicInteger();
+        Kernel lateCompiled = new Kernel() {
+            @Override
+            public String name() {
+                return "scalar";
+            }
+
+            @Override
+            public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+                long cellNanos = runs.incrementAndGet() <= 60 ? 2_000 : 200;
+                long end = System.nanoTime() + cellNanos * params.size() * (rowEnd - rowStart);
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+            }
+        };
+
+        JuliaParams problem = SpeedCheck.sizeProblem(lateCompiled);
+
+        System.out.println("late-compiled kernel sized to resolution " + problem.resolution() + " after " + runs.get() + " runs");
+        assertThat(problem.resolution()).isBetween(120, 165);
     }
 
     @Test
@@ -98,10 +127,11 @@ class SpeedCheckTest {
     }
 
     @Test
-    void twoThreadsOnOneCpu_sharedIt_whileUnknownCpusDoNot() {
-        assertThat(SpeedCheck.sharedACpu(new MachineSpeed.Check(1, "scalar", List.of(4.0, 8.0), List.of(0, 0)))).isTrue();
-        assertThat(SpeedCheck.sharedACpu(new MachineSpeed.Check(1, "scalar", List.of(4.0, 4.0), List.of(0, 1)))).isFalse();
-        assertThat(SpeedCheck.sharedACpu(new MachineSpeed.Check(1, "scalar", List.of(4.0, 4.0), List.of(-1, -1)))).isFalse();
+    void twoThreadsOnOneCpu_orAThreadThatChangedCpu_disturbTheCheck_whileUnknownCpusDoNot() {
+        assertThat(SpeedCheck.disturbed(new MachineSpeed.Check(1, "scalar", List.of(4.0, 8.0), List.of(0, 0)))).isTrue();
+        assertThat(SpeedCheck.disturbed(new MachineSpeed.Check(1, "scalar", List.of(4.0, 6.0), List.of(0, -1)))).isTrue();
+        assertThat(SpeedCheck.disturbed(new MachineSpeed.Check(1, "scalar", List.of(4.0, 4.0), List.of(0, 1)))).isFalse();
+        assertThat(SpeedCheck.disturbed(new MachineSpeed.Check(1, "scalar", List.of(4.0, 4.0), List.of(-1, -1)))).isFalse();
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.Optional;
  *       trial's check of its result) fails the run, so {@code arena jmh} exits non-zero; JMH's own
  *       default goes on and exits 0. {@code -foe false} restores JMH's behaviour.</li>
  *   <li>{@code -p strategy=} every strategy that joins default selections.</li>
- *   <li>{@code -jvmArgsAppend} this JVM's flags (the Vector API module, native access), for the
- *       forks.</li>
+ *   <li>{@code -jvmArgsAppend} the forks' flags: this JVM's (the Vector API module, native access)
+ *       and a fixed, pre-touched heap ({@code JmhCommand.forkFlags}).</li>
  *   <li>{@code -prof async} without {@code libPath}: the library from the async-profiler jar on the
  *       class path ({@link #withAsyncProfilerLibrary}).</li>
  *   <li>No arguments at all: the curated {@link #BARE_RUN} subset, with JSON results in
@@ -49,7 +49,7 @@ public record JmhArguments(List<String> arguments) {
      *
      * @param user       the arguments as typed after {@code arena jmh}
      * @param strategies the names of the strategies that join default selections
-     * @param jvmFlags   this JVM's flags, passed to the forks unless the user sets {@code -jvmArgs*}
+     * @param jvmFlags   the forks' JVM flags, passed on unless the user sets {@code -jvmArgs*}
      * @param cores      the thread count of a bare run
      */
     public static JmhArguments of(List<String> user, List<String> strategies, List<String> jvmFlags, int cores) {

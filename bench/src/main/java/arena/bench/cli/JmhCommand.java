@@ -3,6 +3,7 @@ package arena.bench.cli;
 import arena.bench.jmh.ComputeBenchmark;
 import arena.bench.measure.AsyncProfilerLibrary;
 import arena.bench.measure.Environment;
+import arena.bench.measure.ForkedRun;
 import arena.bench.report.OutputFile;
 import arena.bench.report.ReportJson;
 import arena.core.Schedule;
@@ -11,6 +12,7 @@ import arena.core.StrategyProvider;
 import arena.core.StrategyRegistry;
 import arena.core.input.InvalidInputException;
 import arena.core.kernel.Kernels;
+import arena.core.problem.JuliaParams;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,7 +63,10 @@ public final class JmhCommand implements Callable<Integer> {
                                    against the sequential reference) fails the run: exit 3; JMH's own
                                    default (-foe false) exits 0
               -p strategy=...      every strategy that joins default selections
-              -jvmArgsAppend ...   this JVM's flags (Vector API module, native access) for the forks
+              -jvmArgsAppend ...   this JVM's flags (Vector API module, native access) for the forks,
+                                   and a fixed, pre-touched heap as compare's children get (-Xms =
+                                   -Xmx = 512 MB + four grids of the largest -p resolution=,
+                                   -XX:+AlwaysPreTouch; not where this JVM's flags set -Xms)
               -prof async          gets libPath= async-profiler's library from this jar, copied to a
                                    private temporary directory for the run
               (no arguments)       a curated subset: ComputeBenchmark and FractionBenchmark for every
@@ -105,8 +110,7 @@ public final class JmhCommand implements Callable<Integer> {
         Optional<List<String>> givenSchedules = given.parameter("schedule");
         List<String> strategies = given.parameter("strategy").isPresent() ? List.of()
                 : defaultStrategies(registry, givenSchedules.orElse(defaultSchedules()), leftOut);
-        JmhArguments arguments = JmhArguments.of(jmhArguments, strategies,
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().availableProcessors());
+        JmhArguments arguments = JmhArguments.of(jmhArguments, strategies, forkFlags(given), Runtime.getRuntime().availableProcessors());
         checkParameters(arguments, givenSchedules.isPresent());
         if (!arguments.needsAsyncProfilerLibrary()) {
             return run(arguments);
@@ -114,6 +118,27 @@ public final class JmhCommand implements Callable<Integer> {
         try (AsyncProfilerLibrary library = AsyncProfilerLibrary.extract()) {
             return run(arguments.withAsyncProfilerLibrary(library.path()));
         }
+    }
+
+    /**
+     * The flags JMH's forks get unless the user sets {@code -jvmArgs*}: this JVM's, and the fixed,
+     * pre-touched heap a {@code compare} child gets ({@link ForkedRun#preTouchedHeap}), sized for the
+     * largest grid that {@code -p resolution=} asks for (the chapter's when it is not given), so that
+     * no measured grid lands on pages the system hands over at their first touch.
+     */
+    static List<String> forkFlags(JmhArguments given) {
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<JuliaParams> problems = new ArrayList<>();
+        for (String text : given.parameter("resolution").orElse(List.of())) {
+            try {
+                problems.add(JuliaParams.chapterCase().withResolution(Integer.parseInt(text.strip())));
+            } catch (RuntimeException e) {
+                // not a resolution: JMH refuses it when it sets the parameter
+            }
+        }
+        List<String> flags = new ArrayList<>(inherited);
+        flags.addAll(ForkedRun.preTouchedHeap(inherited, ForkedRun.heapFor(problems.isEmpty() ? List.of(JuliaParams.chapterCase()) : problems)));
+        return flags;
     }
 
     private int run(JmhArguments arguments) {

@@ -85,7 +85,7 @@ public record ForkedRun(String mainClass, long heapBytes) {
             }
             command.add(flag.startsWith("-XX:StartFlightRecording") ? perChildRecording(flag, fork) : flag);
         }
-        command.addAll(preTouchedHeap(inherited, Math.min(heapBytes, Runtime.getRuntime().maxMemory())));
+        command.addAll(preTouchedHeap(inherited, heapBytes));
         String fault = System.getProperty(FAULT_PROPERTY);
         if (fault != null) {
             command.add("-D" + FAULT_PROPERTY + "=" + fault);
@@ -108,18 +108,18 @@ public record ForkedRun(String mainClass, long heapBytes) {
     }
 
     /**
-     * The flags that start a child on a fixed, pre-touched heap of {@code heapBytes} (the caller caps
-     * it at this JVM's maximum heap, so a user's {@code -Xmx} caps it too), in whole megabytes; they
-     * come after the {@code inherited} flags, so they hold. None where the inherited flags set the
-     * initial heap or choose pre-touching themselves: the user's choice stands.
+     * The flags that start a child JVM (a fork of {@code compare} or of JMH) on a fixed, pre-touched
+     * heap of {@code heapBytes}, at most this JVM's maximum heap (so a user's {@code -Xmx} caps it
+     * too), in whole megabytes; they come after the {@code inherited} flags, so they hold. None where
+     * the inherited flags set the initial heap or choose pre-touching themselves: the user's choice stands.
      */
-    static List<String> preTouchedHeap(List<String> inherited, long heapBytes) {
+    public static List<String> preTouchedHeap(List<String> inherited, long heapBytes) {
         boolean ownHeap = inherited.stream().anyMatch(flag -> flag.startsWith("-Xms")
                 || flag.startsWith("-XX:InitialHeapSize=") || flag.endsWith("AlwaysPreTouch"));
         if (ownHeap) {
             return List.of();
         }
-        long megabytes = heapBytes >> 20;
+        long megabytes = Math.min(heapBytes, Runtime.getRuntime().maxMemory()) >> 20;
         return List.of("-Xms" + megabytes + "m", "-Xmx" + megabytes + "m", "-XX:+AlwaysPreTouch");
     }
 

@@ -40,6 +40,8 @@ class JmhCommandTest {
             assertThat(benchmark.get("benchmark").asText()).endsWith("ComputeBenchmark.compute");
             assertThat(benchmark.get("forks").asInt()).isEqualTo(1);
             assertThat(benchmark.get("primaryMetric").get("score").asDouble()).isPositive();
+            assertThat(benchmark.get("jvmArgs")).extracting(JsonNode::asText).as("the fork's heap: fixed and pre-touched, as a compare child's")
+                    .contains("-Xms528m", "-Xmx528m", "-XX:+AlwaysPreTouch");
         }
         JsonNode sidecar = new ObjectMapper().readTree(dir.resolve("jmh.env.json").toFile());
         assertThat(sidecar.get("results").asText()).isEqualTo("jmh.json");
@@ -49,6 +51,14 @@ class JmhCommandTest {
         assertThat(environment.get("cpu_model").asText()).isNotBlank();
         assertThat(environment.get("git_commit").asText()).isNotBlank();
         assertThat(names(dir)).containsExactly("jmh.env.json", "jmh.json");
+    }
+
+    @Test
+    void theForksHeap_fitsTheLargestResolutionAsked_andNotAResolutionJmhWillRefuse() {
+        assertThat(JmhCommand.forkFlags(new JmhArguments(List.of("-p", "resolution=1000,4000"))))
+                .as("512 MB + 4 grids of 4000 x 4000, in whole 16 MB").endsWith("-Xms768m", "-Xmx768m", "-XX:+AlwaysPreTouch");
+        assertThat(JmhCommand.forkFlags(new JmhArguments(List.of("-p", "resolution=lots"))))
+                .as("the chapter's case").endsWith("-Xms528m", "-Xmx528m", "-XX:+AlwaysPreTouch");
     }
 
     @Test

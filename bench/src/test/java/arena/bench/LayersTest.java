@@ -37,11 +37,12 @@ class LayersTest {
         }
     }
 
-    private static final List<String> CORE = List.of("core.input", "core.problem", "core.concurrent", "core.kernel", "core");
+    private static final List<String> CORE = List.of("core.input", "core.io", "core.problem", "core.concurrent", "core.kernel", "core");
 
     /** Lowest first. */
     private static final List<Layer> LAYERS = List.of(
             new Layer("core.input",      "arena.core.input"),
+            new Layer("core.io",         "arena.core.io"),
             new Layer("core.problem",    "arena.core.problem",    "core.input"),
             new Layer("core.concurrent", "arena.core.concurrent", "core.input", "core.problem"),
             new Layer("core.kernel",     "arena.core.kernel",     "core.input", "core.problem", "core.concurrent"),

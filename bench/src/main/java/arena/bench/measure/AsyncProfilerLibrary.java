@@ -1,28 +1,24 @@
 package arena.bench.measure;
 
 import arena.core.input.InvalidInputException;
+import arena.core.io.TemporaryCopy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * async-profiler's native library, copied out of the async-profiler jar on the class path (the
  * artefact {@code tools.profiler:async-profiler} ships one per platform) into a new owner-only
- * temporary directory, so that JMH's {@code -prof async} finds it without an installation.
- * {@link #close} removes the copy and its directory (and they are marked for removal at JVM exit
- * should close not run). Used by one thread.
+ * temporary directory ({@link TemporaryCopy}), so that JMH's {@code -prof async} finds it without
+ * an installation. {@link #close} removes the copy and its directory. Used by one thread.
  */
 public final class AsyncProfilerLibrary implements AutoCloseable {
 
-    private final Path directory;
-    private final Path library;
+    private final TemporaryCopy copy;
 
-    private AsyncProfilerLibrary(Path directory, Path library) {
-        this.directory = directory;
-        this.library = library;
+    private AsyncProfilerLibrary(TemporaryCopy copy) {
+        this.copy = copy;
     }
 
     /**
@@ -33,16 +29,10 @@ public final class AsyncProfilerLibrary implements AutoCloseable {
      */
     public static AsyncProfilerLibrary extract() {
         String resource = "/" + platform() + "/libasyncProfiler.so";
-        try (InputStream in = AsyncProfilerLibrary.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new InvalidInputException("prof", "prof: async-profiler's library " + resource + " is not on the class path; give -prof async:libPath=/path/to/libasyncProfiler.so");
-            }
-            Path directory = Files.createTempDirectory("arena-async-profiler-");
-            directory.toFile().deleteOnExit();
-            Path library = directory.resolve("libasyncProfiler.so");
-            library.toFile().deleteOnExit();
-            Files.copy(in, library);
-            return new AsyncProfilerLibrary(directory, library);
+        try {
+            return new AsyncProfilerLibrary(TemporaryCopy.of(AsyncProfilerLibrary.class, resource, "arena-async-profiler-").orElseThrow(
+                    () -> new InvalidInputException("prof", "prof: async-profiler's library " + resource
+                            + " is not on the class path; give -prof async:libPath=/path/to/libasyncProfiler.so")));
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy async-profiler's library to a temporary directory", e);
         }
@@ -50,18 +40,13 @@ public final class AsyncProfilerLibrary implements AutoCloseable {
 
     /** The copied library, for {@code -prof async:libPath=}. */
     public Path path() {
-        return library;
+        return copy.path();
     }
 
     /** Removes the copy and its directory. */
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(library);
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // removed at JVM exit (deleteOnExit)
-        }
+        copy.close();
     }
 
     private static String platform() {

@@ -1,17 +1,12 @@
 package arena.strategy.openmp;
 
-import java.io.IOException;
-import java.io.InputStream;
+import arena.core.io.TemporaryCopy;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
@@ -21,7 +16,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 /**
  * The C library bound through the FFM API (release 22; reached only through {@link NativeLoader}).
  * {@link #load()} copies {@code native/linux-x86_64/libarena_openmp.so} out of the jar into a
- * private temporary directory (owner-only permissions), loads it into the global arena and deletes
+ * private temporary directory ({@link TemporaryCopy}), loads it into the global arena and deletes
  * the file and directory at once (Linux keeps a loaded library mapped), so nothing is left on disk
  * whichever way the JVM ends. The downcall handles are plain (not critical): a long call must let
  * the GC and safepoints run. Immutable; safe from any thread.
@@ -54,35 +49,13 @@ final class FfmLibrary implements OpenMpLibrary {
      * @throws IllegalStateException saying why when the jar has no library or it does not load
      */
     static FfmLibrary load() {
-        Path directory = null;
-        Path file = null;
-        try (InputStream in = FfmLibrary.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("this build has no native library " + RESOURCE.substring(1)
-                        + " (there was no C compiler when it was built)");
-            }
-            directory = Files.createTempDirectory("arena-openmp-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            file = directory.resolve("libarena_openmp.so");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return new FfmLibrary(SymbolLookup.libraryLookup(file, Arena.global()));
+        try (TemporaryCopy copy = TemporaryCopy.of(FfmLibrary.class, RESOURCE, "arena-openmp-").orElseThrow(() -> new IllegalStateException(
+                "this build has no native library " + RESOURCE.substring(1) + " (there was no C compiler when it was built)"))) {
+            return new FfmLibrary(SymbolLookup.libraryLookup(copy.path(), Arena.global()));
         } catch (IllegalStateException e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("its native library did not load: " + e, e);
-        } finally {
-            deleteQuietly(file);
-            deleteQuietly(directory);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                path.toFile().deleteOnExit();
-            }
         }
     }
 

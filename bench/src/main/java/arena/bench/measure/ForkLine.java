@@ -1,7 +1,6 @@
 package arena.bench.measure;
 
 import arena.core.GridDifference;
-import arena.core.Timeline;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,18 +18,16 @@ import java.util.Optional;
  * @param samplesMs         the timed samples, empty when the result was wrong
  * @param contexts          what else the child JVM did during each sample; empty when not recorded
  * @param warmUp            where the child's warm-up ended; null when not timed
- * @param timeline          the summary of one recorded run ({@code compare --timeline}), or null
- * @param timelineChunks    that run's chunks, times counted from its start; empty when none was recorded
+ * @param recorded          one run recorded chunk by chunk ({@code compare --timeline}), or null
  */
 public record ForkLine(int problem, String label, String sha256, double fraction, GridDifference difference,
                        boolean fractionIdentical, List<Double> samplesMs, List<SampleContext> contexts, WarmUp warmUp,
-                       Timeline.Summary timeline, List<Timeline.Chunk> timelineChunks) {
+                       RecordedRun recorded) {
 
     /** Copies the samples and their contexts (none when the child recorded none). */
     public ForkLine {
         samplesMs = List.copyOf(samplesMs);
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
-        timelineChunks = timelineChunks == null ? List.of() : List.copyOf(timelineChunks);
     }
 
     /** The line for {@code measurement} of problem number {@code problem}. */
@@ -38,8 +35,7 @@ public record ForkLine(int problem, String label, String sha256, double fraction
         Verification v = measurement.verification();
         return new ForkLine(problem, v.configuration().label(), v.sha256(), v.fraction(), v.difference().orElse(null),
                 v.fractionIdentical(), measurement.samplesMs(), measurement.contexts(),
-                measurement.warmUps().isEmpty() ? null : measurement.warmUps().get(0), measurement.timeline(),
-                measurement.timelineChunks());
+                measurement.warmUps().isEmpty() ? null : measurement.warmUps().get(0), measurement.recorded());
     }
 
     /** The verification this line reports, for {@code configuration} checked against {@code reference}. */

@@ -1,6 +1,5 @@
 package arena.bench.measure;
 
-import arena.core.Timeline;
 import arena.core.kernel.Kernel;
 import arena.core.problem.JuliaParams;
 import java.util.ArrayList;
@@ -131,14 +130,13 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
             Pooled all = pooled.get(key);
             double baseline = Double.isNaN(baselineMedian)
                     ? HierarchicalBootstrap.medianOfForks(ForkSamples.split(all.samples(), all.forks())) : baselineMedian;
-            return new Measurement(verification, all.samples(), baseline, all.timeline(), all.forks(), all.contexts(), all.warmUps(),
-                    all.timelineChunks());
+            return new Measurement(verification, all.samples(), baseline, all.recorded(), all.forks(), all.contexts(), all.warmUps());
         }
     }
 
     /** Every fork's samples of one configuration, with the fork, context and warm-up of each. */
     private record Pooled(List<Double> samples, List<Integer> forks, List<SampleContext> contexts, List<WarmUp> warmUps,
-                          List<ForkLine> recorded) {
+                          List<ForkLine> recordedLines) {
 
         void add(ForkLine line, int fork) {
             samples.addAll(line.samplesMs());
@@ -147,19 +145,14 @@ public record ForkedComparison(ForkedRun run, int forks, ForkOrder order) {
             if (line.warmUp() != null) {
                 warmUps.add(line.warmUp());
             }
-            if (line.timeline() != null) {
-                recorded.add(line);
+            if (line.recorded() != null) {
+                recordedLines.add(line);
             }
         }
 
-        /** The summary of the first fork's recorded run, or null. */
-        Timeline.Summary timeline() {
-            return recorded.isEmpty() ? null : recorded.get(0).timeline();
-        }
-
-        /** The chunks of the first fork's recorded run; empty when none was recorded. */
-        List<Timeline.Chunk> timelineChunks() {
-            return recorded.isEmpty() ? List.of() : recorded.get(0).timelineChunks();
+        /** The first fork's recorded run, or null. */
+        RecordedRun recorded() {
+            return recordedLines.isEmpty() ? null : recordedLines.get(0).recorded();
         }
     }
 }

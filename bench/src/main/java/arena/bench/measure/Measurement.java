@@ -13,19 +13,16 @@ import java.util.List;
  * @param baselineMedian the median of {@code sequential} at 1 thread with the same kernel on the same
  *                       problem, for the speed-up (under forks: measured in the same child JVMs as this
  *                       configuration); NaN when unknown
- * @param timeline       the summary of one extra, recorded run ({@code compare --timeline}), or null
+ * @param recorded       one extra run recorded chunk by chunk ({@code compare --timeline}), or null
  * @param sampleForks    for each sample, the number of the child JVM of {@code compare --forks} that
  *                       measured it (from 0 in the run); empty when measured in-process
  * @param contexts       what else the JVM did during each sample, in the order of {@code samplesMs};
  *                       empty when not recorded
  * @param warmUps        each fork's warm-up, in the order the forks ran (one when in-process); empty
  *                       when not timed or not recorded
- * @param timelineChunks the chunks of the recorded run behind {@code timeline}, times counted from its
- *                       start ({@link RecordedRun}); empty when none was recorded
  */
-public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline,
-                          List<Integer> sampleForks, List<SampleContext> contexts, List<WarmUp> warmUps,
-                          List<Timeline.Chunk> timelineChunks) {
+public record Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, RecordedRun recorded,
+                          List<Integer> sampleForks, List<SampleContext> contexts, List<WarmUp> warmUps) {
 
     /**
      * Copies the lists.
@@ -37,7 +34,6 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         sampleForks = sampleForks == null ? List.of() : List.copyOf(sampleForks);
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
         warmUps = warmUps == null ? List.of() : List.copyOf(warmUps);
-        timelineChunks = timelineChunks == null ? List.of() : List.copyOf(timelineChunks);
         if (!sampleForks.isEmpty() && sampleForks.size() != samplesMs.size()) {
             throw new IllegalArgumentException(sampleForks.size() + " fork numbers for " + samplesMs.size() + " samples");
         }
@@ -47,15 +43,9 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         }
     }
 
-    /** A measurement with the summary of a recorded run or null, without that run's chunks. */
-    public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline,
-                       List<Integer> sampleForks, List<SampleContext> contexts, List<WarmUp> warmUps) {
-        this(verification, samplesMs, baselineMedian, timeline, sampleForks, contexts, warmUps, List.of());
-    }
-
-    /** A measurement made in-process, with the summary of a recorded run or null, without sample contexts. */
-    public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, Timeline.Summary timeline) {
-        this(verification, samplesMs, baselineMedian, timeline, List.of(), List.of(), List.of());
+    /** A measurement made in-process, with a recorded run or null, without sample contexts. */
+    public Measurement(Verification verification, List<Double> samplesMs, double baselineMedian, RecordedRun recorded) {
+        this(verification, samplesMs, baselineMedian, recorded, List.of(), List.of(), List.of());
     }
 
     /** A measurement without a recorded run. */
@@ -63,9 +53,14 @@ public record Measurement(Verification verification, List<Double> samplesMs, dou
         this(verification, samplesMs, baselineMedian, null, List.of(), List.of(), List.of());
     }
 
-    /** The same measurement with a recorded run: its summary and its chunks. */
+    /** The same measurement with a recorded run. */
     public Measurement withTimeline(RecordedRun run) {
-        return new Measurement(verification, samplesMs, baselineMedian, run.summary(), sampleForks, contexts, warmUps, run.chunks());
+        return new Measurement(verification, samplesMs, baselineMedian, run, sampleForks, contexts, warmUps);
+    }
+
+    /** The summary of the {@linkplain #recorded recorded run}: where its time went; null when none was recorded. */
+    public Timeline.Summary timeline() {
+        return recorded == null ? null : recorded.summary();
     }
 
     /** How many samples saw a garbage collection; 0 when not recorded. */

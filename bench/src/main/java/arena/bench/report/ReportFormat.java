@@ -222,10 +222,10 @@ public enum ReportFormat {
         long problems = report.measurements().stream().map(m -> m.verification().reference().params()).distinct().count();
         List<TimelineTrace.Run> runs = new ArrayList<>();
         for (Measurement m : report.measurements()) {
-            if (!m.timelineChunks().isEmpty()) {
+            if (m.recorded() != null && !m.recorded().chunks().isEmpty()) {
                 JuliaParams params = m.verification().reference().params();
                 String label = problems > 1 ? params + " " + m.configuration().label() : m.configuration().label();
-                runs.add(new TimelineTrace.Run(label, m.timelineChunks(), params.size(), 0));
+                runs.add(new TimelineTrace.Run(label, m.recorded().chunks(), params.size(), 0));
             }
         }
         return runs;

@@ -12,7 +12,7 @@ class ForkLineTest {
         List<SampleContext> contexts = List.of(new SampleContext(1, 4, 7, 30, true, 1_795_000_000_123L), new SampleContext(0, 0, 0, 0, true, 0),
                 new SampleContext(0, 0, 2));
         ForkLine line = new ForkLine(1, "forkjoin/scalar/2t/static", "ab".repeat(32), 0.25, null, true, List.of(10.5, 11.0, 10.75),
-                contexts, new WarmUp(4, true), null, List.of());
+                contexts, new WarmUp(4, true), null);
 
         ForkLine back = ForkedRun.parse(ForkedRun.json(line));
 

@@ -138,7 +138,7 @@ public final class SpeedCheck {
         long start = System.nanoTime();
         JuliaParams problem = JuliaParams.of(SIZING_RESOLUTION, JuliaParams.SEED_C);
         double ms = warmUp(kernel, problem, start);
-        for (int resize = 0; resize < MAX_RESIZES && (ms < FASTEST_MS || ms > SLOWEST_MS); resize++) {
+        for (int resize = 0; resize < MAX_RESIZES && (ms < FASTEST_MS || ms > SLOWEST_MS) && !Thread.currentThread().isInterrupted(); resize++) {
             JuliaParams scaled = scaled(problem, ms);
             if (scaled.resolution() == problem.resolution()) {
                 break; // at a bound of the resolution

@@ -72,6 +72,39 @@ class SpeedCheckTest {
     }
 
     @Test
+    void anInterrupt_endsTheSizingAfterOneRound_withoutSizingAgain() {
+        // 0.2 us a cell: 2 ms a run at the sizing resolution, outside the band, so an uninterrupted
+        // sizing would scale the problem and warm it up again
+        AtomicInteger runs = new AtomicInteger();
+        Kernel spinning = new Kernel() {
+            @Override
+            public String name() {
+                return "scalar";
+            }
+
+            @Override
+            public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+                runs.incrementAndGet();
+                long end = System.nanoTime() + 200L * params.size() * (rowEnd - rowStart);
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+            }
+        };
+
+        Thread.currentThread().interrupt();
+        JuliaParams problem;
+        try {
+            problem = SpeedCheck.sizeProblem(spinning);
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        }
+
+        assertThat(runs.get()).as("one round of the warm-up").isEqualTo(20);
+        assertThat(problem.resolution()).isEqualTo(100);
+    }
+
+    @Test
     void aKernelThatThrows_failsTheCheckWithItsCause_afterEveryThreadHasEnded() {
         Kernel failing = new Kernel() {
             @Override

@@ -90,6 +90,25 @@ public record MachineSpeed(List<Check> checks) {
                 .mapToDouble(check -> Range.of(check.cpuMs()).slowest() / range.fastest()).max().orElse(Double.NaN);
     }
 
+    /**
+     * Per kernel, in the order of the first check: the median over its checks of each check's slowest
+     * thread time, milliseconds: how fast the machine typically ran that kernel on its slowest CPU
+     * during the run, to set beside another run's ({@code arena diff}).
+     */
+    public Map<String, Double> typicalSlowestPerKernel() {
+        Map<String, List<Double>> slowest = new LinkedHashMap<>();
+        for (Check check : checks) {
+            slowest.computeIfAbsent(check.kernel(), k -> new ArrayList<>()).add(Range.of(check.cpuMs()).slowest());
+        }
+        Map<String, Double> typical = new LinkedHashMap<>();
+        slowest.forEach((kernel, ms) -> {
+            double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            typical.put(kernel, n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
+        });
+        return typical;
+    }
+
     /** Per kernel, in the order of the first check: its fastest and slowest thread time over every check. */
     private Map<String, Range> rangePerKernel() {
         Map<String, Range> ranges = new LinkedHashMap<>();

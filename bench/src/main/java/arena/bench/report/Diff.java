@@ -118,6 +118,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         Map<String, ForkSpread> spreads = ForkSpread.perKernel(
                 java.util.stream.Stream.concat(baseline.results().stream(), current.results().stream()).toList(),
                 r -> r.key().kernel(), r -> ForkSamples.split(r.samplesMs(), r.sampleForks()));
+        Map<String, Double> machineFactors = machineFactors(baseline, current);
         Map<Key, Result> currentByKey = new LinkedHashMap<>();
         current.results().forEach(e -> currentByKey.put(e.key(), e));
         List<Pair> pairs = new ArrayList<>();
@@ -131,7 +132,8 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                         + abbreviate(cur.sha256()) + ", baseline has " + abbreviate(base.sha256())
                         + ": a different result is not a speed change");
             } else {
-                pairs.add(pair(base, cur, threshold, seed, resamples, spreads.getOrDefault(base.key().kernel(), ForkSpread.UNKNOWN)));
+                pairs.add(pair(base, cur, threshold, seed, resamples, spreads.getOrDefault(base.key().kernel(), ForkSpread.UNKNOWN),
+                        machineFactors.getOrDefault(base.key().kernel(), 1.0)));
             }
         }
         List<String> forkNotes = new ArrayList<>();
@@ -142,6 +144,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         speedNote(baseline, "baseline").ifPresent(machineNotes::add);
         stealNote(current, "current").ifPresent(machineNotes::add);
         speedNote(current, "current").ifPresent(machineNotes::add);
+        machineFactorNote(machineFactors).ifPresent(machineNotes::add);
         return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, machineNotes, spreads, pairs, onlyInBaseline,
                 List.copyOf(currentByKey.keySet()));
     }
@@ -205,14 +208,54 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
      * to at least the Student-t interval of the two files' pooled fork spread for the forks at hand
      * ({@link ForkSpread#guardRatio}), the medians the medians of the forks' medians.
      */
-    private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples, ForkSpread spread) {
+    private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples, ForkSpread spread, double machineFactor) {
         List<List<Double>> baseForks = ForkSamples.split(base.samplesMs(), base.sampleForks());
         List<List<Double>> curForks = ForkSamples.split(cur.samplesMs(), cur.sampleForks());
-        Bootstrap.Interval ratio = spread.guardRatio(HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples),
+        Bootstrap.Interval guarded = spread.guardRatio(HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples),
                 baseForks.size(), curForks.size());
+        Bootstrap.Interval ratio = new Bootstrap.Interval(guarded.estimate(), guarded.low() / machineFactor, guarded.high() * machineFactor);
         Verdict verdict = verdict(ratio, threshold);
         return new Pair(base.key(), HierarchicalBootstrap.medianOfForks(baseForks), HierarchicalBootstrap.medianOfForks(curForks), ratio,
                 verdict);
+    }
+
+    /**
+     * Per kernel that both files checked, on the same CPU model: how much slower the machine was in
+     * one run than in the other, at least 1, from each file's {@link MachineSpeed#typicalSlowestPerKernel}
+     * (the larger over the smaller). A pair's interval is widened by it on both sides: a change no
+     * larger than the machine's own between the two runs is not told as the models'. Empty when a file
+     * has no speed checks (in-process, JMH, older files) or the CPU models differ (then the machine
+     * itself is what changed).
+     */
+    static Map<String, Double> machineFactors(ResultsFile baseline, ResultsFile current) {
+        Map<String, Double> factors = new LinkedHashMap<>();
+        if (!java.util.Objects.equals(baseline.platform().cpuModel(), current.platform().cpuModel())) {
+            return factors;
+        }
+        Map<String, Double> base = new MachineSpeed(baseline.document().speedChecks()).typicalSlowestPerKernel();
+        Map<String, Double> cur = new MachineSpeed(current.document().speedChecks()).typicalSlowestPerKernel();
+        base.forEach((kernel, ms) -> {
+            Double other = cur.get(kernel);
+            if (other != null) {
+                factors.put(kernel, Math.max(ms, other) / Math.min(ms, other));
+            }
+        });
+        return factors;
+    }
+
+    /** The header line naming the machine factors that widened the intervals; empty when none is beyond 1.000. */
+    private static java.util.Optional<String> machineFactorNote(Map<String, Double> factors) {
+        if (factors.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        factors.forEach((kernel, factor) -> {
+            if (factor >= 1.0005) {
+                parts.add(String.format(Locale.ROOT, "%s %.3fx", kernel, factor));
+            }
+        });
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("the machine between the two runs (speed checks, slowest CPU, median of each run): "
+                + String.join(", ", parts) + "; every interval is widened by it on both sides");
     }
 
     /** The header line for {@code file} when any of its configurations was measured in one JVM; empty otherwise. */

@@ -142,7 +142,31 @@ class DiffCommandTest {
                 + "the same work took up to 1.25x as long): changes of that size may be the machine's")
                 .doesNotContain("baseline " + baseline + ": the machine's speed");
         JsonNode json = ResultsFixture.JSON.readTree(CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json").out());
-        assertThat(json.get("machine_notes")).hasSize(1);
+        assertThat(json.get("machine_notes")).hasSize(2);
+        assertThat(json.get("machine_notes").get(1).asText()).startsWith("the machine between the two runs").contains("scalar 1.117x");
+    }
+
+    @Test
+    void aChangeNoLargerThanTheMachinesOwnBetweenTheRuns_isInconclusive_notSlower() throws Exception {
+        // the same 30% on sequential as above, but the current run's machine was 35% slower by its speed checks
+        ObjectNode quick = ResultsFixture.load(BASELINE);
+        quick.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 3.50, 3.50), speedCheck(2, 3.40, 3.50), speedCheck(3, 3.50, 3.45)));
+        Path baseline = ResultsFixture.write(dir, "quick.json", quick);
+        ObjectNode slowMachine = ResultsFixture.load(BASELINE);
+        ResultsFixture.mapSamples(ResultsFixture.result(slowMachine, "sequential", 1, "static"), ms -> ms * 1.3);
+        slowMachine.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 4.725, 4.70), speedCheck(2, 4.60, 4.725), speedCheck(3, 4.725, 4.725)));
+        Path current = ResultsFixture.write(dir, "slow-machine.json", slowMachine);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.OK);
+        JsonNode json = ResultsFixture.JSON.readTree(run.out());
+        assertThat(json.get("slower").asInt()).isZero();
+        JsonNode sequential = java.util.stream.StreamSupport.stream(json.get("pairs").spliterator(), false)
+                .filter(pair -> pair.get("strategy").asText().equals("sequential")).findFirst().orElseThrow();
+        assertThat(sequential.get("verdict").asText()).isEqualTo("inconclusive");
+        assertThat(sequential.get("ci_low").asDouble()).isLessThan(1.0);
+        assertThat(json.get("machine_notes").toString()).contains("scalar 1.350x");
     }
 
     private static java.util.Map<String, Object> speedCheck(long startedMs, double... cpuMs) {

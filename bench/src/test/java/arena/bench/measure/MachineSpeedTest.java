@@ -28,6 +28,15 @@ class MachineSpeedTest {
     }
 
     @Test
+    void aRunsTypicalSlowestCpu_isTheMedianOfEachChecksSlowestThread() {
+        MachineSpeed speed = new MachineSpeed(List.of(check(1, "vector", 3.50, 3.52), check(2, "vector", 3.51, 4.375),
+                check(3, "vector", 3.60, 3.55), check(1, "scalar", 4.00, 4.10), check(2, "scalar", 4.20, 4.00)));
+
+        assertThat(speed.typicalSlowestPerKernel()).containsExactly(java.util.Map.entry("vector", 3.60), java.util.Map.entry("scalar", 4.15));
+        assertThat(MachineSpeed.NONE.typicalSlowestPerKernel()).isEmpty();
+    }
+
+    @Test
     void oneSlowCpuAtOneMoment_isTheMachineMoving_byItsSlowestOverItsFastest() {
         // the host's core under CPU 1 was busy during the second check: vector code 25% slower there
         MachineSpeed speed = new MachineSpeed(List.of(check(1, "vector", 3.50, 3.52), check(2, "vector", 3.51, 4.375)));

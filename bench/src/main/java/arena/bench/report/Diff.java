@@ -40,7 +40,9 @@ import java.util.Set;
  *                           samples saw CPU time stolen by the hypervisor (results.json's
  *                           {@code samples_with_steal}: how many and how much), or its speed checks between
  *                           forks moved beyond {@link MachineSpeed#MOVED_BEYOND} (results.json's
- *                           {@code speed_checks}: by how much); empty when neither file has either
+ *                           {@code speed_checks}: by how much); and a line naming how much slower the
+ *                           machine was in one run than in the other when that widened the intervals
+ *                           ({@code machineFactors}); empty when none applies
  * @param spreads            each kernel's fork-to-fork spread, pooled over both files' configurations of
  *                           that kernel ({@link ForkSpread}), which widens every pair's interval to at
  *                           least its Student-t interval

@@ -101,11 +101,7 @@ public record MachineSpeed(List<Check> checks) {
             slowest.computeIfAbsent(check.kernel(), k -> new ArrayList<>()).add(Range.of(check.cpuMs()).slowest());
         }
         Map<String, Double> typical = new LinkedHashMap<>();
-        slowest.forEach((kernel, ms) -> {
-            double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int n = sorted.length;
-            typical.put(kernel, n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
-        });
+        slowest.forEach((kernel, ms) -> typical.put(kernel, Stats.of(ms).median()));
         return typical;
     }
 

@@ -1,5 +1,6 @@
 package arena.bench.measure;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,10 @@ public record MachineSpeed(List<Check> checks) {
      * @param cpuMs     each thread's time, milliseconds: the fastest of its runs
      * @param cpus      the CPU each thread ran on, in the order of {@code cpuMs}; -1 where it changed CPU or
      *                  the system does not say (not Linux)
+     * @param workload  what each thread ran; null in a file from before it was recorded
      */
-    public record Check(long startedMs, String kernel, List<Double> cpuMs, List<Integer> cpus) {
+    public record Check(long startedMs, String kernel, List<Double> cpuMs, List<Integer> cpus,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Workload workload) {
 
         /** Copies the lists, which must be as long as each other and not empty. */
         public Check {
@@ -56,6 +59,59 @@ public record MachineSpeed(List<Check> checks) {
                 throw new IllegalArgumentException("a check needs one time and one CPU per thread, got " + cpuMs.size() + " times and "
                         + cpus.size() + " CPUs");
             }
+        }
+
+        /** A check whose workload is not known (a file from before it was recorded). */
+        public Check(long startedMs, String kernel, List<Double> cpuMs, List<Integer> cpus) {
+            this(startedMs, kernel, cpuMs, cpus, null);
+        }
+
+        /** The slowest thread's time per escape-time iteration, nanoseconds; NaN when the workload is not known. */
+        double slowestNanosPerIteration() {
+            return workload == null ? Double.NaN : Range.of(cpuMs).slowest() * 1e6 / workload.iterations();
+        }
+    }
+
+    /**
+     * What each thread of a check ran: the chapter's {@code c} at a resolution sized for the run (so
+     * that a run takes about 4 ms once warm: the size differs from run to run), how much work that
+     * is, and which code did it. Two runs' checks compare as time per iteration, and only when
+     * their kernel's code is the same: a build that made the kernel itself faster or slower would
+     * otherwise read as a faster or slower machine. Immutable.
+     *
+     * @param resolution    the problem's resolution (pixels per side)
+     * @param iterations    the escape-time iterations of one run of the problem, the sum of its counts; positive
+     * @param kernelSha256  the {@linkplain KernelCode#sha256 SHA-256 of the kernel's code}; null when it could not be read
+     */
+    public record Workload(int resolution, long iterations, @JsonInclude(JsonInclude.Include.NON_NULL) String kernelSha256) {
+
+        /** @throws IllegalArgumentException when the resolution or the iterations are not positive */
+        public Workload {
+            if (resolution < 1 || iterations < 1) {
+                throw new IllegalArgumentException("a workload needs a positive resolution and iterations, got " + resolution + ", "
+                        + iterations);
+            }
+        }
+    }
+
+    /**
+     * How fast the machine typically ran one kernel's check on its slowest CPU during a run, to set
+     * beside another run's ({@code arena diff}). Immutable.
+     *
+     * @param nanosPerIteration the median over the kernel's checks of the slowest thread's time per iteration, nanoseconds
+     * @param kernelSha256      the SHA-256 of the code the checks ran; null when not known
+     */
+    public record TypicalSpeed(double nanosPerIteration, String kernelSha256) {
+
+        /**
+         * How much slower the slower of this and {@code other} was, at least 1; NaN when their
+         * kernels' code differs or is not known (then the checks do not compare).
+         */
+        public double factorTo(TypicalSpeed other) {
+            if (kernelSha256 == null || !kernelSha256.equals(other.kernelSha256)) {
+                return Double.NaN;
+            }
+            return Math.max(nanosPerIteration, other.nanosPerIteration) / Math.min(nanosPerIteration, other.nanosPerIteration);
         }
     }
 
@@ -91,17 +147,21 @@ public record MachineSpeed(List<Check> checks) {
     }
 
     /**
-     * Per kernel, in the order of the first check: the median over its checks of each check's slowest
-     * thread time, milliseconds: how fast the machine typically ran that kernel on its slowest CPU
-     * during the run, to set beside another run's ({@code arena diff}).
+     * Per kernel whose checks carry their {@linkplain Workload workload}, in the order of the first
+     * check: how fast the machine typically ran it on its slowest CPU during the run, per iteration
+     * (so whatever size each run chose), to set beside another run's ({@code arena diff}).
      */
-    public Map<String, Double> typicalSlowestPerKernel() {
+    public Map<String, TypicalSpeed> typicalSlowestPerKernel() {
         Map<String, List<Double>> slowest = new LinkedHashMap<>();
+        Map<String, String> code = new LinkedHashMap<>();
         for (Check check : checks) {
-            slowest.computeIfAbsent(check.kernel(), k -> new ArrayList<>()).add(Range.of(check.cpuMs()).slowest());
+            if (check.workload() != null) {
+                slowest.computeIfAbsent(check.kernel(), k -> new ArrayList<>()).add(check.slowestNanosPerIteration());
+                code.putIfAbsent(check.kernel(), check.workload().kernelSha256());
+            }
         }
-        Map<String, Double> typical = new LinkedHashMap<>();
-        slowest.forEach((kernel, ms) -> typical.put(kernel, Stats.of(ms).median()));
+        Map<String, TypicalSpeed> typical = new LinkedHashMap<>();
+        slowest.forEach((kernel, nanos) -> typical.put(kernel, new TypicalSpeed(Stats.of(nanos).median(), code.get(kernel))));
         return typical;
     }
 

@@ -23,7 +23,8 @@ import java.util.concurrent.CountDownLatch;
  * platform thread per CPU ({@code availableProcessors}), lets them go at once, and has each run one
  * kernel on a small problem of the chapter's {@code c} (sized on first use to about
  * {@value #TARGET_MS} ms a run) once untimed and then {@value #RUNS} times, keeping its fastest run
- * and the CPU it ran on; every kernel in turn. With every CPU busy, each thread stays on a CPU of its
+ * and the CPU it ran on; every kernel in turn. Each check says what it ran ({@link MachineSpeed.Workload}: the
+ * size, its iterations and the kernel's code), so that checks of two runs compare. With every CPU busy, each thread stays on a CPU of its
  * own, so a CPU that runs slower (a busy neighbour on the host's core) shows as one slow thread.
  * Only kernels that run in Java are checked (a run of the {@code openmp} strategy's native kernels
  * alone has no check).
@@ -71,7 +72,7 @@ public final class SpeedCheck {
 
     private final List<Kernel> kernels;
     private final int threads;
-    private final Map<Kernel, JuliaParams> problems = new LinkedHashMap<>();
+    private final Map<Kernel, MachineSpeed.Workload> workloads = new LinkedHashMap<>();
     private final List<MachineSpeed.Check> checks = new ArrayList<>();
 
     /** Checks on {@code kernels} with one thread per CPU this JVM may use. */
@@ -100,10 +101,10 @@ public final class SpeedCheck {
     public void check() {
         long moment = System.currentTimeMillis();
         for (Kernel kernel : kernels) {
-            JuliaParams problem = problems.computeIfAbsent(kernel, SpeedCheck::sizeProblem);
-            MachineSpeed.Check check = check(moment, kernel, problem);
+            MachineSpeed.Workload workload = workloads.computeIfAbsent(kernel, SpeedCheck::workload);
+            MachineSpeed.Check check = check(moment, kernel, workload);
             for (int attempt = 1; attempt < ATTEMPTS && disturbed(check); attempt++) {
-                check = check(moment, kernel, problem);
+                check = check(moment, kernel, workload);
             }
             checks.add(check);
         }
@@ -123,6 +124,18 @@ public final class SpeedCheck {
     /** Every check made so far. */
     public MachineSpeed result() {
         return new MachineSpeed(checks);
+    }
+
+    /**
+     * What {@code kernel}'s checks run: its {@linkplain #sizeProblem sized problem}, the iterations of
+     * one run of it (the sum of its counts) and the kernel's {@linkplain KernelCode code}.
+     */
+    static MachineSpeed.Workload workload(Kernel kernel) {
+        JuliaParams problem = sizeProblem(kernel);
+        int[] counts = new int[problem.size() * problem.size()];
+        kernel.computeRows(problem, counts, 0, problem.size());
+        long iterations = java.util.Arrays.stream(counts).asLongStream().sum();
+        return new MachineSpeed.Workload(problem.resolution(), Math.max(iterations, 1), KernelCode.sha256(kernel));
     }
 
     /**
@@ -184,7 +197,8 @@ public final class SpeedCheck {
         return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }
 
-    private MachineSpeed.Check check(long moment, Kernel kernel, JuliaParams problem) {
+    private MachineSpeed.Check check(long moment, Kernel kernel, MachineSpeed.Workload workload) {
+        JuliaParams problem = JuliaParams.of(workload.resolution(), JuliaParams.SEED_C);
         double[] ms = new double[threads];
         int[] cpus = new int[threads];
         FirstFailure failure = new FirstFailure();
@@ -215,7 +229,7 @@ public final class SpeedCheck {
             throw new IllegalStateException("the speed check of kernel " + kernel.name() + " failed: " + failure.cause(), failure.cause());
         }
         return new MachineSpeed.Check(moment, kernel.name(), java.util.Arrays.stream(ms).boxed().toList(),
-                java.util.Arrays.stream(cpus).boxed().toList());
+                java.util.Arrays.stream(cpus).boxed().toList(), workload);
     }
 
     private static double fastestRun(Kernel kernel, JuliaParams problem, int[] counts, int runs) {

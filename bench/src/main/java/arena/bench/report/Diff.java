@@ -135,7 +135,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                         + ": a different result is not a speed change");
             } else {
                 pairs.add(pair(base, cur, threshold, seed, resamples, spreads.getOrDefault(base.key().kernel(), ForkSpread.UNKNOWN),
-                        machineFactors.getOrDefault(base.key().kernel(), 1.0)));
+                        widening(machineFactors.get(base.key().kernel()))));
             }
         }
         List<String> forkNotes = new ArrayList<>();
@@ -221,43 +221,63 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 verdict);
     }
 
+    /** The factor a pair's interval is widened by: the kernel's machine factor, or 1 where none is known. */
+    private static double widening(Double machineFactor) {
+        return machineFactor == null || machineFactor.isNaN() ? 1 : machineFactor;
+    }
+
     /**
-     * Per kernel that both files checked, on the same CPU model: how much slower the machine was in
-     * one run than in the other, at least 1, from each file's {@link MachineSpeed#typicalSlowestPerKernel}
-     * (the larger over the smaller). A pair's interval is widened by it on both sides: a change no
-     * larger than the machine's own between the two runs is not told as the models'. Empty when a file
-     * has no speed checks (in-process, JMH, older files) or the CPU models differ (then the machine
-     * itself is what changed).
+     * Per kernel that both files checked, on the same CPU model and JDK: how much slower the machine
+     * was in one run than in the other, at least 1, from each file's
+     * {@link MachineSpeed#typicalSlowestPerKernel} (time per iteration, the larger over the smaller);
+     * NaN for a kernel whose code differs between the two builds, or is not known, as its checks do
+     * not compare then (a faster kernel would read as a faster machine). A pair's interval is widened
+     * by the factor on both sides: a change no larger than the machine's own between the two runs is
+     * not told as the models'. Empty when a file has no speed checks or none that say what they ran
+     * (in-process, JMH, older files), or the CPU models or JDKs differ (then that is what changed).
      */
     static Map<String, Double> machineFactors(ResultsFile baseline, ResultsFile current) {
         Map<String, Double> factors = new LinkedHashMap<>();
-        if (!java.util.Objects.equals(baseline.platform().cpuModel(), current.platform().cpuModel())) {
+        Environment base = baseline.platform(), cur = current.platform();
+        if (!java.util.Objects.equals(base.cpuModel(), cur.cpuModel()) || !java.util.Objects.equals(base.jdkVersion(), cur.jdkVersion())
+                || !java.util.Objects.equals(base.jdkVendor(), cur.jdkVendor())) {
             return factors;
         }
-        Map<String, Double> base = new MachineSpeed(baseline.document().speedChecks()).typicalSlowestPerKernel();
-        Map<String, Double> cur = new MachineSpeed(current.document().speedChecks()).typicalSlowestPerKernel();
-        base.forEach((kernel, ms) -> {
-            Double other = cur.get(kernel);
+        Map<String, MachineSpeed.TypicalSpeed> baseSpeeds = new MachineSpeed(baseline.document().speedChecks()).typicalSlowestPerKernel();
+        Map<String, MachineSpeed.TypicalSpeed> curSpeeds = new MachineSpeed(current.document().speedChecks()).typicalSlowestPerKernel();
+        baseSpeeds.forEach((kernel, speed) -> {
+            MachineSpeed.TypicalSpeed other = curSpeeds.get(kernel);
             if (other != null) {
-                factors.put(kernel, Math.max(ms, other) / Math.min(ms, other));
+                factors.put(kernel, speed.factorTo(other));
             }
         });
         return factors;
     }
 
-    /** The header line naming the machine factors that widened the intervals; empty when none is beyond 1.000. */
+    /**
+     * The header line naming the machine factors that widened the intervals (those beyond 1.000) and
+     * the kernels whose checks did not compare; empty when neither applies.
+     */
     private static java.util.Optional<String> machineFactorNote(Map<String, Double> factors) {
-        if (factors.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        List<String> parts = new ArrayList<>();
+        List<String> widened = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         factors.forEach((kernel, factor) -> {
-            if (factor >= 1.0005) {
-                parts.add(String.format(Locale.ROOT, "%s %.3fx", kernel, factor));
+            if (Double.isNaN(factor)) {
+                unknown.add(kernel);
+            } else if (factor >= 1.0005) {
+                widened.add(String.format(Locale.ROOT, "%s %.3fx", kernel, factor));
             }
         });
-        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("the machine between the two runs (speed checks, slowest CPU, median of each run): "
-                + String.join(", ", parts) + "; every interval is widened by it on both sides");
+        List<String> parts = new ArrayList<>();
+        if (!widened.isEmpty()) {
+            parts.add(String.join(", ", widened) + "; every interval is widened by it on both sides");
+        }
+        if (!unknown.isEmpty()) {
+            parts.add("not known for " + String.join(", ", unknown) + ": the kernel's code differs between the two builds, so its checks "
+                    + "do not compare, and its intervals are not widened");
+        }
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("the machine between the two runs (speed checks, "
+                + "slowest CPU, time per iteration, median of each run): " + String.join("; ", parts));
     }
 
     /** The header line for {@code file} when any of its configurations was measured in one JVM; empty otherwise. */

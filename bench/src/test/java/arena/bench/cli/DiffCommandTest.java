@@ -169,9 +169,57 @@ class DiffCommandTest {
         assertThat(json.get("machine_notes").toString()).contains("scalar 1.350x");
     }
 
+    @Test
+    void checksSizedDifferentlyInTheTwoRuns_compareByTimePerIteration_soARealChangeIsStillFound() throws Exception {
+        // the current run sized its check problem 30% larger (checks 30% longer, the same speed): its sequential is 30% slower
+        ObjectNode small = ResultsFixture.load(BASELINE);
+        small.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 1_000_000, CODE, 3.50, 3.50), speedCheck(2, 1_000_000, CODE, 3.45, 3.50)));
+        Path baseline = ResultsFixture.write(dir, "small-checks.json", small);
+        ObjectNode large = ResultsFixture.load(BASELINE);
+        ResultsFixture.mapSamples(ResultsFixture.result(large, "sequential", 1, "static"), ms -> ms * 1.3);
+        large.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 1_300_000, CODE, 4.55, 4.55), speedCheck(2, 1_300_000, CODE, 4.50, 4.55)));
+        Path current = ResultsFixture.write(dir, "large-checks.json", large);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
+        JsonNode json = ResultsFixture.JSON.readTree(run.out());
+        assertThat(pair(json, "sequential").get("verdict").asText()).isEqualTo("slower");
+        assertThat(json.get("machine_notes").toString()).doesNotContain("the machine between the two runs");
+    }
+
+    @Test
+    void checksOfAKernelWhoseCodeChanged_doNotCompare_andWidenNothing() throws Exception {
+        // the current build's kernel is 35% slower, so are its checks: that is the build, not the machine
+        ObjectNode before = ResultsFixture.load(BASELINE);
+        before.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 1_000_000, CODE, 3.50, 3.50), speedCheck(2, 1_000_000, CODE, 3.45, 3.50)));
+        Path baseline = ResultsFixture.write(dir, "kernel-before.json", before);
+        ObjectNode after = ResultsFixture.load(BASELINE);
+        ResultsFixture.mapSamples(ResultsFixture.result(after, "sequential", 1, "static"), ms -> ms * 1.3);
+        after.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 1_000_000, "f".repeat(64), 4.725, 4.725),
+                speedCheck(2, 1_000_000, "f".repeat(64), 4.70, 4.725)));
+        Path current = ResultsFixture.write(dir, "kernel-after.json", after);
+
+        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
+        JsonNode json = ResultsFixture.JSON.readTree(run.out());
+        assertThat(pair(json, "sequential").get("verdict").asText()).isEqualTo("slower");
+        assertThat(json.get("machine_notes").toString()).contains("not known for scalar: the kernel's code differs between the two builds")
+                .doesNotContain("1.350x");
+    }
+
+    /** A kernel code digest, as {@code KernelCode} gives. */
+    private static final String CODE = "0123456789abcdef".repeat(4);
+
     private static java.util.Map<String, Object> speedCheck(long startedMs, double... cpuMs) {
+        return speedCheck(startedMs, 1_000_000, CODE, cpuMs);
+    }
+
+    private static java.util.Map<String, Object> speedCheck(long startedMs, long iterations, String kernelCode, double... cpuMs) {
         return java.util.Map.of("started_ms", startedMs, "kernel", "scalar", "cpu_ms", java.util.Arrays.stream(cpuMs).boxed().toList(),
-                "cpus", java.util.stream.IntStream.range(0, cpuMs.length).boxed().toList());
+                "cpus", java.util.stream.IntStream.range(0, cpuMs.length).boxed().toList(),
+                "workload", java.util.Map.of("resolution", 77, "iterations", iterations, "kernel_sha256", kernelCode));
     }
 
     private static JsonNode pair(JsonNode diff, String strategy) {

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 class MachineSpeedTest {
 
     private static MachineSpeed.Check check(long at, String kernel, double... ms) {
+        return check(at, kernel, null, ms);
+    }
+
+    private static MachineSpeed.Check check(long at, String kernel, MachineSpeed.Workload workload, double... ms) {
         return new MachineSpeed.Check(at, kernel, java.util.Arrays.stream(ms).boxed().toList(),
-                java.util.stream.IntStream.range(0, ms.length).boxed().toList());
+                java.util.stream.IntStream.range(0, ms.length).boxed().toList(), workload);
     }
 
     @Test
@@ -28,12 +32,35 @@ class MachineSpeedTest {
     }
 
     @Test
-    void aRunsTypicalSlowestCpu_isTheMedianOfEachChecksSlowestThread() {
-        MachineSpeed speed = new MachineSpeed(List.of(check(1, "vector", 3.50, 3.52), check(2, "vector", 3.51, 4.375),
-                check(3, "vector", 3.60, 3.55), check(1, "scalar", 4.00, 4.10), check(2, "scalar", 4.20, 4.00)));
+    void aRunsTypicalSlowestCpu_isTheMedianOfEachChecksSlowestThread_perIteration() {
+        MachineSpeed.Workload vector = new MachineSpeed.Workload(350, 4_000_000, "v".repeat(64));
+        MachineSpeed.Workload scalar = new MachineSpeed.Workload(77, 2_000_000, "s".repeat(64));
+        MachineSpeed speed = new MachineSpeed(List.of(check(1, "vector", vector, 3.50, 3.52), check(2, "vector", vector, 3.51, 4.375),
+                check(3, "vector", vector, 3.60, 3.55), check(1, "scalar", scalar, 4.00, 4.10), check(2, "scalar", scalar, 4.20, 4.00),
+                check(3, "scalar", 9.00, 9.00)));
 
-        assertThat(speed.typicalSlowestPerKernel()).containsExactly(java.util.Map.entry("vector", 3.60), java.util.Map.entry("scalar", 4.15));
+        // 3.60 ms over 4,000,000 iterations; the check without a workload (an older file's) counts for nothing
+        assertThat(speed.typicalSlowestPerKernel()).containsExactly(
+                java.util.Map.entry("vector", new MachineSpeed.TypicalSpeed(0.9, "v".repeat(64))),
+                java.util.Map.entry("scalar", new MachineSpeed.TypicalSpeed(2.075, "s".repeat(64))));
         assertThat(MachineSpeed.NONE.typicalSlowestPerKernel()).isEmpty();
+        assertThat(new MachineSpeed(List.of(check(1, "vector", 3.5, 3.5))).typicalSlowestPerKernel()).isEmpty();
+    }
+
+    @Test
+    void twoRunsTypicalSpeeds_compareOnlyWhenTheirKernelsCodeIsTheSame() {
+        MachineSpeed.TypicalSpeed quick = new MachineSpeed.TypicalSpeed(1.0, "a".repeat(64));
+
+        assertThat(quick.factorTo(new MachineSpeed.TypicalSpeed(1.25, "a".repeat(64)))).isCloseTo(1.25, within(1e-12));
+        assertThat(new MachineSpeed.TypicalSpeed(1.25, "a".repeat(64)).factorTo(quick)).isCloseTo(1.25, within(1e-12));
+        assertThat(quick.factorTo(new MachineSpeed.TypicalSpeed(1.25, "b".repeat(64)))).isNaN();
+        assertThat(new MachineSpeed.TypicalSpeed(1.0, null).factorTo(new MachineSpeed.TypicalSpeed(1.0, null))).isNaN();
+    }
+
+    @Test
+    void aWorkload_needsAPositiveSizeAndWork() {
+        assertThatThrownBy(() -> new MachineSpeed.Workload(0, 10, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MachineSpeed.Workload(10, 0, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

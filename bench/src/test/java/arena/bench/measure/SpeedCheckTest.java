@@ -32,6 +32,14 @@ class SpeedCheckTest {
             assertThat(check.cpus()).hasSize(2).allSatisfy(cpu -> assertThat(cpu).isBetween(-1, cpus - 1));
         });
         assertThat(checks.get(1).startedMs()).isGreaterThanOrEqualTo(checks.get(0).startedMs());
+        // each check says what it ran: one size for the run, its iterations, the kernel's code
+        MachineSpeed.Workload workload = checks.get(0).workload();
+        assertThat(checks.get(1).workload()).isEqualTo(workload);
+        JuliaParams problem = JuliaParams.of(workload.resolution(), JuliaParams.SEED_C);
+        int[] counts = new int[problem.size() * problem.size()];
+        Kernels.reference().computeRows(problem, counts, 0, problem.size());
+        assertThat(workload.iterations()).isEqualTo(java.util.Arrays.stream(counts).asLongStream().sum());
+        assertThat(workload.kernelSha256()).isEqualTo(KernelCode.sha256(Kernels.reference())).isNotNull();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(SpeedCheck.THREAD_PREFIX));
     }
 

@@ -1,12 +1,12 @@
 package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
+import arena.bench.measure.Environment;
 import arena.bench.measure.ForkPlan;
 import arena.bench.measure.ForkSamples;
 import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.measure.MachineSpeed;
-import arena.bench.measure.Environment;
 import arena.bench.report.ResultsDocument.Key;
 import arena.bench.report.ResultsDocument.Result;
 import arena.core.input.InvalidInputException;
@@ -243,8 +243,8 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 || !java.util.Objects.equals(base.jdkVendor(), cur.jdkVendor())) {
             return factors;
         }
-        Map<String, MachineSpeed.TypicalSpeed> baseSpeeds = new MachineSpeed(baseline.document().speedChecks()).typicalSlowestPerKernel();
-        Map<String, MachineSpeed.TypicalSpeed> curSpeeds = new MachineSpeed(current.document().speedChecks()).typicalSlowestPerKernel();
+        Map<String, MachineSpeed.TypicalSpeed> baseSpeeds = baseline.machineSpeed().typicalSlowestPerKernel();
+        Map<String, MachineSpeed.TypicalSpeed> curSpeeds = current.machineSpeed().typicalSlowestPerKernel();
         baseSpeeds.forEach((kernel, speed) -> {
             MachineSpeed.TypicalSpeed other = curSpeeds.get(kernel);
             if (other != null) {
@@ -290,7 +290,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
 
     /** The line on {@code file}'s speed checks when the machine's speed moved during its run (files from before have none). */
     private static java.util.Optional<String> speedNote(ResultsFile file, String role) {
-        MachineSpeed speed = new MachineSpeed(file.document().speedChecks());
+        MachineSpeed speed = file.machineSpeed();
         if (!speed.moved()) {
             return java.util.Optional.empty();
         }

@@ -1,6 +1,7 @@
 package arena.bench.report;
 
 import arena.bench.measure.Environment;
+import arena.bench.measure.MachineSpeed;
 import arena.bench.report.ResultsDocument.Key;
 import arena.bench.report.ResultsDocument.Result;
 import arena.core.input.InvalidInputException;
@@ -40,6 +41,11 @@ public record ResultsFile(Path path, ResultsDocument document) {
     /** One entry per configuration, in the file's order. */
     public List<Result> results() {
         return document.results();
+    }
+
+    /** Its speed checks between forks; {@link MachineSpeed#NONE} when it has none (in-process, or a file from before the checks). */
+    public MachineSpeed machineSpeed() {
+        return new MachineSpeed(document.speedChecks());
     }
 
     /**

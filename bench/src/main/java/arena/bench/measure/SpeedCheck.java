@@ -23,9 +23,10 @@ import java.util.concurrent.CountDownLatch;
  * platform thread per CPU ({@code availableProcessors}), lets them go at once, and has each run one
  * kernel on a small problem of the chapter's {@code c} (sized on first use to about
  * {@value #TARGET_MS} ms a run) once untimed and then {@value #RUNS} times, keeping its fastest run
- * and the CPU it ran on; every kernel in turn. Each check says what it ran ({@link MachineSpeed.Workload}: the
- * size, its iterations and the kernel's code), so that checks of two runs compare. With every CPU busy, each thread stays on a CPU of its
- * own, so a CPU that runs slower (a busy neighbour on the host's core) shows as one slow thread.
+ * and the CPU it ran on; every kernel in turn. Each check says what it ran
+ * ({@link MachineSpeed.Workload}: the size, its iterations and the kernel's code), so that checks of
+ * two runs compare. With every CPU busy, each thread stays on a CPU of its own, so a CPU that runs
+ * slower (a busy neighbour on the host's core) shows as one slow thread.
  * Only kernels that run in Java are checked (a run of the {@code openmp} strategy's native kernels
  * alone has no check).
  * {@code compare --forks} checks before every fork and after the last, while no child runs; about

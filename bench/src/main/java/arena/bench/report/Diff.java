@@ -41,8 +41,9 @@ import java.util.Set;
  *                           {@code samples_with_steal}: how many and how much), or its speed checks between
  *                           forks moved beyond {@link MachineSpeed#MOVED_BEYOND} (results.json's
  *                           {@code speed_checks}: by how much); and a line naming how much slower the
- *                           machine was in one run than in the other when that widened the intervals
- *                           ({@code machineFactors}); empty when none applies
+ *                           machine was in one run than in the other when that widened the intervals, or
+ *                           that it is not known for a kernel whose code changed ({@code machineFactors});
+ *                           empty when none applies
  * @param spreads            each kernel's fork-to-fork spread, pooled over both files' configurations of
  *                           that kernel ({@link ForkSpread}), which widens every pair's interval to at
  *                           least its Student-t interval
@@ -273,8 +274,8 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
             parts.add(String.join(", ", widened) + "; every interval is widened by it on both sides");
         }
         if (!unknown.isEmpty()) {
-            parts.add("not known for " + String.join(", ", unknown) + ": the kernel's code differs between the two builds, so its checks "
-                    + "do not compare, and its intervals are not widened");
+            parts.add("not known for " + String.join(", ", unknown) + ": the kernel's code differs between the two builds (or a file "
+                    + "does not say which it ran), so its checks do not compare, and its intervals are not widened");
         }
         return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("the machine between the two runs (speed checks, "
                 + "slowest CPU, time per iteration, median of each run): " + String.join("; ", parts));

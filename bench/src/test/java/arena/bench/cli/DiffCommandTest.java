@@ -149,38 +149,24 @@ class DiffCommandTest {
     @Test
     void aChangeNoLargerThanTheMachinesOwnBetweenTheRuns_isInconclusive_notSlower() throws Exception {
         // the same 30% on sequential as above, but the current run's machine was 35% slower by its speed checks
-        ObjectNode quick = ResultsFixture.load(BASELINE);
-        quick.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 3.50, 3.50), speedCheck(2, 3.40, 3.50), speedCheck(3, 3.50, 3.45)));
-        Path baseline = ResultsFixture.write(dir, "quick.json", quick);
-        ObjectNode slowMachine = ResultsFixture.load(BASELINE);
-        ResultsFixture.mapSamples(ResultsFixture.result(slowMachine, "sequential", 1, "static"), ms -> ms * 1.3);
-        slowMachine.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 4.725, 4.70), speedCheck(2, 4.60, 4.725), speedCheck(3, 4.725, 4.725)));
-        Path current = ResultsFixture.write(dir, "slow-machine.json", slowMachine);
-
-        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+        CliRunner run = sequentialThirtyPercentSlower(
+                java.util.List.of(speedCheck(1, 3.50, 3.50), speedCheck(2, 3.40, 3.50), speedCheck(3, 3.50, 3.45)),
+                java.util.List.of(speedCheck(1, 4.725, 4.70), speedCheck(2, 4.60, 4.725), speedCheck(3, 4.725, 4.725)));
 
         assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.OK);
         JsonNode json = ResultsFixture.JSON.readTree(run.out());
         assertThat(json.get("slower").asInt()).isZero();
-        JsonNode sequential = java.util.stream.StreamSupport.stream(json.get("pairs").spliterator(), false)
-                .filter(pair -> pair.get("strategy").asText().equals("sequential")).findFirst().orElseThrow();
-        assertThat(sequential.get("verdict").asText()).isEqualTo("inconclusive");
-        assertThat(sequential.get("ci_low").asDouble()).isLessThan(1.0);
+        assertThat(pair(json, "sequential").get("verdict").asText()).isEqualTo("inconclusive");
+        assertThat(pair(json, "sequential").get("ci_low").asDouble()).isLessThan(1.0);
         assertThat(json.get("machine_notes").toString()).contains("scalar 1.350x");
     }
 
     @Test
     void checksSizedDifferentlyInTheTwoRuns_compareByTimePerIteration_soARealChangeIsStillFound() throws Exception {
-        // the current run sized its check problem 30% larger (checks 30% longer, the same speed): its sequential is 30% slower
-        ObjectNode small = ResultsFixture.load(BASELINE);
-        small.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 1_000_000, CODE, 3.50, 3.50), speedCheck(2, 1_000_000, CODE, 3.45, 3.50)));
-        Path baseline = ResultsFixture.write(dir, "small-checks.json", small);
-        ObjectNode large = ResultsFixture.load(BASELINE);
-        ResultsFixture.mapSamples(ResultsFixture.result(large, "sequential", 1, "static"), ms -> ms * 1.3);
-        large.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 1_300_000, CODE, 4.55, 4.55), speedCheck(2, 1_300_000, CODE, 4.50, 4.55)));
-        Path current = ResultsFixture.write(dir, "large-checks.json", large);
-
-        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+        // the current run sized its check problem 30% larger (checks 30% longer, the same speed)
+        CliRunner run = sequentialThirtyPercentSlower(
+                java.util.List.of(speedCheck(1, 1_000_000, CODE, 3.50, 3.50), speedCheck(2, 1_000_000, CODE, 3.45, 3.50)),
+                java.util.List.of(speedCheck(1, 1_300_000, CODE, 4.55, 4.55), speedCheck(2, 1_300_000, CODE, 4.50, 4.55)));
 
         assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
         JsonNode json = ResultsFixture.JSON.readTree(run.out());
@@ -191,22 +177,32 @@ class DiffCommandTest {
     @Test
     void checksOfAKernelWhoseCodeChanged_doNotCompare_andWidenNothing() throws Exception {
         // the current build's kernel is 35% slower, so are its checks: that is the build, not the machine
-        ObjectNode before = ResultsFixture.load(BASELINE);
-        before.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 1_000_000, CODE, 3.50, 3.50), speedCheck(2, 1_000_000, CODE, 3.45, 3.50)));
-        Path baseline = ResultsFixture.write(dir, "kernel-before.json", before);
-        ObjectNode after = ResultsFixture.load(BASELINE);
-        ResultsFixture.mapSamples(ResultsFixture.result(after, "sequential", 1, "static"), ms -> ms * 1.3);
-        after.putPOJO("speed_checks", java.util.List.of(speedCheck(1, 1_000_000, "f".repeat(64), 4.725, 4.725),
-                speedCheck(2, 1_000_000, "f".repeat(64), 4.70, 4.725)));
-        Path current = ResultsFixture.write(dir, "kernel-after.json", after);
-
-        CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
+        String otherCode = "f".repeat(64);
+        CliRunner run = sequentialThirtyPercentSlower(
+                java.util.List.of(speedCheck(1, 1_000_000, CODE, 3.50, 3.50), speedCheck(2, 1_000_000, CODE, 3.45, 3.50)),
+                java.util.List.of(speedCheck(1, 1_000_000, otherCode, 4.725, 4.725), speedCheck(2, 1_000_000, otherCode, 4.70, 4.725)));
 
         assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
         JsonNode json = ResultsFixture.JSON.readTree(run.out());
         assertThat(pair(json, "sequential").get("verdict").asText()).isEqualTo("slower");
         assertThat(json.get("machine_notes").toString()).contains("not known for scalar: the kernel's code differs between the two builds")
                 .doesNotContain("1.350x");
+    }
+
+    /**
+     * {@code arena diff --format json} of the baseline fixture with {@code baselineChecks} against the
+     * same file with {@code sequential} 30% slower and {@code currentChecks}.
+     */
+    private CliRunner sequentialThirtyPercentSlower(java.util.List<java.util.Map<String, Object>> baselineChecks,
+                                                   java.util.List<java.util.Map<String, Object>> currentChecks) throws Exception {
+        ObjectNode before = ResultsFixture.load(BASELINE);
+        before.putPOJO("speed_checks", baselineChecks);
+        Path baseline = ResultsFixture.write(dir, "checked-before.json", before);
+        ObjectNode after = ResultsFixture.load(BASELINE);
+        ResultsFixture.mapSamples(ResultsFixture.result(after, "sequential", 1, "static"), ms -> ms * 1.3);
+        after.putPOJO("speed_checks", currentChecks);
+        Path current = ResultsFixture.write(dir, "checked-after.json", after);
+        return CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "json");
     }
 
     /** A kernel code digest, as {@code KernelCode} gives. */

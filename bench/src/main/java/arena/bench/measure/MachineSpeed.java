@@ -98,17 +98,19 @@ public record MachineSpeed(List<Check> checks) {
      * How fast the machine typically ran one kernel's check on its slowest CPU during a run, to set
      * beside another run's ({@code arena diff}). Immutable.
      *
-     * @param nanosPerIteration the median over the kernel's checks of the slowest thread's time per iteration, nanoseconds
+     * @param nanosPerIteration the median over the kernel's checks of the slowest thread's time per iteration,
+     *                          nanoseconds; NaN when the checks do not say what they ran
      * @param kernelSha256      the SHA-256 of the code the checks ran; null when not known
      */
     public record TypicalSpeed(double nanosPerIteration, String kernelSha256) {
 
         /**
          * How much slower the slower of this and {@code other} was, at least 1; NaN when their
-         * kernels' code differs or is not known (then the checks do not compare).
+         * kernels' code differs or either is not known (then the checks do not compare).
          */
         public double factorTo(TypicalSpeed other) {
-            if (kernelSha256 == null || !kernelSha256.equals(other.kernelSha256)) {
+            if (kernelSha256 == null || !kernelSha256.equals(other.kernelSha256) || Double.isNaN(nanosPerIteration)
+                    || Double.isNaN(other.nanosPerIteration)) {
                 return Double.NaN;
             }
             return Math.max(nanosPerIteration, other.nanosPerIteration) / Math.min(nanosPerIteration, other.nanosPerIteration);
@@ -147,21 +149,24 @@ public record MachineSpeed(List<Check> checks) {
     }
 
     /**
-     * Per kernel whose checks carry their {@linkplain Workload workload}, in the order of the first
-     * check: how fast the machine typically ran it on its slowest CPU during the run, per iteration
-     * (so whatever size each run chose), to set beside another run's ({@code arena diff}).
+     * Per kernel checked, in the order of the first check: how fast the machine typically ran it on
+     * its slowest CPU during the run, per iteration (so whatever size each run chose), to set beside
+     * another run's ({@code arena diff}), from the checks that carry their {@linkplain Workload
+     * workload}; NaN, with no code, for a kernel none of whose checks does (a file from before).
      */
     public Map<String, TypicalSpeed> typicalSlowestPerKernel() {
         Map<String, List<Double>> slowest = new LinkedHashMap<>();
         Map<String, String> code = new LinkedHashMap<>();
         for (Check check : checks) {
+            List<Double> nanos = slowest.computeIfAbsent(check.kernel(), k -> new ArrayList<>());
             if (check.workload() != null) {
-                slowest.computeIfAbsent(check.kernel(), k -> new ArrayList<>()).add(check.slowestNanosPerIteration());
+                nanos.add(check.slowestNanosPerIteration());
                 code.putIfAbsent(check.kernel(), check.workload().kernelSha256());
             }
         }
         Map<String, TypicalSpeed> typical = new LinkedHashMap<>();
-        slowest.forEach((kernel, nanos) -> typical.put(kernel, new TypicalSpeed(Stats.of(nanos).median(), code.get(kernel))));
+        slowest.forEach((kernel, nanos) -> typical.put(kernel,
+                new TypicalSpeed(nanos.isEmpty() ? Double.NaN : Stats.of(nanos).median(), code.get(kernel))));
         return typical;
     }
 

@@ -231,11 +231,12 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
      * Per kernel that both files checked, on the same CPU model and JDK: how much slower the machine
      * was in one run than in the other, at least 1, from each file's
      * {@link MachineSpeed#typicalSlowestPerKernel} (time per iteration, the larger over the smaller);
-     * NaN for a kernel whose code differs between the two builds, or is not known, as its checks do
-     * not compare then (a faster kernel would read as a faster machine). A pair's interval is widened
+     * NaN for a kernel whose code differs between the two builds, or whose checks in either file do
+     * not say what they ran, as its checks do not compare then (a faster kernel would read as a
+     * faster machine). A pair's interval is widened
      * by the factor on both sides: a change no larger than the machine's own between the two runs is
-     * not told as the models'. Empty when a file has no speed checks or none that say what they ran
-     * (in-process, JMH, older files), or the CPU models or JDKs differ (then that is what changed).
+     * not told as the models'. Empty when a file has no speed checks (in-process, JMH, files from
+     * before the checks), or the CPU models or JDKs differ (then that is what changed).
      */
     static Map<String, Double> machineFactors(ResultsFile baseline, ResultsFile current) {
         Map<String, Double> factors = new LinkedHashMap<>();
@@ -274,8 +275,8 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
             parts.add(String.join(", ", widened) + "; every interval is widened by it on both sides");
         }
         if (!unknown.isEmpty()) {
-            parts.add("not known for " + String.join(", ", unknown) + ": the kernel's code differs between the two builds (or a file "
-                    + "does not say which it ran), so its checks do not compare, and its intervals are not widened");
+            parts.add("not known for " + String.join(", ", unknown) + ": the kernel's code differs between the two builds, or a file's "
+                    + "checks do not say what they ran (a file from before), so the checks do not compare; its intervals are not widened");
         }
         return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("the machine between the two runs (speed checks, "
                 + "slowest CPU, time per iteration, median of each run): " + String.join("; ", parts));

@@ -189,6 +189,17 @@ class DiffCommandTest {
                 .doesNotContain("1.350x");
     }
 
+    @Test
+    void checksOfAFileFromBeforeTheyRecordedTheirWorkload_doNotCompare_andTheHeaderSaysSo() throws Exception {
+        java.util.Map<String, Object> olderCheck = java.util.Map.of("started_ms", 1, "kernel", "scalar", "cpu_ms", java.util.List.of(3.50, 3.50),
+                "cpus", java.util.List.of(0, 1));
+        CliRunner run = sequentialThirtyPercentSlower(java.util.List.of(olderCheck), java.util.List.of(speedCheck(1, 4.725, 4.725)));
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
+        assertThat(ResultsFixture.JSON.readTree(run.out()).get("machine_notes").toString())
+                .contains("not known for scalar: ", "checks do not say what they ran (a file from before)");
+    }
+
     /**
      * {@code arena diff --format json} of the baseline fixture with {@code baselineChecks} against the
      * same file with {@code sequential} 30% slower and {@code currentChecks}.

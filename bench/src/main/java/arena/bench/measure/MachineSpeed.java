@@ -31,6 +31,13 @@ public record MachineSpeed(List<Check> checks) {
      */
     public static final double MOVED_BEYOND = 1.10;
 
+    /**
+     * How far apart the CPUs may typically run at one moment before a report says so: 3%, the band
+     * one-thread rows are held to against the baseline (the checks of one moment scatter by about 1%
+     * on a quiet machine).
+     */
+    public static final double APART_BEYOND = 1.03;
+
     /** Copies the list; null reads as none (a file from before the checks). */
     public MachineSpeed {
         checks = checks == null ? List.of() : List.copyOf(checks);
@@ -170,6 +177,32 @@ public record MachineSpeed(List<Check> checks) {
         return typical;
     }
 
+    /**
+     * Per kernel checked on two CPUs or more, in the order of the first check: how far apart the CPUs
+     * typically ran at one moment, the median over its checks of the slowest thread's time over the
+     * fastest's in the same check. On a shared host one CPU can run a tenth slower than another for
+     * minutes (docs/BENCHMARKS.md, section 6i), so a one-thread row whose work runs on another thread
+     * than the baseline's (which runs on its fork's main thread) can differ from it by about that much
+     * for that reason alone.
+     */
+    public Map<String, Double> typicalApartPerKernel() {
+        Map<String, List<Double>> apart = new LinkedHashMap<>();
+        for (Check check : checks) {
+            if (check.cpuMs().size() > 1) {
+                Range range = Range.of(check.cpuMs());
+                apart.computeIfAbsent(check.kernel(), k -> new ArrayList<>()).add(range.slowest() / range.fastest());
+            }
+        }
+        Map<String, Double> typical = new LinkedHashMap<>();
+        apart.forEach((kernel, ratios) -> typical.put(kernel, Stats.of(ratios).median()));
+        return typical;
+    }
+
+    /** Whether some kernel's CPUs {@linkplain #typicalApartPerKernel() typically ran apart} beyond {@link #APART_BEYOND}. */
+    public boolean cpusApart() {
+        return typicalApartPerKernel().values().stream().anyMatch(apart -> apart > APART_BEYOND);
+    }
+
     /** Per kernel, in the order of the first check: its fastest and slowest thread time over every check. */
     private Map<String, Range> rangePerKernel() {
         Map<String, Range> ranges = new LinkedHashMap<>();
@@ -204,15 +237,18 @@ public record MachineSpeed(List<Check> checks) {
 
     /**
      * One line for a report: how many checks, on how many CPUs, and each kernel's fastest and slowest
-     * time with their ratio; empty when no check was made.
+     * time with their ratio and, on two CPUs or more, how far apart the CPUs typically ran at one
+     * moment ({@link #typicalApartPerKernel}); empty when no check was made.
      */
     public Optional<String> summary() {
         if (checks.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, Double> apart = typicalApartPerKernel();
         List<String> kernels = new ArrayList<>();
-        rangePerKernel().forEach((kernel, range) -> kernels.add(String.format(Locale.ROOT, "%s %.2f-%.2f ms (%.2fx)", kernel,
-                range.fastest(), range.slowest(), range.slowest() / range.fastest())));
+        rangePerKernel().forEach((kernel, range) -> kernels.add(String.format(Locale.ROOT, "%s %.2f-%.2f ms (%.2fx%s)", kernel,
+                range.fastest(), range.slowest(), range.slowest() / range.fastest(), apart.containsKey(kernel)
+                        ? String.format(Locale.ROOT, "; the CPUs %.2fx apart at one moment, median", apart.get(kernel)) : "")));
         long moments = checks.stream().mapToLong(Check::startedMs).distinct().count();
         return Optional.of(String.format(Locale.ROOT, "machine: %d speed checks between forks, every CPU (%d) at once: %s", moments,
                 checks.get(0).cpuMs().size(), String.join(", ", kernels)));

@@ -125,7 +125,7 @@ final class TextTables {
 
     /**
      * The machine's speed checks between forks ({@link MachineSpeed#summary}), and what a speed that
-     * moved means for the rows; empty when none was made (in-process).
+     * moved, or CPUs that ran apart, mean for the rows; empty when none was made (in-process).
      */
     static String speedNote(Report report) {
         MachineSpeed speed = report.machineSpeed();
@@ -135,7 +135,9 @@ final class TextTables {
         return speed.summary().map(line -> line + (speed.moved()
                 ? String.format(Locale.ROOT, "; the machine's speed moved beyond %s: rows and forks that differ by less cannot be told "
                         + "from it; %d of %d rows had a fork measured while it was slower (marked: machine slowed)", limit, slowed, timed)
-                : "; steady within " + limit) + " (results.json: speed_checks, fork_machine_slowdowns)" + System.lineSeparator()).orElse("");
+                : "; steady within " + limit) + (speed.cpusApart() ? "; the CPUs ran apart: a one-thread row whose work runs on "
+                        + "another thread than sequential's may differ from it by that much for that reason alone" : "")
+                + " (results.json: speed_checks, fork_machine_slowdowns)" + System.lineSeparator()).orElse("");
     }
 
     /** {@link Report#stealWarning}'s text: when any timed sample saw stolen CPU time, how much, during how many samples. */

@@ -82,7 +82,7 @@ class ForkedCompareTest {
         String forked = CliRunner.run(args("--forks", "1")).out();
         assertThat(inProcess).contains("measured in-process, not forked").doesNotContain("speed checks");
         assertThat(forked).contains("measured 1 fork per strategy")
-                .containsPattern("machine: 3 speed checks between forks, every CPU \\(\\d+\\) at once: \\w+ [0-9.]+-[0-9.]+ ms \\([0-9.]+x\\); "
+                .containsPattern("machine: 3 speed checks between forks, every CPU \\(\\d+\\) at once: \\w+ [0-9.]+-[0-9.]+ ms \\([0-9.]+x(; the CPUs [0-9.]+x apart at one moment, median)?\\); "
                         + "(steady within 10%|the machine's speed moved beyond 10%: rows and forks that differ by less cannot be told from it)");
     }
 

@@ -27,8 +27,26 @@ class MachineSpeedTest {
         assertThat(speed.slowdownPerKernel().get("vector")).isCloseTo(3.55 / 3.50, within(1e-12));
         assertThat(speed.moved()).isFalse();
         assertThat(speed.warning()).isEmpty();
-        assertThat(speed.summary()).hasValue("machine: 2 speed checks between forks, every CPU (2) at once: vector 3.50-3.55 ms (1.01x), "
-                + "scalar 4.00-4.03 ms (1.01x)");
+        assertThat(speed.summary()).hasValue("machine: 2 speed checks between forks, every CPU (2) at once: vector 3.50-3.55 ms (1.01x; "
+                + "the CPUs 1.01x apart at one moment, median), scalar 4.00-4.03 ms (1.01x; the CPUs 1.00x apart at one moment, median)");
+        assertThat(speed.cpusApart()).isFalse();
+    }
+
+    @Test
+    void cpusThatRanApart_areTheMedianOverTheChecksOfTheSlowestOverTheFastestAtOneMoment() {
+        // CPU 1 ran about 11% slower than CPU 0 through most of the run (a busy neighbour on its host core)
+        MachineSpeed speed = new MachineSpeed(List.of(check(1, "vector", 3.63, 4.04), check(2, "vector", 3.60, 4.00),
+                check(3, "vector", 3.70, 3.72), check(4, "vector", 3.65, 4.05), check(5, "vector", 3.62, 4.10)));
+
+        assertThat(speed.typicalApartPerKernel().get("vector")).isCloseTo(4.00 / 3.60, within(1e-12));
+        assertThat(speed.cpusApart()).isTrue();
+        assertThat(speed.moved()).isTrue();
+        assertThat(speed.summary()).hasValueSatisfying(line -> assertThat(line).contains("(1.14x; the CPUs 1.11x apart at one moment, median)"));
+        // one CPU: nothing to be apart from
+        MachineSpeed oneCpu = new MachineSpeed(List.of(check(1, "vector", 3.63), check(2, "vector", 4.04)));
+        assertThat(oneCpu.typicalApartPerKernel()).isEmpty();
+        assertThat(oneCpu.cpusApart()).isFalse();
+        assertThat(oneCpu.summary()).hasValue("machine: 2 speed checks between forks, every CPU (1) at once: vector 3.63-4.04 ms (1.11x)");
     }
 
     @Test

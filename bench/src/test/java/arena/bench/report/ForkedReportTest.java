@@ -139,7 +139,8 @@ class ForkedReportTest {
         assertThat(report.machineSlowed(timed)).isTrue();
         String text = ReportFormat.text.render(report);
         assertThat(text).contains("yes (noisy, machine slowed)").contains("machine: 4 speed checks between forks, every CPU (2) at once: scalar "
-                + "4.00-5.00 ms (1.25x); the machine's speed moved beyond 10%").contains("1 of 1 rows had a fork measured while it was slower");
+                + "4.00-5.00 ms (1.25x; the CPUs 1.02x apart at one moment, median); the machine's speed moved beyond 10%")
+                .contains("1 of 1 rows had a fork measured while it was slower").doesNotContain("the CPUs ran apart");
         JsonNode row = new ObjectMapper().readTree(ReportFormat.json.render(report)).get("results").get(0);
         assertThat(row.get("fork_machine_slowdowns")).extracting(JsonNode::asDouble).containsExactly(1.25, 1.025);
         assertThat(report.machineSpeed().warning()).isPresent();
@@ -148,6 +149,10 @@ class ForkedReportTest {
                 new arena.bench.measure.MachineSpeed(List.of(check(900, 4.0, 4.02), check(5100, 4.03, 4.0))));
         assertThat(steady.machineSlowed(timed)).isFalse();
         assertThat(ReportFormat.text.render(steady)).doesNotContain("machine slowed").contains("steady within 10%");
+        Report apart = new Report(Environment.current(), new ForkPlan(2, 7), List.of(timed), List.of(),
+                new arena.bench.measure.MachineSpeed(List.of(check(900, 4.0, 4.3), check(5100, 4.03, 4.35))));
+        assertThat(ReportFormat.text.render(apart)).contains("steady within 10%; the CPUs ran apart: a one-thread row whose work runs on "
+                + "another thread than sequential's may differ from it by that much for that reason alone");
         assertThat(new Report(Environment.current(), new ForkPlan(2, 7), List.of(m), List.of(), speed).forkMachineSlowdowns(m))
                 .as("no sample starts recorded").isEmpty();
     }

@@ -233,10 +233,10 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
      * {@link MachineSpeed#typicalSlowestPerKernel} (time per iteration, the larger over the smaller);
      * NaN for a kernel whose code differs between the two builds, or whose checks in either file do
      * not say what they ran, as its checks do not compare then (a faster kernel would read as a
-     * faster machine). A pair's interval is widened
-     * by the factor on both sides: a change no larger than the machine's own between the two runs is
-     * not told as the models'. Empty when a file has no speed checks (in-process, JMH, files from
-     * before the checks), or the CPU models or JDKs differ (then that is what changed).
+     * faster machine). A pair's interval is widened by the factor on both sides: a change no larger
+     * than the machine's own between the two runs is not told as the models'. Empty when a file has
+     * no speed checks (in-process, JMH, files from before the checks), or the CPU models or JDKs
+     * differ (then that is what changed).
      */
     static Map<String, Double> machineFactors(ResultsFile baseline, ResultsFile current) {
         Map<String, Double> factors = new LinkedHashMap<>();

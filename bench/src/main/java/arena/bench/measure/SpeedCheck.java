@@ -1,5 +1,6 @@
 package arena.bench.measure;
 
+import arena.core.CountGrid;
 import arena.core.concurrent.FirstFailure;
 import arena.core.concurrent.Uninterruptibly;
 import arena.core.kernel.Kernel;
@@ -135,7 +136,7 @@ public final class SpeedCheck {
         JuliaParams problem = sizeProblem(kernel);
         int[] counts = new int[problem.size() * problem.size()];
         kernel.computeRows(problem, counts, 0, problem.size());
-        long iterations = java.util.Arrays.stream(counts).asLongStream().sum();
+        long iterations = new CountGrid(problem.size(), counts).sum();
         return new MachineSpeed.Workload(problem.resolution(), Math.max(iterations, 1), KernelCode.sha256(kernel));
     }
 

@@ -168,9 +168,7 @@ class DiffCommandTest {
                 java.util.List.of(speedCheck(1, 1_000_000, CODE, 3.50, 3.50), speedCheck(2, 1_000_000, CODE, 3.45, 3.50)),
                 java.util.List.of(speedCheck(1, 1_300_000, CODE, 4.55, 4.55), speedCheck(2, 1_300_000, CODE, 4.50, 4.55)));
 
-        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
-        JsonNode json = ResultsFixture.JSON.readTree(run.out());
-        assertThat(pair(json, "sequential").get("verdict").asText()).isEqualTo("slower");
+        JsonNode json = sequentialFoundSlower(run);
         assertThat(json.get("machine_notes").toString()).doesNotContain("the machine between the two runs");
     }
 
@@ -182,9 +180,7 @@ class DiffCommandTest {
                 java.util.List.of(speedCheck(1, 1_000_000, CODE, 3.50, 3.50), speedCheck(2, 1_000_000, CODE, 3.45, 3.50)),
                 java.util.List.of(speedCheck(1, 1_000_000, otherCode, 4.725, 4.725), speedCheck(2, 1_000_000, otherCode, 4.70, 4.725)));
 
-        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
-        JsonNode json = ResultsFixture.JSON.readTree(run.out());
-        assertThat(pair(json, "sequential").get("verdict").asText()).isEqualTo("slower");
+        JsonNode json = sequentialFoundSlower(run);
         assertThat(json.get("machine_notes").toString()).contains("not known for scalar: the kernel's code differs between the two builds")
                 .doesNotContain("1.350x");
     }
@@ -195,9 +191,17 @@ class DiffCommandTest {
                 "cpus", java.util.List.of(0, 1));
         CliRunner run = sequentialThirtyPercentSlower(java.util.List.of(olderCheck), java.util.List.of(speedCheck(1, 4.725, 4.725)));
 
-        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
-        assertThat(ResultsFixture.JSON.readTree(run.out()).get("machine_notes").toString())
+        JsonNode json = sequentialFoundSlower(run);
+        assertThat(json.get("machine_notes").toString())
                 .contains("not known for scalar: ", "checks do not say what they ran (a file from before)");
+    }
+
+    /** {@code run}'s JSON, once it has found {@code sequential}'s 30% slower and exited 5. */
+    private static JsonNode sequentialFoundSlower(CliRunner run) throws Exception {
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
+        JsonNode json = ResultsFixture.JSON.readTree(run.out());
+        assertThat(pair(json, "sequential").get("verdict").asText()).isEqualTo("slower");
+        return json;
     }
 
     /**

@@ -57,21 +57,7 @@ class SpeedCheckTest {
         // late): 20 ms at the sizing resolution, so the first warm-up's plateau (40 runs) sizes it to
         // resolution 45 (about 4 ms), where it turns ten times faster; it must end near resolution 141
         AtomicInteger runs = new AtomicInteger();
-        Kernel lateCompiled = new Kernel() {
-            @Override
-            public String name() {
-                return "scalar";
-            }
-
-            @Override
-            public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-                long cellNanos = runs.incrementAndGet() <= 60 ? 2_000 : 200;
-                long end = System.nanoTime() + cellNanos * params.size() * (rowEnd - rowStart);
-                while (System.nanoTime() < end) {
-                    Thread.onSpinWait();
-                }
-            }
-        };
+        Kernel lateCompiled = spinning(runs, run -> run <= 60 ? 2_000 : 200);
 
         JuliaParams problem = SpeedCheck.sizeProblem(lateCompiled);
 
@@ -84,21 +70,7 @@ class SpeedCheckTest {
         // 0.2 us a cell: 2 ms a run at the sizing resolution, outside the band, so an uninterrupted
         // sizing would scale the problem and warm it up again
         AtomicInteger runs = new AtomicInteger();
-        Kernel spinning = new Kernel() {
-            @Override
-            public String name() {
-                return "scalar";
-            }
-
-            @Override
-            public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
-                runs.incrementAndGet();
-                long end = System.nanoTime() + 200L * params.size() * (rowEnd - rowStart);
-                while (System.nanoTime() < end) {
-                    Thread.onSpinWait();
-                }
-            }
-        };
+        Kernel spinning = spinning(runs, run -> 200);
 
         Thread.currentThread().interrupt();
         JuliaParams problem;
@@ -110,6 +82,27 @@ class SpeedCheckTest {
 
         assertThat(runs.get()).as("one round of the warm-up").isEqualTo(20);
         assertThat(problem.resolution()).isEqualTo(100);
+    }
+
+    /**
+     * A kernel named {@code scalar} that computes nothing and spins {@code cellNanos} of its run
+     * number (1 for its first run) per cell, counting its runs in {@code runs}.
+     */
+    private static Kernel spinning(AtomicInteger runs, java.util.function.IntToLongFunction cellNanos) {
+        return new Kernel() {
+            @Override
+            public String name() {
+                return "scalar";
+            }
+
+            @Override
+            public void computeRows(JuliaParams params, int[] counts, int rowStart, int rowEnd) {
+                long end = System.nanoTime() + cellNanos.applyAsLong(runs.incrementAndGet()) * params.size() * (rowEnd - rowStart);
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+            }
+        };
     }
 
     @Test

@@ -147,7 +147,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         speedNote(baseline, "baseline").ifPresent(machineNotes::add);
         stealNote(current, "current").ifPresent(machineNotes::add);
         speedNote(current, "current").ifPresent(machineNotes::add);
-        machineFactorNote(machineFactors).ifPresent(machineNotes::add);
+        machineFactorNote(machineFactors, pairs.stream().map(pair -> pair.key().kernel()).distinct().toList()).ifPresent(machineNotes::add);
         return new Diff(baseline.path(), current.path(), threshold, seed, changes, forkNotes, machineNotes, spreads, pairs, onlyInBaseline,
                 List.copyOf(currentByKey.keySet()));
     }
@@ -257,10 +257,12 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
     }
 
     /**
-     * The header line naming the machine factors that widened the intervals (those beyond 1.000) and
-     * the kernels whose checks did not compare; empty when neither applies.
+     * The header line naming the machine factors that widened the intervals (those beyond 1.000), the
+     * kernels whose checks did not compare, and, when any kernel has a factor, the {@code paired}
+     * kernels that were not checked in both runs (a file from before native kernels were checked);
+     * empty when none of these applies.
      */
-    private static java.util.Optional<String> machineFactorNote(Map<String, Double> factors) {
+    private static java.util.Optional<String> machineFactorNote(Map<String, Double> factors, List<String> paired) {
         List<String> widened = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         factors.forEach((kernel, factor) -> {
@@ -270,6 +272,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 widened.add(String.format(Locale.ROOT, "%s %.3fx", kernel, factor));
             }
         });
+        List<String> unchecked = factors.isEmpty() ? List.of() : paired.stream().filter(kernel -> !factors.containsKey(kernel)).toList();
         List<String> parts = new ArrayList<>();
         if (!widened.isEmpty()) {
             parts.add(String.join(", ", widened) + "; every interval is widened by it on both sides");
@@ -277,6 +280,10 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         if (!unknown.isEmpty()) {
             parts.add("not known for " + String.join(", ", unknown) + ": the kernel's code differs between the two builds, or a file's "
                     + "checks do not say what they ran (a file from before), so the checks do not compare; its intervals are not widened");
+        }
+        if (!unchecked.isEmpty()) {
+            parts.add("not checked in both runs: " + String.join(", ", unchecked) + " (a file from before native kernels were checked, "
+                    + "say): their intervals are not widened, so a change of the machine's size may show as theirs");
         }
         return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("the machine between the two runs (speed checks, "
                 + "slowest CPU, time per iteration, median of each run): " + String.join("; ", parts));

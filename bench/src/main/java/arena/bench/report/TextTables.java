@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -137,7 +138,20 @@ final class TextTables {
                         + "from it; %d of %d rows had a fork measured while it was slower (marked: machine slowed)", limit, slowed, timed)
                 : "; steady within " + limit) + (speed.cpusApart() ? "; the CPUs ran apart: a one-thread row whose work runs on "
                         + "another thread than sequential's may differ from it by that much for that reason alone" : "")
-                + " (results.json: speed_checks, fork_machine_slowdowns)" + System.lineSeparator()).orElse("");
+                + uncheckedNote(report) + " (results.json: speed_checks, fork_machine_slowdowns)" + System.lineSeparator()).orElse("");
+    }
+
+    /** The kernels of timed rows that no speed check ran (in a file from before native kernels were checked), and their rows; empty when none. */
+    private static String uncheckedNote(Report report) {
+        Set<String> checked = report.machineSpeed().checks().stream().map(MachineSpeed.Check::kernel).collect(Collectors.toSet());
+        List<Measurement> unchecked = report.measurements().stream()
+                .filter(m -> m.identical() && !checked.contains(m.configuration().kernel().name())).toList();
+        if (unchecked.isEmpty()) {
+            return "";
+        }
+        String kernels = unchecked.stream().map(m -> m.configuration().kernel().name()).distinct().collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "; no check ran %s: %s %d row%s cannot be marked", kernels,
+                kernels.contains(",") ? "their" : "its", unchecked.size(), unchecked.size() == 1 ? "" : "s");
     }
 
     /** {@link Report#stealWarning}'s text: when any timed sample saw stolen CPU time, how much, during how many samples. */

@@ -122,7 +122,7 @@ public class CompareCommand extends StrategyRunCommand {
                 : new ForkPlan(forkCount, orderSeed != null ? orderSeed : new SplittableRandom().nextLong() >>> 1);
         OutputDirectory outDirectory = out == null ? null : OutputDirectory.check("out", out);
         Environment environment = Environment.current();
-        SpeedCheck speed = new SpeedCheck(kernelsOf(expansion.configurations()), registry);
+        SpeedCheck speed = new SpeedCheck(kernelsOf(expansion.configurations()));
         List<Measurement> measurements = plan.forked()
                 ? measureForked(problems, expansion.configurations(), plan, speed)
                 : measureInProcess(problems, expansion.configurations(), comparison);

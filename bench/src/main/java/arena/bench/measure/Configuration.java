@@ -31,12 +31,10 @@ public record Configuration(StrategyProvider provider, Kernel kernel, int thread
      * {@code sequential} cannot run) that strategy at one thread with {@code static}.
      */
     public static Configuration baselineOf(StrategyRegistry registry, Kernel kernel) {
-        StrategyProvider runner = ownerOf(registry, kernel).orElseGet(() -> registry.find(StrategyRegistry.REFERENCE));
+        StrategyProvider runner = registry.all().stream()
+                .filter(p -> p.capabilities().kernels().contains(kernel.name()))
+                .findFirst()
+                .orElseGet(() -> registry.find(StrategyRegistry.REFERENCE));
         return new Configuration(runner, kernel, 1, new Schedule.Static(0));
-    }
-
-    /** The strategy of {@code registry} that runs {@code kernel} as its own (openmp for its native kernels); empty for a kernel in Java. */
-    public static java.util.Optional<StrategyProvider> ownerOf(StrategyRegistry registry, Kernel kernel) {
-        return registry.all().stream().filter(p -> p.capabilities().kernels().contains(kernel.name())).findFirst();
     }
 }

@@ -1,7 +1,6 @@
 package arena.bench.measure;
 
 import arena.core.kernel.Kernel;
-import arena.core.kernel.Kernels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -19,27 +18,20 @@ import java.util.zip.ZipFile;
 
 /**
  * Which code a kernel is: the SHA-256 of the class files of its class's package, read from the jar
- * or directory the class was loaded from, and for a strategy's native kernel also of the native
- * libraries there ({@value #NATIVE_FOLDER}, where the {@code openmp} module builds its C kernels). Two
- * builds whose kernel package is byte for byte the same (a reproducible build of the same sources)
- * give the same digest; a change to any class of the package (the kernel itself, its helpers, its
- * base class there), or to a native kernel's library, gives another. Code the package calls
- * elsewhere (the JDK, other packages) is not in it. Stateless; safe to use from any thread.
+ * or directory the class was loaded from. Two builds whose kernel package is byte for byte the same
+ * (a reproducible build of the same sources) give the same digest; a change to any class of the
+ * package (the kernel itself, its helpers, its base class there) gives another. Code the package
+ * calls elsewhere (the JDK, other packages) is not in it. Stateless; safe to use from any thread.
  */
 public final class KernelCode {
-
-    /** Where a code source keeps its native libraries, as the {@code openmp} module builds them. */
-    static final String NATIVE_FOLDER = "native/";
 
     private KernelCode() {
     }
 
     /**
      * The SHA-256, in lower-case hex, of the class files of {@code kernel}'s package in its code
-     * source, and for a kernel that does not {@linkplain Kernels#runsInJava run in Java} of every file
-     * under {@value #NATIVE_FOLDER} there too, each file's name and bytes in name order; null when the
-     * class has no code source that is a readable jar or directory (a class defined at run time, or
-     * loaded some other way).
+     * source, each file's name and bytes in name order; null when the class has no code source that
+     * is a readable jar or directory (a class defined at run time, or loaded some other way).
      */
     public static String sha256(Kernel kernel) {
         Class<?> type = kernel.getClass();
@@ -51,9 +43,6 @@ public final class KernelCode {
         try {
             Path source = Path.of(domain.getCodeSource().getLocation().toURI());
             Map<String, byte[]> classes = Files.isDirectory(source) ? fromDirectory(source, folder) : fromJar(source, folder);
-            if (!classes.isEmpty() && !Kernels.runsInJava(kernel)) {
-                classes.putAll(Files.isDirectory(source) ? nativeFromDirectory(source) : nativeFromJar(source));
-            }
             return classes.isEmpty() ? null : digest(classes);
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return null;
@@ -89,34 +78,6 @@ public final class KernelCode {
             }
         }
         return classes;
-    }
-
-    /** Every file under {@link #NATIVE_FOLDER} of {@code root}, by its name relative to {@code root}. */
-    private static Map<String, byte[]> nativeFromDirectory(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        Path dir = root.resolve(NATIVE_FOLDER);
-        if (!Files.isDirectory(dir)) {
-            return files;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path file : tree.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString().replace(java.io.File.separatorChar, '/'), Files.readAllBytes(file));
-            }
-        }
-        return files;
-    }
-
-    /** Every file under {@link #NATIVE_FOLDER} of the jar at {@code jar}, by name. */
-    private static Map<String, byte[]> nativeFromJar(Path jar) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (ZipEntry entry : zip.stream().filter(e -> e.getName().startsWith(NATIVE_FOLDER) && !e.isDirectory()).toList()) {
-                try (InputStream in = zip.getInputStream(entry)) {
-                    files.put(entry.getName(), in.readAllBytes());
-                }
-            }
-        }
-        return files;
     }
 
     private static String digest(Map<String, byte[]> classes) {

@@ -1,7 +1,6 @@
 package arena.bench.measure;
 
 import arena.core.CountGrid;
-import arena.core.StrategyRegistry;
 import arena.core.concurrent.FirstFailure;
 import arena.core.concurrent.Uninterruptibly;
 import arena.core.kernel.Kernel;
@@ -29,10 +28,8 @@ import java.util.concurrent.CountDownLatch;
  * ({@link MachineSpeed.Workload}: the size, its iterations and the kernel's code), so that checks of
  * two runs compare. With every CPU busy, each thread stays on a CPU of its own, so a CPU that runs
  * slower (a busy neighbour on the host's core) shows as one slow thread.
- * A strategy's native kernel (the {@code openmp} strategy's {@code c-avx512}, say), which only its
- * strategy may call, is run through that strategy opened with one thread for each check thread: the
- * kernel then runs on the strategy's own thread while the check thread waits, so such a check knows
- * its times but not its CPUs (-1).
+ * Only kernels that run in Java are checked (a run of the {@code openmp} strategy's native kernels
+ * alone has no check).
  * {@code compare --forks} checks before every fork and after the last, while no child runs; about
  * 25 ms per kernel a check, and once per kernel a warm-up that sizes its problem (until its runs stop
  * getting faster and the JIT compiler is idle, then again on the sized problem; 0.4 to 5 s).
@@ -76,36 +73,25 @@ public final class SpeedCheck {
     static final String THREAD_PREFIX = "arena-speed-check-";
 
     private final List<Kernel> kernels;
-    private final StrategyRegistry registry;
     private final int threads;
     private final Map<Kernel, MachineSpeed.Workload> workloads = new LinkedHashMap<>();
     private final List<MachineSpeed.Check> checks = new ArrayList<>();
 
-    /**
-     * Checks on {@code kernels} with one thread per CPU this JVM may use; a native kernel through the
-     * strategy of {@code registry} that runs it.
-     */
-    public SpeedCheck(Collection<Kernel> kernels, StrategyRegistry registry) {
-        this(kernels, Runtime.getRuntime().availableProcessors(), registry);
+    /** Checks on {@code kernels} with one thread per CPU this JVM may use. */
+    public SpeedCheck(Collection<Kernel> kernels) {
+        this(kernels, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * Checks on those of {@code kernels} that {@linkplain Kernels#runsInJava run in Java} or that a
-     * strategy of {@code registry} runs (null: none), with {@code threads} threads at once.
+     * Checks on those of {@code kernels} that {@linkplain Kernels#runsInJava run in Java} (a strategy's
+     * native kernel is left out: only its strategy may call it), with {@code threads} threads at once.
      */
-    SpeedCheck(Collection<Kernel> kernels, int threads, StrategyRegistry registry) {
+    SpeedCheck(Collection<Kernel> kernels, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("a speed check needs at least one thread, got " + threads);
         }
-        this.kernels = kernels.stream().filter(k -> Kernels.runsInJava(k) || (registry != null && Configuration.ownerOf(registry, k).isPresent()))
-                .toList();
-        this.registry = registry;
+        this.kernels = kernels.stream().filter(Kernels::runsInJava).toList();
         this.threads = threads;
-    }
-
-    /** Checks on those of {@code kernels} that run in Java, with {@code threads} threads at once. */
-    SpeedCheck(Collection<Kernel> kernels, int threads) {
-        this(kernels, threads, null);
     }
 
     /**
@@ -117,7 +103,7 @@ public final class SpeedCheck {
     public void check() {
         long moment = System.currentTimeMillis();
         for (Kernel kernel : kernels) {
-            MachineSpeed.Workload workload = workloads.computeIfAbsent(kernel, k -> workload(() -> KernelRun.open(k, registry)));
+            MachineSpeed.Workload workload = workloads.computeIfAbsent(kernel, SpeedCheck::workload);
             MachineSpeed.Check check = check(moment, kernel, workload);
             for (int attempt = 1; attempt < ATTEMPTS && disturbed(check); attempt++) {
                 check = check(moment, kernel, workload);
@@ -143,21 +129,15 @@ public final class SpeedCheck {
     }
 
     /**
-     * What a Java kernel's checks run: its {@linkplain #sizeProblem sized problem}, the iterations of
+     * What {@code kernel}'s checks run: its {@linkplain #sizeProblem sized problem}, the iterations of
      * one run of it (the sum of its counts) and the kernel's {@linkplain KernelCode code}.
      */
     static MachineSpeed.Workload workload(Kernel kernel) {
-        return workload(() -> KernelRun.open(kernel, null));
-    }
-
-    /** What the checks of the kernel that {@code opener}'s runs run, as {@link #workload(Kernel)}; on the calling thread. */
-    private static MachineSpeed.Workload workload(java.util.function.Supplier<KernelRun> opener) {
-        try (KernelRun run = opener.get()) {
-            JuliaParams problem = sizeProblem(run);
-            CountGrid grid = run.compute(problem);
-            long iterations = grid == null ? 1 : grid.sum();
-            return new MachineSpeed.Workload(problem.resolution(), Math.max(iterations, 1), KernelCode.sha256(run.kernel()));
-        }
+        JuliaParams problem = sizeProblem(kernel);
+        int[] counts = new int[problem.size() * problem.size()];
+        kernel.computeRows(problem, counts, 0, problem.size());
+        long iterations = new CountGrid(problem.size(), counts).sum();
+        return new MachineSpeed.Workload(problem.resolution(), Math.max(iterations, 1), KernelCode.sha256(kernel));
     }
 
     /**
@@ -170,23 +150,16 @@ public final class SpeedCheck {
      * round; an interrupt ends it early.
      */
     static JuliaParams sizeProblem(Kernel kernel) {
-        try (KernelRun run = KernelRun.open(kernel, null)) {
-            return sizeProblem(run);
-        }
-    }
-
-    /** {@link #sizeProblem(Kernel)} for the kernel {@code run} runs. */
-    private static JuliaParams sizeProblem(KernelRun run) {
         long start = System.nanoTime();
         JuliaParams problem = JuliaParams.of(SIZING_RESOLUTION, JuliaParams.SEED_C);
-        double ms = warmUp(run, problem, start);
+        double ms = warmUp(kernel, problem, start);
         for (int resize = 0; resize < MAX_RESIZES && (ms < FASTEST_MS || ms > SLOWEST_MS) && !Thread.currentThread().isInterrupted(); resize++) {
             JuliaParams scaled = scaled(problem, ms);
             if (scaled.resolution() == problem.resolution()) {
                 break; // at a bound of the resolution
             }
             problem = scaled;
-            ms = warmUp(run, problem, start);
+            ms = warmUp(kernel, problem, start);
         }
         return problem;
     }
@@ -205,11 +178,12 @@ public final class SpeedCheck {
      *
      * @return the last round's fastest run, milliseconds
      */
-    private static double warmUp(KernelRun run, JuliaParams problem, long start) {
+    private static double warmUp(Kernel kernel, JuliaParams problem, long start) {
+        int[] counts = new int[problem.size() * problem.size()];
         double previous = Double.MAX_VALUE;
         while (true) {
             long compiledBefore = compilationMillis();
-            double ms = fastestRun(run, problem, WARM_UP_ROUND);
+            double ms = fastestRun(kernel, problem, counts, WARM_UP_ROUND);
             boolean steady = ms >= 0.97 * previous && compilationMillis() == compiledBefore;
             long elapsed = System.nanoTime() - start;
             if (elapsed >= MAX_WARM_UP_NANOS || (steady && elapsed >= MIN_WARM_UP_NANOS) || Thread.currentThread().isInterrupted()) {
@@ -236,13 +210,14 @@ public final class SpeedCheck {
             for (int t = 0; t < threads; t++) {
                 int index = t;
                 started.add(Thread.ofPlatform().name(THREAD_PREFIX + t).start(() -> {
-                    try (KernelRun run = KernelRun.open(kernel, registry)) {
+                    try {
                         go.await();
-                        run.compute(problem);
+                        int[] counts = new int[problem.size() * problem.size()];
+                        kernel.computeRows(problem, counts, 0, problem.size());
                         int before = currentCpu();
-                        ms[index] = fastestRun(run, problem, RUNS);
+                        ms[index] = fastestRun(kernel, problem, counts, RUNS);
                         int after = currentCpu();
-                        cpus[index] = run.onCallingThread() && before == after ? before : -1;
+                        cpus[index] = before == after ? before : -1;
                     } catch (Throwable e) {
                         failure.fail(e);
                     }
@@ -259,11 +234,11 @@ public final class SpeedCheck {
                 java.util.Arrays.stream(cpus).boxed().toList(), workload);
     }
 
-    private static double fastestRun(KernelRun run, JuliaParams problem, int runs) {
+    private static double fastestRun(Kernel kernel, JuliaParams problem, int[] counts, int runs) {
         long fastest = Long.MAX_VALUE;
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
-            run.compute(problem);
+            kernel.computeRows(problem, counts, 0, problem.size());
             fastest = Math.min(fastest, System.nanoTime() - start);
         }
         return fastest / 1e6;

@@ -259,7 +259,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
     /**
      * The header line naming the machine factors that widened the intervals (those beyond 1.000), the
      * kernels whose checks did not compare, and, when any kernel has a factor, the {@code paired}
-     * kernels that were not checked in both runs (a file from before native kernels were checked);
+     * kernels that were not checked in both runs (a strategy's native kernel, which no check runs);
      * empty when none of these applies.
      */
     private static java.util.Optional<String> machineFactorNote(Map<String, Double> factors, List<String> paired) {
@@ -282,8 +282,8 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                     + "checks do not say what they ran (a file from before), so the checks do not compare; its intervals are not widened");
         }
         if (!unchecked.isEmpty()) {
-            parts.add("not checked in both runs: " + String.join(", ", unchecked) + " (a file from before native kernels were checked, "
-                    + "say): their intervals are not widened, so a change of the machine's size may show as theirs");
+            parts.add("not checked in both runs: " + String.join(", ", unchecked) + " (the checks run only kernels in Java, not a strategy's "
+                    + "native kernel): their intervals are not widened, so a change of the machine's size may show as theirs");
         }
         return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("the machine between the two runs (speed checks, "
                 + "slowest CPU, time per iteration, median of each run): " + String.join("; ", parts));

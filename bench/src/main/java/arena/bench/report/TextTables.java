@@ -141,7 +141,7 @@ final class TextTables {
                 + uncheckedNote(report) + " (results.json: speed_checks, fork_machine_slowdowns)" + System.lineSeparator()).orElse("");
     }
 
-    /** The kernels of timed rows that no speed check ran (in a file from before native kernels were checked), and their rows; empty when none. */
+    /** The kernels of timed rows that no speed check ran (a strategy's native kernels), and how many rows they have; empty when none. */
     private static String uncheckedNote(Report report) {
         Set<String> checked = report.machineSpeed().checks().stream().map(MachineSpeed.Check::kernel).collect(Collectors.toSet());
         List<Measurement> unchecked = report.measurements().stream()
@@ -150,7 +150,7 @@ final class TextTables {
             return "";
         }
         String kernels = unchecked.stream().map(m -> m.configuration().kernel().name()).distinct().collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "; no check ran %s: %s %d row%s cannot be marked", kernels,
+        return String.format(Locale.ROOT, "; no check runs %s (a strategy's native code): %s %d row%s cannot be marked", kernels,
                 kernels.contains(",") ? "their" : "its", unchecked.size(), unchecked.size() == 1 ? "" : "s");
     }
 

@@ -198,15 +198,15 @@ class DiffCommandTest {
 
     @Test
     void rowsOfAKernelThatNoCheckRan_areNamedInTheHeader_asNotWidened() throws Exception {
-        // both runs checked another kernel only, as runs from before native kernels were checked did beside openmp's rows
+        // both runs checked another kernel only, as runs with openmp's native rows check only their kernels in Java
         java.util.Map<String, Object> interleavedCheck = java.util.Map.of("started_ms", 1, "kernel", "interleaved", "cpu_ms",
                 java.util.List.of(3.50, 3.50), "cpus", java.util.List.of(0, 1),
                 "workload", java.util.Map.of("resolution", 77, "iterations", 1_000_000, "kernel_sha256", CODE));
         CliRunner run = sequentialThirtyPercentSlower(java.util.List.of(interleavedCheck), java.util.List.of(interleavedCheck));
 
         JsonNode json = sequentialFoundSlower(run);
-        assertThat(json.get("machine_notes").toString()).contains("not checked in both runs: scalar (a file from before native kernels were "
-                + "checked, say): their intervals are not widened, so a change of the machine's size may show as theirs");
+        assertThat(json.get("machine_notes").toString()).contains("not checked in both runs: scalar (the checks run only kernels in Java, "
+                + "not a strategy's native kernel): their intervals are not widened, so a change of the machine's size may show as theirs");
         assertThat(sequentialFoundSlower(sequentialThirtyPercentSlower(java.util.List.of(speedCheck(1, 3.50, 3.50)),
                 java.util.List.of(speedCheck(1, 3.50, 3.50)))).get("machine_notes").toString()).doesNotContain("not checked");
     }

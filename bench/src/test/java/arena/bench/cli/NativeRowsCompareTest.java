@@ -46,7 +46,7 @@ class NativeRowsCompareTest {
     }
 
     @Test
-    void forked_theMachinesSpeedIsCheckedOnEveryKernel_theNativeOnesThroughOpenmp(@TempDir Path dir) throws Exception {
+    void forked_theMachinesSpeedIsCheckedOnTheJvmKernelsOnly_forANativeKernelRunsOnlyInsideOpenmp(@TempDir Path dir) throws Exception {
         requireOpenmp();
         Path out = dir.resolve("results");
         CliRunner run = CliRunner.run("compare", "--strategies", "openmp,threads", "--threads", "1", "--schedules", "static",
@@ -55,19 +55,15 @@ class NativeRowsCompareTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode document = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         java.util.Set<String> checked = new java.util.TreeSet<>();
-        java.util.Set<Integer> nativeCheckCpus = new java.util.TreeSet<>();
-        document.get("speed_checks").forEach(check -> {
-            checked.add(check.get("kernel").asText());
-            if (check.get("kernel").asText().startsWith("c-")) {
-                check.get("cpus").forEach(cpu -> nativeCheckCpus.add(cpu.asInt()));
+        document.get("speed_checks").forEach(check -> checked.add(check.get("kernel").asText()));
+        java.util.Set<String> jvmKernels = new java.util.TreeSet<>();
+        document.get("results").forEach(r -> {
+            if (!r.get("kernel").asText().startsWith("c-")) {
+                jvmKernels.add(r.get("kernel").asText());
             }
         });
-        java.util.Set<String> kernels = new java.util.TreeSet<>();
-        document.get("results").forEach(r -> kernels.add(r.get("kernel").asText()));
-        assertThat(kernels).anyMatch(k -> k.startsWith("c-")).anyMatch(k -> !k.startsWith("c-"));
-        assertThat(checked).isEqualTo(kernels);
-        assertThat(nativeCheckCpus).as("a native kernel runs on openmp's own thread, not on the check's").containsExactly(-1);
-        assertThat(run.out()).contains("machine: ").doesNotContain("no check ran");
+        assertThat(checked).isNotEmpty().isEqualTo(jvmKernels);
+        assertThat(run.out()).contains("no check runs c-");
     }
 
     @Test

@@ -3,13 +3,11 @@ package arena.bench.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import arena.core.StrategyRegistry;
 import arena.core.kernel.Kernel;
 import arena.core.kernel.Kernels;
 import arena.core.problem.JuliaParams;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class SpeedCheckTest {
@@ -133,32 +131,7 @@ class SpeedCheckTest {
     }
 
     @Test
-    void aStrategysNativeKernel_isCheckedThroughItsStrategy_withItsTimesAndWorkload_butNotItsCpus() {
-        StrategyRegistry registry = StrategyRegistry.discover();
-        var openmp = registry.find("openmp");
-        openmp.whyUnavailable().ifPresent(why -> System.out.println("SpeedCheckTest native check skipped: openmp is unavailable: " + why));
-        Assumptions.assumeTrue(openmp.available(), "openmp is unavailable");
-        Kernel cScalar = openmp.kernel("c-scalar");
-        SpeedCheck speed = new SpeedCheck(List.of(cScalar, Kernels.reference()), 2, registry);
-
-        speed.check();
-
-        List<MachineSpeed.Check> checks = speed.result().checks();
-        assertThat(checks).extracting(MachineSpeed.Check::kernel).containsExactly("c-scalar", "scalar");
-        MachineSpeed.Check nativeCheck = checks.get(0);
-        assertThat(nativeCheck.cpuMs()).hasSize(2).allSatisfy(ms -> assertThat(ms).isPositive());
-        assertThat(nativeCheck.cpus()).as("its kernel ran on the strategy's own thread").containsExactly(-1, -1);
-        MachineSpeed.Workload workload = nativeCheck.workload();
-        var problem = JuliaParams.of(workload.resolution(), JuliaParams.SEED_C);
-        assertThat(workload.iterations()).as("the native kernel's counts are the reference's").isEqualTo(Reference.of(problem).grid().sum());
-        assertThat(workload.kernelSha256()).matches("[0-9a-f]{64}").isEqualTo(KernelCode.sha256(cScalar))
-                .isNotEqualTo(checks.get(1).workload().kernelSha256());
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith(SpeedCheck.THREAD_PREFIX) || name.startsWith("arena-openmp"));
-    }
-
-    @Test
-    void aStrategysNativeKernel_isLeftOut_whenNoRegistryNamesItsStrategy() {
+    void aStrategysNativeKernel_isLeftOut_forOnlyItsStrategyMayCallIt() {
         Kernel nativeOnly = new Kernel() {
             @Override
             public String name() {

@@ -159,15 +159,15 @@ class ForkedReportTest {
 
     @Test
     void rowsOfAKernelThatNoCheckRan_areNamed_asRowsThatCannotBeMarked() {
-        // the checks ran scalar only, as a run from before native kernels were checked did beside openmp's rows
+        // the checks ran scalar only, as a run checks only its kernels in Java beside openmp's native rows
         List<Measurement> rows = List.of(twoForks("threads", Kernels.reference(), 1, 10.0, 10.1),
                 twoForks("threads", Kernels.byName("interleaved"), 1, 10.0, 10.2), twoForks("forkjoin", Kernels.byName("interleaved"), 1, 12.0, 12.1));
         arena.bench.measure.MachineSpeed speed = new arena.bench.measure.MachineSpeed(List.of(check(900, 4.0, 4.02), check(5100, 4.03, 4.0)));
 
         assertThat(ReportFormat.text.render(new Report(Environment.current(), new ForkPlan(2, 7), rows, List.of(), speed)))
-                .contains("steady within 10%; no check ran interleaved: its 2 rows cannot be marked (results.json");
+                .contains("steady within 10%; no check runs interleaved (a strategy's native code): its 2 rows cannot be marked (results.json");
         assertThat(ReportFormat.text.render(new Report(Environment.current(), new ForkPlan(2, 7), rows.subList(0, 1), List.of(), speed)))
-                .contains("steady within 10% (results.json").doesNotContain("no check ran");
+                .contains("steady within 10% (results.json").doesNotContain("no check runs");
     }
 
     private static arena.bench.measure.MachineSpeed.Check check(long startedMs, double... cpuMs) {

@@ -2,6 +2,7 @@ package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
 import arena.bench.measure.Environment;
+import arena.bench.measure.FamilyWise;
 import arena.bench.measure.ForkPlan;
 import arena.bench.measure.ForkSamples;
 import arena.bench.measure.ForkSpread;
@@ -94,7 +95,8 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
      * @param key             the configuration
      * @param baselineMedian  the baseline's median, ms
      * @param currentMedian   the current median, ms
-     * @param ratio           {@code currentMedian / baselineMedian} with its 95% interval
+     * @param ratio           {@code currentMedian / baselineMedian} with its interval, at the level at which all
+     *                        the diff's pairs hold together at 95% ({@link Diff#familyWise()})
      * @param verdict         what the interval and the threshold say
      */
     public record Pair(Key key, double baselineMedian, double currentMedian, Bootstrap.Interval ratio, Verdict verdict) {
@@ -124,6 +126,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
         Map<String, Double> machineFactors = machineFactors(baseline, current);
         Map<Key, Result> currentByKey = new LinkedHashMap<>();
         current.results().forEach(e -> currentByKey.put(e.key(), e));
+        FamilyWise together = new FamilyWise((int) Math.max(1, baseline.results().stream().filter(b -> currentByKey.containsKey(b.key())).count()));
         List<Pair> pairs = new ArrayList<>();
         List<Key> onlyInBaseline = new ArrayList<>();
         for (Result base : baseline.results()) {
@@ -136,7 +139,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                         + ": a different result is not a speed change");
             } else {
                 pairs.add(pair(base, cur, threshold, seed, resamples, spreads.getOrDefault(base.key().kernel(), ForkSpread.UNKNOWN),
-                        widening(machineFactors.get(base.key().kernel()))));
+                        together, widening(machineFactors.get(base.key().kernel()))));
             }
         }
         List<String> forkNotes = new ArrayList<>();
@@ -189,7 +192,8 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 .map(p -> spreads.getOrDefault(p.key().kernel(), ForkSpread.UNKNOWN))
                 .max(java.util.Comparator.comparingDouble(ForkSpread::sigma)).orElse(ForkSpread.UNKNOWN);
         if (widest.known() && threshold > 0 && threshold < 1) {
-            int forks = widest.forksToTell(threshold);
+            double scale = familyWise().scale();
+            int forks = (int) Math.ceil(widest.forksToTell(threshold) * scale * scale);
             note += forks <= ForkPlan.MAX_FORKS
                     ? String.format(Locale.ROOT, "; to tell a %s change at this spread, measure about %d forks per configuration (--forks)",
                             DiffFormat.pct(threshold), forks)
@@ -198,6 +202,11 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                             DiffFormat.pct(threshold), forks, ForkPlan.MAX_FORKS);
         }
         return java.util.Optional.of(note);
+    }
+
+    /** How the pairs' intervals hold together: all of them at 95%, each at {@link FamilyWise#pairLevel()}. */
+    public FamilyWise familyWise() {
+        return new FamilyWise(Math.max(1, pairs.size()));
     }
 
     /** How many pairs have {@code verdict}. */
@@ -209,13 +218,15 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
      * The pair of {@code base} and {@code cur}: the ratio's interval from a hierarchical bootstrap over
      * each file's forks and their samples (a file without forks is one fork per configuration), widened
      * to at least the Student-t interval of the two files' pooled fork spread for the forks at hand
-     * ({@link ForkSpread#guardRatio}), the medians the medians of the forks' medians.
+     * ({@link ForkSpread#guardRatio}), then to the level at which all the diff's pairs hold together
+     * ({@code together}), then by the machine factor; the medians the medians of the forks' medians.
      */
-    private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples, ForkSpread spread, double machineFactor) {
+    private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples, ForkSpread spread, FamilyWise together,
+                             double machineFactor) {
         List<List<Double>> baseForks = ForkSamples.split(base.samplesMs(), base.sampleForks());
         List<List<Double>> curForks = ForkSamples.split(cur.samplesMs(), cur.sampleForks());
-        Bootstrap.Interval guarded = spread.guardRatio(HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples),
-                baseForks.size(), curForks.size());
+        Bootstrap.Interval guarded = together.widen(spread.guardRatio(HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples),
+                baseForks.size(), curForks.size()));
         Bootstrap.Interval ratio = new Bootstrap.Interval(guarded.estimate(), guarded.low() / machineFactor, guarded.high() * machineFactor);
         Verdict verdict = verdict(ratio, threshold);
         return new Pair(base.key(), HierarchicalBootstrap.medianOfForks(baseForks), HierarchicalBootstrap.medianOfForks(curForks), ratio,

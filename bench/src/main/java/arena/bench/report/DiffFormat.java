@@ -1,5 +1,6 @@
 package arena.bench.report;
 
+import arena.bench.measure.FamilyWise;
 import arena.bench.report.Diff.Pair;
 import arena.bench.report.Diff.Verdict;
 import arena.bench.report.ResultsDocument.Key;
@@ -29,7 +30,7 @@ public enum DiffFormat {
             byProblem(diff).forEach((problem, pairs) -> {
                 out.append('\n').append("problem: ").append(problem).append('\n');
                 out.append(String.format(Locale.ROOT, row, "strategy", "kernel", "thr", "schedule", "baseline_ms", "current_ms", "ratio",
-                        "95% interval", "verdict"));
+                        "interval", "verdict"));
                 for (Pair p : pairs) {
                     Key k = p.key();
                     out.append(String.format(Locale.ROOT, row, k.strategy(), k.kernel(), k.threads(), k.schedule(), ms(p.baselineMedian()),
@@ -67,7 +68,7 @@ public enum DiffFormat {
                     round(p.currentMedian(), 1e3), round(p.ratio().estimate(), 1e4), round(p.ratio().low(), 1e4),
                     round(p.ratio().high(), 1e4), p.verdict().word())).toList();
             return ReportJson.write(new DiffJson(diff.baseline().toString(), diff.current().toString(), diff.threshold(), diff.seed(),
-                    diff.environmentChanges(), diff.forkNotes(), diff.machineNotes(), spreadsJson(diff), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
+                    round(diff.familyWise().pairLevel(), 1e6), diff.environmentChanges(), diff.forkNotes(), diff.machineNotes(), spreadsJson(diff), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
                     diff.count(Verdict.FASTER), diff.count(Verdict.INCONCLUSIVE))) + "\n";
         }
 
@@ -91,7 +92,7 @@ public enum DiffFormat {
             diff.spreadNote().ifPresent(n -> md.append("\n").append(n).append('\n'));
             byProblem(diff).forEach((problem, pairs) -> {
                 md.append("\n## ").append(problem).append("\n\n");
-                md.append("| strategy | kernel | threads | schedule | baseline ms | current ms | ratio | 95% interval | verdict |\n");
+                md.append("| strategy | kernel | threads | schedule | baseline ms | current ms | ratio | interval | verdict |\n");
                 md.append("|---|---|---:|---|---:|---:|---:|---|---|\n");
                 for (Pair p : pairs) {
                     Key k = p.key();
@@ -182,10 +183,19 @@ public enum DiffFormat {
     }
 
     private static String rule(Diff diff) {
-        return String.format(Locale.ROOT, "Verdict: slower or faster when the 95%% hierarchical bootstrap interval (forks, then samples "
+        return String.format(Locale.ROOT, "Verdict: slower or faster when the %s hierarchical bootstrap interval (forks, then samples "
                 + "within each, at least the Student-t interval of the pooled fork spread) of median(current) / median(baseline) "
                 + "excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, else inconclusive (seed %d)",
-                pct(diff.threshold()), pct(diff.threshold()), diff.seed());
+                level(diff.familyWise()), pct(diff.threshold()), pct(diff.threshold()), diff.seed());
+    }
+
+    /**
+     * The level of a diff's intervals in words: {@code 95%} for one pair; for more, that all hold
+     * together at 95% and what that makes of each.
+     */
+    static String level(FamilyWise together) {
+        return together.pairs() == 1 ? "95%" : String.format(Locale.ROOT, "%.2f%% (so that all %d pairs hold together at 95%%: each "
+                + "pair's 95%% interval widened %.2fx in log space, Bonferroni)", 100 * together.pairLevel(), together.pairs(), together.scale());
     }
 
     private static String summary(Diff diff) {
@@ -229,7 +239,7 @@ public enum DiffFormat {
     }
 
     /** The JSON form of a diff: the files, the threshold and seed, every pair, the unpaired keys and the counts. */
-    private record DiffJson(String baseline, String current, double threshold, long seed, List<String> environmentChanges,
+    private record DiffJson(String baseline, String current, double threshold, long seed, double intervalLevel, List<String> environmentChanges,
                             List<String> forkNotes, List<String> machineNotes, Map<String, SpreadJson> forkSpreads, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
                             long inconclusive) {
     }

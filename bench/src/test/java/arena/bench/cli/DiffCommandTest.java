@@ -56,9 +56,9 @@ class DiffCommandTest {
     }
 
     @Test
-    void aFourPercentForkSpread_makesTwoForksInconclusive_andTheHeaderSaysHowManyForksWouldTell() throws Exception {
-        Path baseline = forkedFile("wide-base.json", 1.00, 1.04);
-        Path current = forkedFile("wide-cur.json", 1.01, 1.05);
+    void forksThreePercentApart_makeTwoForksInconclusive_andTheHeaderSaysHowManyForksWouldTell() throws Exception {
+        Path baseline = forkedFile("wide-base.json", 1.00, 1.03);
+        Path current = forkedFile("wide-cur.json", 1.01, 1.04);
 
         CliRunner run = CliRunner.run("diff", baseline.toString(), current.toString());
 
@@ -211,6 +211,45 @@ class DiffCommandTest {
                 java.util.List.of(speedCheck(1, 3.50, 3.50)))).get("machine_notes").toString()).doesNotContain("not checked");
     }
 
+    @Test
+    void aShiftThatOnePairAloneWouldCallSlower_isInconclusiveAmongFivePairs_forAllIntervalsHoldTogetherAt95Percent() throws Exception {
+        // sequential 5% slower and scattered by up to 5% a sample; the fixture's other four configurations unchanged
+        double[] scatter = {0.96, 1.04, 0.97, 1.03, 0.98, 1.02, 0.95, 1.05};
+        ObjectNode after = ResultsFixture.load(BASELINE);
+        var samples = (com.fasterxml.jackson.databind.node.ArrayNode) ResultsFixture.result(after, "sequential", 1, "static").get("samples_ms");
+        for (int i = 0; i < samples.size(); i++) {
+            samples.set(i, samples.get(i).asDouble() * 1.05 * scatter[i]);
+        }
+        ObjectNode before = ResultsFixture.load(BASELINE);
+        Path allBefore = ResultsFixture.write(dir, "five-before.json", before);
+        Path allAfter = ResultsFixture.write(dir, "five-after.json", after);
+        Path oneBefore = ResultsFixture.write(dir, "one-before.json", onlySequential(before));
+        Path oneAfter = ResultsFixture.write(dir, "one-after.json", onlySequential(after));
+
+        CliRunner five = CliRunner.run("diff", allBefore.toString(), allAfter.toString(), "--format", "json");
+        CliRunner one = CliRunner.run("diff", oneBefore.toString(), oneAfter.toString(), "--format", "json");
+
+        assertThat(one.exitCode()).as(one.err()).isEqualTo(ExitCode.SLOWER);
+        JsonNode alone = ResultsFixture.JSON.readTree(one.out());
+        assertThat(alone.get("interval_level").asDouble()).isEqualTo(0.95);
+        assertThat(pair(alone, "sequential").get("verdict").asText()).isEqualTo("slower");
+        assertThat(five.exitCode()).as(five.err()).isEqualTo(ExitCode.OK);
+        JsonNode together = ResultsFixture.JSON.readTree(five.out());
+        assertThat(together.get("interval_level").asDouble()).isEqualTo(0.99);
+        assertThat(pair(together, "sequential").get("verdict").asText()).isEqualTo("inconclusive");
+        assertThat(pair(together, "sequential").get("ci_low").asDouble()).isLessThan(1).isLessThan(pair(alone, "sequential").get("ci_low").asDouble());
+        assertThat(CliRunner.run("diff", allBefore.toString(), allAfter.toString()).out())
+                .contains("Verdict: slower or faster when the 99.00% (so that all 5 pairs hold together at 95%: each pair's 95% interval "
+                        + "widened 1.31x in log space, Bonferroni) hierarchical bootstrap interval");
+    }
+
+    /** {@code document} with its {@code sequential} result only. */
+    private static ObjectNode onlySequential(ObjectNode document) {
+        ObjectNode copy = document.deepCopy();
+        ResultsFixture.results(copy).removeIf(r -> !r.get("strategy").asText().equals("sequential"));
+        return copy;
+    }
+
     /** {@code run}'s JSON, once it has found {@code sequential}'s 30% slower and exited 5. */
     private static JsonNode sequentialFoundSlower(CliRunner run) throws Exception {
         assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
@@ -344,7 +383,7 @@ class DiffCommandTest {
         }
         // Medians are recomputed from the file's samples (rounded to 1 us), so 24.076 where the file's median_ms says 24.075.
         CliRunner markdown = CliRunner.run("diff", baseline.toString(), current.toString(), "--format", "markdown");
-        assertThat(markdown.out()).contains("| strategy | kernel | threads | schedule | baseline ms | current ms | ratio | 95% interval | verdict |")
+        assertThat(markdown.out()).contains("| strategy | kernel | threads | schedule | baseline ms | current ms | ratio | interval | verdict |")
                 .contains("| forkjoin | scalar | 2 | dynamic:1 | 32.007 | 24.076 |");
     }
 

@@ -49,7 +49,7 @@ public enum DiffFormat {
             StringBuilder out = header(diff.baseline(), diff.current(), " (JMH)", diff.environmentChanges());
             out.append(jmhRule(diff)).append("\n\n");
             String row = "%-50s %-6s %-8s %12s %12s %7s  %-16s  %s%n";
-            out.append(String.format(Locale.ROOT, row, "benchmark", "mode", "unit", "baseline", "current", "ratio", "95% interval", "verdict"));
+            out.append(String.format(Locale.ROOT, row, "benchmark", "mode", "unit", "baseline", "current", "ratio", "interval", "verdict"));
             for (JmhDiff.Pair p : diff.pairs()) {
                 out.append(String.format(Locale.ROOT, row, p.label(), p.mode(), p.unit(), score(p.baselineScore()), score(p.currentScore()),
                         ratio(p.ratio().estimate()), "[" + ratio(p.ratio().low()) + ", " + ratio(p.ratio().high()) + "]", p.verdict().word()));
@@ -78,7 +78,7 @@ public enum DiffFormat {
                     p.baselineScore(), p.currentScore(), round(p.ratio().estimate(), 1e4), round(p.ratio().low(), 1e4),
                     round(p.ratio().high(), 1e4), p.inverted(), p.verdict().word())).toList();
             return ReportJson.write(new JmhDiffJson("jmh", diff.baseline().toString(), diff.current().toString(), diff.threshold(),
-                    diff.seed(), diff.environmentChanges(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
+                    diff.seed(), round(diff.familyWise().pairLevel(), 1e6), diff.environmentChanges(), pairs, diff.onlyInBaseline(), diff.onlyInCurrent(), diff.count(Verdict.SLOWER),
                     diff.count(Verdict.FASTER), diff.count(Verdict.INCONCLUSIVE))) + "\n";
         }
     },
@@ -110,7 +110,7 @@ public enum DiffFormat {
         @Override
         public String render(JmhDiff diff) {
             StringBuilder md = markdownHeader("diff of JMH results", diff.baseline(), diff.current(), jmhRule(diff), diff.environmentChanges());
-            md.append("\n| benchmark | mode | unit | baseline | current | ratio | 95% interval | verdict |\n");
+            md.append("\n| benchmark | mode | unit | baseline | current | ratio | interval | verdict |\n");
             md.append("|---|---|---|---:|---:|---:|---|---|\n");
             for (JmhDiff.Pair p : diff.pairs()) {
                 String verdict = markdownVerdict(p.verdict());
@@ -167,10 +167,10 @@ public enum DiffFormat {
 
     private static String jmhRule(JmhDiff diff) {
         return String.format(Locale.ROOT, "Scores are the medians of the forks' medians; the ratio is time-like (above 1 is slower): "
-                + "current / baseline for time modes%s. Verdict: slower or faster when the 95%% hierarchical bootstrap interval (JMH's "
+                + "current / baseline for time modes%s. Verdict: slower or faster when the %s hierarchical bootstrap interval (JMH's "
                 + "forks, then the iterations within each; at least the Student-t interval of the forks' pooled spread) excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, "
                 + "else inconclusive (seed %d).", diff.anyInverted() ? ", baseline / current for thrpt (a bigger throughput is faster)" : "",
-                pct(diff.threshold()), pct(diff.threshold()), diff.seed());
+                level(diff.familyWise()), pct(diff.threshold()), pct(diff.threshold()), diff.seed());
     }
 
     private static String jmhSummary(JmhDiff diff) {
@@ -250,7 +250,8 @@ public enum DiffFormat {
     }
 
     /** The JSON form of a JMH diff: {@code "kind": "jmh"}, the files, the threshold and seed, every pair, the unpaired labels and the counts. */
-    private record JmhDiffJson(String kind, String baseline, String current, double threshold, long seed, List<String> environmentChanges,
+    private record JmhDiffJson(String kind, String baseline, String current, double threshold, long seed, double intervalLevel,
+                               List<String> environmentChanges,
                                List<JmhPairJson> pairs, List<String> onlyInBaseline, List<String> onlyInCurrent, long slower, long faster,
                                long inconclusive) {
     }

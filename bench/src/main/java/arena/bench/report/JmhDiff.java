@@ -1,6 +1,7 @@
 package arena.bench.report;
 
 import arena.bench.measure.Bootstrap;
+import arena.bench.measure.FamilyWise;
 import arena.bench.measure.ForkSpread;
 import arena.bench.measure.HierarchicalBootstrap;
 import arena.bench.report.Diff.Verdict;
@@ -50,7 +51,8 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
      * @param unit          the scores' unit, the same in both files
      * @param baselineScore the baseline's median of fork medians, in {@code unit}
      * @param currentScore  the current median of fork medians, in {@code unit}
-     * @param ratio         the time-like ratio (above 1 is slower) with its 95% interval
+     * @param ratio         the time-like ratio (above 1 is slower) with its interval, at the level at which all the
+     *                      diff's pairs hold together at 95% ({@link JmhDiff#familyWise()})
      * @param inverted      whether {@code ratio} is baseline / current, because a bigger score is faster ({@code thrpt})
      * @param verdict       what {@link Diff#verdict} says of {@code ratio}
      */
@@ -73,6 +75,7 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
         current.benchmarks().forEach(b -> currentByLabel.put(b.label(), b));
         ForkSpread spread = ForkSpread.pooled(java.util.stream.Stream.concat(baseline.benchmarks().stream(), current.benchmarks().stream())
                 .map(Benchmark::forks).toList());
+        FamilyWise together = new FamilyWise((int) Math.max(1, baseline.benchmarks().stream().filter(b -> currentByLabel.containsKey(b.label())).count()));
         List<Pair> pairs = new ArrayList<>();
         for (Benchmark base : baseline.benchmarks()) {
             Benchmark cur = currentByLabel.get(base.label());
@@ -81,7 +84,7 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
                         + " (" + cur.unit() + "), baseline in mode " + base.mode() + " (" + base.unit() + "); rerun both in one mode and unit");
             }
             if (cur != null) {
-                pairs.add(pair(base, cur, threshold, seed, resamples, spread));
+                pairs.add(pair(base, cur, threshold, seed, resamples, spread, together));
             }
         }
         List<String> baseLabels = baseline.benchmarks().stream().map(Benchmark::label).toList();
@@ -94,6 +97,11 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
         return new JmhDiff(baseline.path(), current.path(), threshold, seed, changes, pairs, onlyInBaseline, onlyInCurrent);
     }
 
+    /** How the pairs' intervals hold together: all of them at 95%, each at {@link FamilyWise#pairLevel()}. */
+    public FamilyWise familyWise() {
+        return new FamilyWise(Math.max(1, pairs.size()));
+    }
+
     /** How many pairs have {@code verdict}. */
     public long count(Verdict verdict) {
         return pairs.stream().filter(p -> p.verdict() == verdict).count();
@@ -104,12 +112,15 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
         return pairs.stream().anyMatch(Pair::inverted);
     }
 
-    /** The pair's ratio from a hierarchical bootstrap, widened to at least the Student-t interval of the pooled fork spread. */
-    private static Pair pair(Benchmark base, Benchmark cur, double threshold, long seed, int resamples, ForkSpread spread) {
+    /**
+     * The pair's ratio from a hierarchical bootstrap, widened to at least the Student-t interval of the
+     * pooled fork spread, then to the level at which all the diff's pairs hold together ({@code together}).
+     */
+    private static Pair pair(Benchmark base, Benchmark cur, double threshold, long seed, int resamples, ForkSpread spread, FamilyWise together) {
         boolean inverted = base.biggerIsFaster();
-        Bootstrap.Interval ratio = spread.guardRatio(inverted
+        Bootstrap.Interval ratio = together.widen(spread.guardRatio(inverted
                 ? HierarchicalBootstrap.medianRatio(cur.forks(), base.forks(), seed, resamples)
-                : HierarchicalBootstrap.medianRatio(base.forks(), cur.forks(), seed, resamples), base.forks().size(), cur.forks().size());
+                : HierarchicalBootstrap.medianRatio(base.forks(), cur.forks(), seed, resamples), base.forks().size(), cur.forks().size()));
         return new Pair(base.label(), base.mode(), base.unit(), HierarchicalBootstrap.medianOfForks(base.forks()),
                 HierarchicalBootstrap.medianOfForks(cur.forks()), ratio, inverted, Diff.verdict(ratio, threshold));
     }

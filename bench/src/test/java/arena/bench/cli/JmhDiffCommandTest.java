@@ -44,6 +44,8 @@ class JmhDiffCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = ResultsFixture.JSON.readTree(run.out());
         assertThat(json.get("kind").asText()).isEqualTo("jmh");
+        assertThat(json.get("interval_level").asDouble()).as("all %d pairs together at 95%%", json.get("pairs").size())
+                .isCloseTo(1 - 0.05 / json.get("pairs").size(), within(1e-6));
         JsonNode pair = json.get("pairs").get(0);
         assertThat(pair.get("benchmark").asText()).startsWith("ComputeBenchmark.compute(").contains("resolution=40, schedule=dynamic:1, "
                 + "strategy=threads, threads=1");

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * {@code arena diff BASELINE CURRENT}: the CI gate. Reads two results.json files written by
  * {@code arena compare --out}, or two JMH result files ({@code -rf json}, told apart by content; see
  * {@link JmhDiff}; a JMH file against a results.json is bad input), pairs their configurations by strategy, kernel, threads, schedule
- * and problem, and for each pair prints both medians and the ratio current/baseline with its 95%
- * bootstrap interval and a verdict (see {@link Diff}). Exits 5 when any pair is significantly
+ * and problem, and for each pair prints both medians and the ratio current/baseline with its
+ * bootstrap interval (all pairs' intervals together at 95%: {@link arena.bench.measure.FamilyWise})
+ * and a verdict (see {@link Diff}). Exits 5 when any pair is significantly
  * slower, 0 otherwise, and 2 (one line on stderr) when the files cannot be compared: unreadable,
  * a wrong or changed result, no problem in common, or another environment without
  * {@code --allow-env-change}. The bootstrap is seeded, so the same files give the same output.
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compares two results.json files of 'arena compare --out', or two JMH JSON result files (-rf json), "
-                + "and exits 5 on a significant slowdown.")
+                + "and exits 5 on a significant slowdown; all pairs' intervals hold together at 95% (Bonferroni).")
 public final class DiffCommand implements Callable<Integer> {
 
     /** The bootstrap's seed unless {@code --seed} says otherwise. */

@@ -238,7 +238,7 @@ public enum DiffFormat {
     private record SpreadJson(double spread, int degreesOfFreedom) {
     }
 
-    /** The JSON form of a diff: the files, the threshold and seed, every pair, the unpaired keys and the counts. */
+    /** The JSON form of a diff: the files, the threshold and seed, the level of every interval, every pair, the unpaired keys and the counts. */
     private record DiffJson(String baseline, String current, double threshold, long seed, double intervalLevel, List<String> environmentChanges,
                             List<String> forkNotes, List<String> machineNotes, Map<String, SpreadJson> forkSpreads, List<PairJson> pairs, List<Key> onlyInBaseline, List<Key> onlyInCurrent, long slower, long faster,
                             long inconclusive) {
@@ -249,7 +249,7 @@ public enum DiffFormat {
                             double ciHigh, String verdict) {
     }
 
-    /** The JSON form of a JMH diff: {@code "kind": "jmh"}, the files, the threshold and seed, every pair, the unpaired labels and the counts. */
+    /** The JSON form of a JMH diff: {@code "kind": "jmh"}, the files, the threshold and seed, the level of every interval, every pair, the unpaired labels and the counts. */
     private record JmhDiffJson(String kind, String baseline, String current, double threshold, long seed, double intervalLevel,
                                List<String> environmentChanges,
                                List<JmhPairJson> pairs, List<String> onlyInBaseline, List<String> onlyInCurrent, long slower, long faster,

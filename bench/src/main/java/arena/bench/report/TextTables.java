@@ -149,9 +149,9 @@ final class TextTables {
         if (unchecked.isEmpty()) {
             return "";
         }
-        String kernels = unchecked.stream().map(m -> m.configuration().kernel().name()).distinct().collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "; no check runs %s (a strategy's native code): %s %d row%s cannot be marked", kernels,
-                kernels.contains(",") ? "their" : "its", unchecked.size(), unchecked.size() == 1 ? "" : "s");
+        List<String> kernels = unchecked.stream().map(m -> m.configuration().kernel().name()).distinct().toList();
+        return String.format(Locale.ROOT, "; no check runs %s (a strategy's native code): %s %d row%s cannot be marked", String.join(", ", kernels),
+                kernels.size() > 1 ? "their" : "its", unchecked.size(), unchecked.size() == 1 ? "" : "s");
     }
 
     /** {@link Report#stealWarning}'s text: when any timed sample saw stolen CPU time, how much, during how many samples. */

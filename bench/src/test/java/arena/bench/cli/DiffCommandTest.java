@@ -199,9 +199,7 @@ class DiffCommandTest {
     @Test
     void rowsOfAKernelThatNoCheckRan_areNamedInTheHeader_asNotWidened() throws Exception {
         // both runs checked another kernel only, as runs with openmp's native rows check only their kernels in Java
-        java.util.Map<String, Object> interleavedCheck = java.util.Map.of("started_ms", 1, "kernel", "interleaved", "cpu_ms",
-                java.util.List.of(3.50, 3.50), "cpus", java.util.List.of(0, 1),
-                "workload", java.util.Map.of("resolution", 77, "iterations", 1_000_000, "kernel_sha256", CODE));
+        java.util.Map<String, Object> interleavedCheck = speedCheck("interleaved", 1, 1_000_000, CODE, 3.50, 3.50);
         CliRunner run = sequentialThirtyPercentSlower(java.util.List.of(interleavedCheck), java.util.List.of(interleavedCheck));
 
         JsonNode json = sequentialFoundSlower(run);
@@ -282,7 +280,11 @@ class DiffCommandTest {
     }
 
     private static java.util.Map<String, Object> speedCheck(long startedMs, long iterations, String kernelCode, double... cpuMs) {
-        return java.util.Map.of("started_ms", startedMs, "kernel", "scalar", "cpu_ms", java.util.Arrays.stream(cpuMs).boxed().toList(),
+        return speedCheck("scalar", startedMs, iterations, kernelCode, cpuMs);
+    }
+
+    private static java.util.Map<String, Object> speedCheck(String kernel, long startedMs, long iterations, String kernelCode, double... cpuMs) {
+        return java.util.Map.of("started_ms", startedMs, "kernel", kernel, "cpu_ms", java.util.Arrays.stream(cpuMs).boxed().toList(),
                 "cpus", java.util.stream.IntStream.range(0, cpuMs.length).boxed().toList(),
                 "workload", java.util.Map.of("resolution", 77, "iterations", iterations, "kernel_sha256", kernelCode));
     }

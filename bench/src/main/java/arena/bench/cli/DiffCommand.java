@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compares two results.json files of 'arena compare --out', or two JMH JSON result files (-rf json), "
-                + "and exits 5 on a significant slowdown; all pairs' intervals hold together at 95% (Bonferroni).")
+                + "and exits 5 on a significant slowdown; all pairs' intervals hold together at 95%% (Bonferroni).")
 public final class DiffCommand implements Callable<Integer> {
 
     /** The bootstrap's seed unless {@code --seed} says otherwise. */

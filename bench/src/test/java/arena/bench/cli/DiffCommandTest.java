@@ -241,6 +241,15 @@ class DiffCommandTest {
                         + "widened 1.31x in log space, Bonferroni) hierarchical bootstrap interval");
     }
 
+    @Test
+    void theHelp_saysThatAllPairsHoldTogether_withoutAFormatWarning() {
+        CliRunner help = CliRunner.run("diff", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("intervals hold together at 95% (Bonferroni).");
+        assertThat(help.out() + help.err()).doesNotContain("picocli WARN");
+    }
+
     /** {@code document} with its {@code sequential} result only. */
     private static ObjectNode onlySequential(ObjectNode document) {
         ObjectNode copy = document.deepCopy();

@@ -9,7 +9,9 @@ import arena.bench.measure.Bootstrap.Interval;
  * Bonferroni's correction takes each of the {@code pairs} intervals at 1 - 0.05 / {@code pairs}
  * instead, so that all of them hold together with at least 95%. A 95% interval is brought to that
  * level in log space around its estimate, by z(1 - 0.025 / pairs) / z(0.975), as if the log ratio
- * were normal: 1.58 for 25 pairs, 1.74 for 77. Immutable.
+ * were normal: 1.58 for 25 pairs, 1.74 for 77. A Student-t interval from an estimated spread is
+ * taken at {@link #pairLevel()} with Student's own quantile instead ({@link ForkSpread#guardRatio}):
+ * with few degrees of freedom its tails are heavier than this scaling assumes. Immutable.
  *
  * @param pairs how many intervals are judged together, at least 1
  */

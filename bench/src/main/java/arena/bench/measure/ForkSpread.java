@@ -33,11 +33,6 @@ public record ForkSpread(double sigma, int degreesOfFreedom) {
     /** Nothing known: intervals are left as they are. */
     public static final ForkSpread UNKNOWN = new ForkSpread(0, 0);
 
-    /** Two-sided 95% quantiles of Student's t for 1 to 30 degrees of freedom. */
-    private static final double[] T975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
-        2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-    private static final double Z975 = 1.959963984540054;
-
     /** @throws IllegalArgumentException when {@code sigma} is negative or not finite, or the degrees of freedom are negative */
     public ForkSpread {
         if (!(sigma >= 0 && Double.isFinite(sigma)) || degreesOfFreedom < 0) {
@@ -107,21 +102,26 @@ public record ForkSpread(double sigma, int degreesOfFreedom) {
     }
 
     /**
-     * {@code ratio}, the interval of one configuration's median over another's, widened to contain
-     * {@code estimate * exp(+-t sigma sqrt(1/baselineForks + 1/currentForks))}; unchanged when the spread is unknown.
+     * {@code ratio}, the interval of one configuration's median over another's at the level of
+     * {@code together} (one of its pairs), widened to contain {@code estimate * exp(+-t sigma
+     * sqrt(1/baselineForks + 1/currentForks))}, t being Student's quantile at that level; unchanged when
+     * the spread is unknown. With few degrees of freedom t's tails are far heavier than the normal's
+     * (two-sided 99.86% with 9: 4.6, against the normal's 3.2), so a 95% t interval scaled as if it
+     * were normal would leave many pairs short when the spread happens to come out small.
      */
-    public Interval guardRatio(Interval ratio, int baselineForks, int currentForks) {
-        return guard(ratio, halfWidth(1.0 / baselineForks + 1.0 / currentForks));
+    public Interval guardRatio(Interval ratio, int baselineForks, int currentForks, FamilyWise together) {
+        return guard(ratio, known() ? t(together) * sigma * Math.sqrt(1.0 / baselineForks + 1.0 / currentForks) : 0);
     }
 
     /**
-     * About how many forks per configuration would make the interval of a ratio at most
-     * {@code threshold / 2} wide on either side, so that no change of the threshold's size can be told
-     * from none (a rough guide: the spread itself is an estimate); 0 when the spread is unknown.
+     * About how many forks per configuration would make the interval of a ratio, at the level of
+     * {@code together}, at most {@code threshold / 2} wide on either side, so that no change of the
+     * threshold's size can be told from none (a rough guide: the spread itself is an estimate); 0 when
+     * the spread is unknown.
      *
      * @throws IllegalArgumentException unless {@code 0 < threshold < 1}
      */
-    public int forksToTell(double threshold) {
+    public int forksToTell(double threshold, FamilyWise together) {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
         }
@@ -129,22 +129,18 @@ public record ForkSpread(double sigma, int degreesOfFreedom) {
             return 0;
         }
         double logHalf = Math.log1p(threshold / 2);
-        double ratio = t975(degreesOfFreedom) * sigma / logHalf;
+        double ratio = t(together) * sigma / logHalf;
         return Math.max(2, (int) Math.ceil(2 * ratio * ratio));
     }
 
-    /** The two-sided 95% quantile of Student's t with {@code df} degrees of freedom (a table to 30, a Cornish-Fisher expansion beyond). */
+    /** The two-sided 95% quantile of Student's t with {@code df} degrees of freedom ({@link StudentT}). */
     public static double t975(int df) {
-        if (df < 1) {
-            throw new IllegalArgumentException("degrees of freedom must be at least 1, got " + df);
-        }
-        if (df <= T975.length) {
-            return T975[df - 1];
-        }
-        double z = Z975, z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z, z9 = z7 * z * z, v = df;
-        return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
-                + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v)
-                + (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * v * v * v * v);
+        return StudentT.quantile(0.975, df);
+    }
+
+    /** Student's two-sided quantile at the level of one of {@code together}'s pairs, with this spread's degrees of freedom. */
+    private double t(FamilyWise together) {
+        return StudentT.quantile(1 - (1 - together.pairLevel()) / 2, degreesOfFreedom);
     }
 
     private double halfWidth(double inverseForks) {

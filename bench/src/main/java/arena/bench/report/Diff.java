@@ -192,8 +192,7 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
                 .map(p -> spreads.getOrDefault(p.key().kernel(), ForkSpread.UNKNOWN))
                 .max(java.util.Comparator.comparingDouble(ForkSpread::sigma)).orElse(ForkSpread.UNKNOWN);
         if (widest.known() && threshold > 0 && threshold < 1) {
-            double scale = familyWise().scale();
-            int forks = (int) Math.ceil(widest.forksToTell(threshold) * scale * scale);
+            int forks = widest.forksToTell(threshold, familyWise());
             note += forks <= ForkPlan.MAX_FORKS
                     ? String.format(Locale.ROOT, "; to tell a %s change at this spread, measure about %d forks per configuration (--forks)",
                             DiffFormat.pct(threshold), forks)
@@ -217,16 +216,16 @@ public record Diff(Path baseline, Path current, double threshold, long seed, Lis
     /**
      * The pair of {@code base} and {@code cur}: the ratio's interval from a hierarchical bootstrap over
      * each file's forks and their samples (a file without forks is one fork per configuration), widened
-     * to at least the Student-t interval of the two files' pooled fork spread for the forks at hand
-     * ({@link ForkSpread#guardRatio}), then to the level at which all the diff's pairs hold together
-     * ({@code together}), then by the machine factor; the medians the medians of the forks' medians.
+     * to the level at which all the diff's pairs hold together ({@code together}), then to at least the
+     * Student-t interval at that level of the two files' pooled fork spread for the forks at hand
+     * ({@link ForkSpread#guardRatio}), then by the machine factor; the medians the medians of the forks' medians.
      */
     private static Pair pair(Result base, Result cur, double threshold, long seed, int resamples, ForkSpread spread, FamilyWise together,
                              double machineFactor) {
         List<List<Double>> baseForks = ForkSamples.split(base.samplesMs(), base.sampleForks());
         List<List<Double>> curForks = ForkSamples.split(cur.samplesMs(), cur.sampleForks());
-        Bootstrap.Interval guarded = together.widen(spread.guardRatio(HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples),
-                baseForks.size(), curForks.size()));
+        Bootstrap.Interval guarded = spread.guardRatio(together.widen(HierarchicalBootstrap.medianRatio(baseForks, curForks, seed, resamples)),
+                baseForks.size(), curForks.size(), together);
         Bootstrap.Interval ratio = new Bootstrap.Interval(guarded.estimate(), guarded.low() / machineFactor, guarded.high() * machineFactor);
         Verdict verdict = verdict(ratio, threshold);
         return new Pair(base.key(), HierarchicalBootstrap.medianOfForks(baseForks), HierarchicalBootstrap.medianOfForks(curForks), ratio,

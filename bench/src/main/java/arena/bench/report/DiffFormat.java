@@ -168,7 +168,7 @@ public enum DiffFormat {
     private static String jmhRule(JmhDiff diff) {
         return String.format(Locale.ROOT, "Scores are the medians of the forks' medians; the ratio is time-like (above 1 is slower): "
                 + "current / baseline for time modes%s. Verdict: slower or faster when the %s hierarchical bootstrap interval (JMH's "
-                + "forks, then the iterations within each; at least the Student-t interval of the forks' pooled spread) excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, "
+                + "forks, then the iterations within each; at least the Student-t interval of the forks' pooled spread at that level) excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, "
                 + "else inconclusive (seed %d).", diff.anyInverted() ? ", baseline / current for thrpt (a bigger throughput is faster)" : "",
                 level(diff.familyWise()), pct(diff.threshold()), pct(diff.threshold()), diff.seed());
     }
@@ -184,7 +184,7 @@ public enum DiffFormat {
 
     private static String rule(Diff diff) {
         return String.format(Locale.ROOT, "Verdict: slower or faster when the %s hierarchical bootstrap interval (forks, then samples "
-                + "within each, at least the Student-t interval of the pooled fork spread) of median(current) / median(baseline) "
+                + "within each, at least the Student-t interval of the pooled fork spread at that level) of median(current) / median(baseline) "
                 + "excludes 1 and the ratio is beyond 1 ± %s, same when it lies within 1 ± %s, else inconclusive (seed %d)",
                 level(diff.familyWise()), pct(diff.threshold()), pct(diff.threshold()), diff.seed());
     }
@@ -194,8 +194,9 @@ public enum DiffFormat {
      * together at 95% and what that makes of each.
      */
     static String level(FamilyWise together) {
-        return together.pairs() == 1 ? "95%" : String.format(Locale.ROOT, "%.2f%% (so that all %d pairs hold together at 95%%: each "
-                + "pair's 95%% interval widened %.2fx in log space, Bonferroni)", 100 * together.pairLevel(), together.pairs(), together.scale());
+        return together.pairs() == 1 ? "95%" : String.format(Locale.ROOT, "%.2f%% (so that all %d pairs hold together at 95%%, "
+                + "Bonferroni: each pair's 95%% bootstrap interval widened %.2fx in log space)", 100 * together.pairLevel(), together.pairs(),
+                together.scale());
     }
 
     private static String summary(Diff diff) {

@@ -113,14 +113,15 @@ public record JmhDiff(Path baseline, Path current, double threshold, long seed, 
     }
 
     /**
-     * The pair's ratio from a hierarchical bootstrap, widened to at least the Student-t interval of the
-     * pooled fork spread, then to the level at which all the diff's pairs hold together ({@code together}).
+     * The pair's ratio from a hierarchical bootstrap, widened to the level at which all the diff's pairs
+     * hold together ({@code together}), then to at least the Student-t interval at that level of the
+     * pooled fork spread.
      */
     private static Pair pair(Benchmark base, Benchmark cur, double threshold, long seed, int resamples, ForkSpread spread, FamilyWise together) {
         boolean inverted = base.biggerIsFaster();
-        Bootstrap.Interval ratio = together.widen(spread.guardRatio(inverted
+        Bootstrap.Interval ratio = spread.guardRatio(together.widen(inverted
                 ? HierarchicalBootstrap.medianRatio(cur.forks(), base.forks(), seed, resamples)
-                : HierarchicalBootstrap.medianRatio(base.forks(), cur.forks(), seed, resamples), base.forks().size(), cur.forks().size()));
+                : HierarchicalBootstrap.medianRatio(base.forks(), cur.forks(), seed, resamples)), base.forks().size(), cur.forks().size(), together);
         return new Pair(base.label(), base.mode(), base.unit(), HierarchicalBootstrap.medianOfForks(base.forks()),
                 HierarchicalBootstrap.medianOfForks(cur.forks()), ratio, inverted, Diff.verdict(ratio, threshold));
     }

@@ -237,8 +237,9 @@ class DiffCommandTest {
         assertThat(pair(together, "sequential").get("verdict").asText()).isEqualTo("inconclusive");
         assertThat(pair(together, "sequential").get("ci_low").asDouble()).isLessThan(1).isLessThan(pair(alone, "sequential").get("ci_low").asDouble());
         assertThat(CliRunner.run("diff", allBefore.toString(), allAfter.toString()).out())
-                .contains("Verdict: slower or faster when the 99.00% (so that all 5 pairs hold together at 95%: each pair's 95% interval "
-                        + "widened 1.31x in log space, Bonferroni) hierarchical bootstrap interval");
+                .contains("Verdict: slower or faster when the 99.00% (so that all 5 pairs hold together at 95%, Bonferroni: each pair's "
+                        + "95% bootstrap interval widened 1.31x in log space) hierarchical bootstrap interval (forks, then samples within "
+                        + "each, at least the Student-t interval of the pooled fork spread at that level)");
     }
 
     @Test

@@ -66,7 +66,7 @@ class JmhDiffCommandTest {
         CliRunner run = CliRunner.run("diff", steady.toString(), current.toString());
 
         assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCode.SLOWER);
-        assertThat(run.out()).contains("(JMH)").contains("hierarchical bootstrap interval (JMH's forks, then the iterations within each; at least the Student-t interval of the forks' pooled spread)")
+        assertThat(run.out()).contains("(JMH)").contains("hierarchical bootstrap interval (JMH's forks, then the iterations within each; at least the Student-t interval of the forks' pooled spread at that level)")
                 .contains("1 slower, 0 faster, 0 same");
         assertThat(CliRunner.run("diff", steady.toString(), current.toString(), "--format", "markdown").out())
                 .contains("| **slower** |");

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class ForkSpreadTest {
 
+    /** One pair alone: its interval at 95%. */
+    private static final FamilyWise ONE = new FamilyWise(1);
+
     @Test
     void studentQuantiles_matchTheTables() {
-        assertThat(ForkSpread.t975(1)).isEqualTo(12.706);
-        assertThat(ForkSpread.t975(2)).isEqualTo(4.303);
-        assertThat(ForkSpread.t975(30)).isEqualTo(2.042);
+        assertThat(ForkSpread.t975(1)).isCloseTo(12.706, within(0.001));
+        assertThat(ForkSpread.t975(2)).isCloseTo(4.303, within(0.001));
+        assertThat(ForkSpread.t975(30)).isCloseTo(2.042, within(0.001));
         assertThat(ForkSpread.t975(40)).isCloseTo(2.021, within(0.001));
         assertThat(ForkSpread.t975(60)).isCloseTo(2.000, within(0.001));
         assertThat(ForkSpread.t975(120)).isCloseTo(1.980, within(0.001));
@@ -57,20 +60,20 @@ class ForkSpreadTest {
         ForkSpread spread = ForkSpread.pooled(List.of(forks(100), forks(200)));
         Interval interval = new Interval(1.0, 0.99, 1.02);
         assertThat(spread.known()).isFalse();
-        assertThat(spread.guardRatio(interval, 1, 1)).isEqualTo(interval);
-        assertThat(spread.forksToTell(0.05)).isZero();
+        assertThat(spread.guardRatio(interval, 1, 1, ONE)).isEqualTo(interval);
+        assertThat(spread.forksToTell(0.05, ONE)).isZero();
     }
 
     @Test
     void aNarrowInterval_isWidenedToTheStudentInterval_aWideOneIsKept() {
         ForkSpread spread = new ForkSpread(0.05, 24);
         double half = ForkSpread.t975(24) * 0.05 * Math.sqrt(1 / 2.0 + 1 / 2.0);
-        Interval guarded = spread.guardRatio(new Interval(1.10, 1.09, 1.11), 2, 2);
+        Interval guarded = spread.guardRatio(new Interval(1.10, 1.09, 1.11), 2, 2, ONE);
         assertThat(guarded.estimate()).isEqualTo(1.10);
         assertThat(guarded.low()).isCloseTo(1.10 * Math.exp(-half), within(1e-12));
         assertThat(guarded.high()).isCloseTo(1.10 * Math.exp(half), within(1e-12));
         Interval wide = new Interval(1.10, 0.5, 2.0);
-        assertThat(spread.guardRatio(wide, 2, 2)).isEqualTo(wide);
+        assertThat(spread.guardRatio(wide, 2, 2, ONE)).isEqualTo(wide);
         assertThat(spread.guardMedian(new Interval(100, 99, 101), 4).high())
                 .isCloseTo(100 * Math.exp(ForkSpread.t975(24) * 0.05 / 2), within(1e-9));
     }
@@ -78,12 +81,33 @@ class ForkSpreadTest {
     @Test
     void moreForks_narrowTheGuard_andTheAdviceSaysHowMany() {
         ForkSpread spread = new ForkSpread(0.02, 50);
-        double two = spread.guardRatio(new Interval(1, 1, 1), 2, 2).high();
-        double eight = spread.guardRatio(new Interval(1, 1, 1), 8, 8).high();
+        double two = spread.guardRatio(new Interval(1, 1, 1), 2, 2, ONE).high();
+        double eight = spread.guardRatio(new Interval(1, 1, 1), 8, 8, ONE).high();
         assertThat(eight).isLessThan(two);
-        int forks = spread.forksToTell(0.05);
-        assertThat(spread.guardRatio(new Interval(1, 1, 1), forks, forks).high()).isLessThanOrEqualTo(1.025);
-        assertThat(spread.guardRatio(new Interval(1, 1, 1), forks - 1, forks - 1).high()).isGreaterThan(1.025);
+        int forks = spread.forksToTell(0.05, ONE);
+        assertThat(spread.guardRatio(new Interval(1, 1, 1), forks, forks, ONE).high()).isLessThanOrEqualTo(1.025);
+        assertThat(spread.guardRatio(new Interval(1, 1, 1), forks - 1, forks - 1, ONE).high()).isGreaterThan(1.025);
+        FamilyWise many = new FamilyWise(25);
+        int forksForMany = spread.forksToTell(0.05, many);
+        assertThat(forksForMany).isGreaterThan(forks);
+        assertThat(spread.guardRatio(new Interval(1, 1, 1), forksForMany, forksForMany, many).high()).isLessThanOrEqualTo(1.025);
+        assertThat(spread.guardRatio(new Interval(1, 1, 1), forksForMany - 1, forksForMany - 1, many).high()).isGreaterThan(1.025);
+    }
+
+    /**
+     * Many pairs at once, from a spread of few degrees of freedom: each pair's guard takes Student's
+     * quantile at the pair's level (36 pairs: two-sided 99.86%, with 9 degrees of freedom 4.6 standard
+     * deviations), not the 95% quantile scaled as if it were normal (2.26 x 1.63 = 3.7): t's tails are
+     * heavier, and a spread that came out small must not make every interval too short at once.
+     */
+    @Test
+    void manyPairsFromAFewDegreesOfFreedom_takeStudentsQuantileAtThePairsLevel() {
+        ForkSpread spread = new ForkSpread(0.03, 9);
+        FamilyWise together = new FamilyWise(36);
+        double t = StudentT.quantile(1 - 0.025 / 36, 9);
+        Interval guarded = spread.guardRatio(new Interval(1, 1, 1), 2, 2, together);
+        assertThat(guarded.high()).isCloseTo(Math.exp(t * 0.03 * Math.sqrt(1 / 2.0 + 1 / 2.0)), within(1e-12));
+        assertThat(Math.log(guarded.high())).isGreaterThan(1.2 * ForkSpread.t975(9) * together.scale() * 0.03);
     }
 
     /**
@@ -107,7 +131,7 @@ class ForkSpreadTest {
             for (int k = 0; k < a.size(); k++) {
                 Interval ratio = HierarchicalBootstrap.medianRatio(a.get(k), b.get(k), seed + k, 400);
                 bootstrapMarked += ratio.contains(1) ? 0 : 1;
-                guardedMarked += spread.guardRatio(ratio, 2, 2).contains(1) ? 0 : 1;
+                guardedMarked += spread.guardRatio(ratio, 2, 2, ONE).contains(1) ? 0 : 1;
             }
         }
         System.out.printf("ForkSpreadTest: of 200 same-build pairs, the bootstrap alone excludes 1 in %d, guarded in %d%n",

@@ -37,6 +37,18 @@ class StudentTTest {
         assertThat(StudentT.probabilityWithin(t, 3)).isCloseTo(2 / Math.PI * (Math.atan(x) + x / (1 + x * x)), within(1e-15));
     }
 
+    /** Where the series gives way to the expansion, the two agree, in the middle and in far tails. */
+    @Test
+    void beyondTheSeries_theExpansionAgreesWithIt() {
+        int df = StudentT.SERIES_UP_TO;
+        for (double p : new double[] {0.975, 1 - 0.025 / 77, 1 - 0.025 / 10_000}) {
+            double series = StudentT.quantile(p, df);
+            assertThat(StudentT.cornishFisher(FamilyWise.normalQuantile(p), df)).as("p %s", p).isCloseTo(series, within(1e-5));
+            assertThat(StudentT.quantile(p, df + 1)).as("p %s", p).isLessThan(series).isCloseTo(series, within(1e-3));
+        }
+        assertThat(StudentT.quantile(1 - 0.025 / 77, 100_000_000)).isCloseTo(FamilyWise.normalQuantile(1 - 0.025 / 77), within(1e-6));
+    }
+
     @Test
     void outsideItsDomain_itRefuses() {
         assertThatThrownBy(() -> StudentT.quantile(0.975, 0)).hasMessageContaining("degrees of freedom must be at least 1, got 0");

@@ -9,22 +9,18 @@ import org.junit.jupiter.api.Test;
 /** Student's t quantiles against the printed tables, in the middle and in the far tails. */
 class StudentTTest {
 
-    @Test
-    void ninetyFivePercentQuantiles_matchTheTable() {
-        assertThat(StudentT.quantile(0.975, 1)).isCloseTo(12.7062, within(0.0001));
-        assertThat(StudentT.quantile(0.975, 2)).isCloseTo(4.3027, within(0.0001));
-        assertThat(StudentT.quantile(0.975, 9)).isCloseTo(2.2622, within(0.0001));
-        assertThat(StudentT.quantile(0.975, 24)).isCloseTo(2.0639, within(0.0001));
-        assertThat(StudentT.quantile(0.975, 120)).isCloseTo(1.9799, within(0.0001));
-        assertThat(StudentT.quantile(0.975, 100_000)).isCloseTo(1.9600, within(0.0001));
-    }
+    /** Printed tables (p, degrees of freedom, quantile, its decimals): 95% intervals, then far tails. */
+    private static final double[][] TABLE = {
+        {0.975, 1, 12.7062, 4}, {0.975, 2, 4.3027, 4}, {0.975, 9, 2.2622, 4}, {0.975, 24, 2.0639, 4}, {0.975, 120, 1.9799, 4},
+        {0.975, 100_000, 1.9600, 4},
+        {0.9995, 1, 636.619, 3}, {0.999, 2, 22.327, 3}, {0.995, 9, 3.250, 3}, {0.9995, 30, 3.646, 3}};
 
     @Test
-    void farTails_matchTheTable() {
-        assertThat(StudentT.quantile(0.9995, 1)).isCloseTo(636.619, within(0.001));
-        assertThat(StudentT.quantile(0.999, 2)).isCloseTo(22.327, within(0.001));
-        assertThat(StudentT.quantile(0.995, 9)).isCloseTo(3.250, within(0.001));
-        assertThat(StudentT.quantile(0.9995, 30)).isCloseTo(3.646, within(0.001));
+    void quantiles_matchThePrintedTables_inTheMiddleAndInFarTails() {
+        for (double[] row : TABLE) {
+            assertThat(StudentT.quantile(row[0], (int) row[1])).as("p %s, %s degrees of freedom", row[0], (int) row[1])
+                    .isCloseTo(row[2], within(Math.pow(10, -row[3])));
+        }
         assertThat(StudentT.quantile(0.5, 7)).isZero();
     }
 

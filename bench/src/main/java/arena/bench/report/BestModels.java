@@ -54,6 +54,11 @@ public record BestModels(List<Group> groups) {
         public String label() {
             return kernel + " " + threads + "T " + schedule;
         }
+
+        /** Whether one model alone ran this kernel, thread count and schedule: nothing to compare it with. */
+        public boolean alone() {
+            return tied.size() == 1 && others.isEmpty();
+        }
     }
 
     /**
@@ -110,23 +115,31 @@ public record BestModels(List<Group> groups) {
         return new Group(best.verification().reference().params(), c.kernel().name(), c.threads(), c.schedule().spec(), tied, others);
     }
 
-    /** The answer as text lines, one per group, under a heading line. */
+    /**
+     * The answer as text lines under a heading line: one per group where models were compared, then,
+     * per kernel that one model alone ran, one line naming its configurations.
+     */
     String text() {
         StringBuilder text = new StringBuilder("which model (tied: the interval of the ratio to the fastest reaches 1; "
                 + "a line's intervals hold together at 95%, Bonferroni):\n");
-        boolean severalProblems = groups.stream().map(Group::problem).distinct().count() > 1;
-        JuliaParams problem = null;
-        for (Group g : groups) {
-            if (severalProblems && !g.problem().equals(problem)) {
-                text.append("  problem: ").append(g.problem()).append('\n');
+        Map<JuliaParams, List<Group>> byProblem = byProblem();
+        for (Map.Entry<JuliaParams, List<Group>> problem : byProblem.entrySet()) {
+            if (byProblem.size() > 1) {
+                text.append("  problem: ").append(problem.getKey()).append('\n');
             }
-            problem = g.problem();
-            text.append("  ").append(g.label()).append(": best ")
-                    .append(String.join(", ", g.tied().stream().map(Entry::strategy).toList()));
-            if (!g.others().isEmpty()) {
-                text.append("; then ").append(String.join(", ", g.others().stream().map(Entry::describe).toList()));
+            for (Group g : problem.getValue()) {
+                if (g.alone()) {
+                    continue;
+                }
+                text.append("  ").append(g.label()).append(": best ")
+                        .append(String.join(", ", g.tied().stream().map(Entry::strategy).toList()));
+                if (!g.others().isEmpty()) {
+                    text.append("; then ").append(String.join(", ", g.others().stream().map(Entry::describe).toList()));
+                }
+                text.append('\n');
             }
-            text.append('\n');
+            aloneByKernel(problem.getValue()).forEach((kernelAndModel, alone) -> text.append("  ").append(kernelAndModel)
+                    .append(" alone (").append(configurations(alone)).append("): no other model ran this kernel\n"));
         }
         return text.toString();
     }
@@ -141,11 +154,41 @@ public record BestModels(List<Group> groups) {
                 + "in twenty.\n\n");
         md.append("| problem | kernel | threads | schedule | best (tied) | others: ratio to the best [interval] |\n");
         md.append("|---|---|---:|---|---|---|\n");
-        for (Group g : groups) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", g.problem(), g.kernel(), g.threads(), g.schedule(),
-                    String.join(", ", g.tied().stream().map(Entry::strategy).toList()),
-                    String.join("; ", g.others().stream().map(Entry::describe).toList())));
+        List<String> alone = new ArrayList<>();
+        byProblem().forEach((problem, problemGroups) -> {
+            for (Group g : problemGroups) {
+                if (!g.alone()) {
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", g.problem(), g.kernel(), g.threads(),
+                            g.schedule(), String.join(", ", g.tied().stream().map(Entry::strategy).toList()),
+                            String.join("; ", g.others().stream().map(Entry::describe).toList())));
+                }
+            }
+            aloneByKernel(problemGroups).forEach((kernelAndModel, groupsAlone) -> alone.add(kernelAndModel + " ("
+                    + configurations(groupsAlone) + (groups.stream().map(Group::problem).distinct().count() > 1 ? "; " + problem : "") + ")"));
+        });
+        if (!alone.isEmpty()) {
+            md.append("\nOne model alone ran these kernels, so there is nothing to compare: ").append(String.join("; ", alone)).append(".\n");
         }
         return md.toString();
+    }
+
+    /** The groups by problem, in the order the report first lists them. */
+    private Map<JuliaParams, List<Group>> byProblem() {
+        Map<JuliaParams, List<Group>> byProblem = new LinkedHashMap<>();
+        groups.forEach(g -> byProblem.computeIfAbsent(g.problem(), p -> new ArrayList<>()).add(g));
+        return byProblem;
+    }
+
+    /** The groups among {@code problemGroups} that one model ran alone, by "kernel: model", in order. */
+    private static Map<String, List<Group>> aloneByKernel(List<Group> problemGroups) {
+        Map<String, List<Group>> alone = new LinkedHashMap<>();
+        problemGroups.stream().filter(Group::alone)
+                .forEach(g -> alone.computeIfAbsent(g.kernel() + ": " + g.tied().get(0).strategy(), k -> new ArrayList<>()).add(g));
+        return alone;
+    }
+
+    /** {@code 1T static, 2T dynamic:1}. */
+    private static String configurations(List<Group> groups) {
+        return String.join(", ", groups.stream().map(g -> g.threads() + "T " + g.schedule()).toList());
     }
 }

@@ -24,7 +24,11 @@ class BestModelsTest {
     private static final Reference REFERENCE = Reference.of(new JuliaParams(20, 0.322, 0.05, 1.5, 4.0, 100));
 
     private static Measurement measured(String strategy, int threads, List<Double> samples) {
-        var configuration = new Configuration(StrategyRegistry.discover().find(strategy), Kernels.reference(), threads, new Schedule.Dynamic(1));
+        return measured(strategy, Kernels.reference().name(), threads, samples);
+    }
+
+    private static Measurement measured(String strategy, String kernel, int threads, List<Double> samples) {
+        var configuration = new Configuration(StrategyRegistry.discover().find(strategy), Kernels.byName(kernel), threads, new Schedule.Dynamic(1));
         var summary = REFERENCE.summary();
         var verification = new Verification(configuration, REFERENCE, summary.sha256(), summary.fraction(), Optional.empty(), true);
         return new Measurement(verification, samples, 10.0);
@@ -110,6 +114,24 @@ class BestModelsTest {
                 .contains("  scalar 2T dynamic:1: best forkjoin; then virtual 1.60x [");
         assertThat(ReportFormat.markdown.render(report)).contains("## Which model")
                 .contains("| scalar | 2 | dynamic:1 | forkjoin | virtual 1.60x [");
+    }
+
+    /** A kernel only one model ran is named once, with its configurations, not as a line per configuration that "wins" alone. */
+    @Test
+    void aKernelThatOneModelAloneRan_isOneLine_notAWinnerPerConfiguration() {
+        Report report = new Report(Environment.current(), List.of(measured("virtual", 2, SLOW), measured("forkjoin", 2, FAST),
+                measured("forkjoin", "vector", 1, FAST), measured("forkjoin", "vector", 2, FAST)), List.of());
+
+        assertThat(ReportFormat.text.render(report))
+                .contains("  scalar 2T dynamic:1: best forkjoin; then virtual 1.60x [")
+                .contains("  vector: forkjoin alone (1T dynamic:1, 2T dynamic:1): no other model ran this kernel\n")
+                .doesNotContain("vector 1T dynamic:1: best").doesNotContain("vector 2T dynamic:1: best");
+        assertThat(ReportFormat.markdown.render(report))
+                .contains("| scalar | 2 | dynamic:1 | forkjoin | virtual 1.60x [")
+                .contains("One model alone ran these kernels, so there is nothing to compare: vector: forkjoin (1T dynamic:1, 2T dynamic:1).")
+                .doesNotContain("| vector | 1 | dynamic:1 | forkjoin |").doesNotContain("| vector | 2 | dynamic:1 | forkjoin |");
+        assertThat(BestModels.of(report).groups()).filteredOn(Group::alone).extracting(Group::label)
+                .containsExactly("vector 1T dynamic:1", "vector 2T dynamic:1");
     }
 
     @Test

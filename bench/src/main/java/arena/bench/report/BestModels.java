@@ -155,7 +155,8 @@ public record BestModels(List<Group> groups) {
         md.append("| problem | kernel | threads | schedule | best (tied) | others: ratio to the best [interval] |\n");
         md.append("|---|---|---:|---|---|---|\n");
         List<String> alone = new ArrayList<>();
-        byProblem().forEach((problem, problemGroups) -> {
+        Map<JuliaParams, List<Group>> byProblem = byProblem();
+        byProblem.forEach((problem, problemGroups) -> {
             for (Group g : problemGroups) {
                 if (!g.alone()) {
                     md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", g.problem(), g.kernel(), g.threads(),
@@ -164,7 +165,7 @@ public record BestModels(List<Group> groups) {
                 }
             }
             aloneByKernel(problemGroups).forEach((kernelAndModel, groupsAlone) -> alone.add(kernelAndModel + " ("
-                    + configurations(groupsAlone) + (groups.stream().map(Group::problem).distinct().count() > 1 ? "; " + problem : "") + ")"));
+                    + configurations(groupsAlone) + (byProblem.size() > 1 ? "; " + problem : "") + ")"));
         });
         if (!alone.isEmpty()) {
             md.append("\nOne model alone ran these kernels, so there is nothing to compare: ").append(String.join("; ", alone)).append(".\n");

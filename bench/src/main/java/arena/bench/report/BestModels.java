@@ -144,7 +144,10 @@ public record BestModels(List<Group> groups) {
         return text.toString();
     }
 
-    /** The answer as a Markdown section: one table row per group. */
+    /**
+     * The answer as a Markdown section: one table row per group where models were compared, then a
+     * sentence naming each kernel that one model alone ran, with its configurations.
+     */
     String markdown() {
         StringBuilder md = new StringBuilder("\n## Which model\n\nPer kernel, thread count and schedule: the models tied for best "
                 + "(the bootstrap interval of their median's ratio to the fastest's reaches 1), then every other model with "
